@@ -1,0 +1,1 @@
+# tests/posix/local.mk: golden POSIX cases
