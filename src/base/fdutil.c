@@ -1,0 +1,60 @@
+/* fdutil.c: file-descriptor helpers (see fdutil.h). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "base/fdutil.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+
+int fd_dup_high(int fd)
+{
+	return fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+}
+
+int fd_move_high(int fd)
+{
+	int nfd = fd_dup_high(fd);
+	if (nfd < 0)
+		return -1;
+	close(fd);
+	return nfd;
+}
+
+int fd_set_cloexec(int fd, bool on)
+{
+	int fl = fcntl(fd, F_GETFD);
+	if (fl < 0)
+		return -1;
+	fl = on ? (fl | FD_CLOEXEC) : (fl & ~FD_CLOEXEC);
+	return fcntl(fd, F_SETFD, fl);
+}
+
+ssize_t fd_read(int fd, void *buf, size_t n)
+{
+	ssize_t r;
+	do
+		r = read(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int fd_write_all(int fd, const void *buf, size_t n)
+{
+	const char *p = buf;
+	while (n > 0) {
+		ssize_t w = write(fd, p, n);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+bool fd_is_open(int fd)
+{
+	return fcntl(fd, F_GETFD) >= 0;
+}

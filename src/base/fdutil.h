@@ -1,0 +1,30 @@
+/* fdutil.h: file-descriptor helpers; the EINTR policy lives here. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_BASE_FDUTIL_H
+#define WHELK_BASE_FDUTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+/** The lowest fd the shell uses for itself: users own 0–9 (XCU 2.7). */
+#define FD_SHELL_MIN 10
+
+/**
+ * Move fd to the lowest free number >= FD_SHELL_MIN with close-on-exec set,
+ * closing the original.  Returns the new fd, or -1 (errno set; fd untouched).
+ * Why: the shell's private fds (script, saved copies, tty) must neither
+ * collide with a user's `exec 3<file` nor leak into children.
+ */
+int fd_move_high(int fd);
+/** Same but keeps the original open (a dup). */
+int fd_dup_high(int fd);
+int fd_set_cloexec(int fd, bool on);
+/** read(2), retrying on EINTR. */
+ssize_t fd_read(int fd, void *buf, size_t n);
+/** write(2) the whole buffer, retrying on EINTR and short writes; 0 or -1. */
+int fd_write_all(int fd, const void *buf, size_t n);
+/** Is fd open? */
+bool fd_is_open(int fd);
+
+#endif

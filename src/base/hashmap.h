@@ -1,0 +1,40 @@
+/* hashmap.h: a string-keyed hash table (variables, functions, aliases, PATH cache). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_BASE_HASHMAP_H
+#define WHELK_BASE_HASHMAP_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct hm_entry {
+	char *key;		/* owned copy of the key */
+	void *value;		/* the user's */
+	struct hm_entry *next;	/* owned; bucket chain */
+};
+
+struct hashmap {
+	struct hm_entry **buckets;	/* owned; may be NULL while empty */
+	size_t nbuckets;
+	size_t count;
+};
+
+#define HASHMAP_INIT { NULL, 0, 0 }
+
+void hm_init(struct hashmap *hm);
+/** The value stored under key, or NULL. */
+void *hm_get(const struct hashmap *hm, const char *key);
+/** Store value under key; returns the previous value (NULL if none). */
+void *hm_put(struct hashmap *hm, const char *key, void *value);
+/** Remove key; returns its value (NULL if absent). */
+void *hm_remove(struct hashmap *hm, const char *key);
+/** Visit every entry (order unspecified); fn must not change the map. */
+void hm_foreach(const struct hashmap *hm,
+		void (*fn)(const char *key, void *value, void *ctx), void *ctx);
+/** The keys, sorted with strcmp, in a fresh NULL-terminated array (strings borrowed). */
+const char **hm_sorted_keys(const struct hashmap *hm);
+/** Free the table; fn (may be NULL) is called on each value. */
+void hm_free(struct hashmap *hm, void (*fn)(void *value));
+/** FNV-1a: also used where code wants a stable string hash. */
+size_t hm_hash(const char *s);
+
+#endif

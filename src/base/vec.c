@@ -1,0 +1,54 @@
+/* vec.c: a growable array of pointers (see vec.h). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "base/vec.h"
+
+#include <stdlib.h>
+
+#include "base/alloc.h"
+
+void vec_init(struct vec *v)
+{
+	v->items = NULL;
+	v->len = v->cap = 0;
+}
+
+static void vec_grow(struct vec *v, size_t need)
+{
+	if (need <= v->cap)
+		return;
+	size_t cap = v->cap ? v->cap * 2 : 4;
+	while (cap < need)
+		cap *= 2;
+	v->items = xreallocarray(v->items, cap, sizeof *v->items);
+	v->cap = cap;
+}
+
+void vec_push(struct vec *v, void *item)
+{
+	vec_grow(v, xadd(v->len, 1));
+	v->items[v->len++] = item;
+}
+
+void *vec_pop(struct vec *v)
+{
+	return v->len ? v->items[--v->len] : NULL;
+}
+
+void vec_terminate(struct vec *v)
+{
+	vec_grow(v, xadd(v->len, 1));
+	v->items[v->len] = NULL;
+}
+
+void vec_free(struct vec *v)
+{
+	free(v->items);
+	vec_init(v);
+}
+
+void vec_free_all(struct vec *v, void (*fn)(void *))
+{
+	for (size_t i = 0; i < v->len; i++)
+		fn(v->items[i]);
+	vec_free(v);
+}

@@ -1,0 +1,27 @@
+/* vec.h: a growable array of pointers. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_BASE_VEC_H
+#define WHELK_BASE_VEC_H
+
+#include <stddef.h>
+
+struct vec {
+	void **items;	/* owned array; the elements' ownership is the user's */
+	size_t len;
+	size_t cap;
+};
+
+#define VEC_INIT { NULL, 0, 0 }
+
+void vec_init(struct vec *v);
+void vec_push(struct vec *v, void *item);
+/** Remove and return the last item (NULL when empty). */
+void *vec_pop(struct vec *v);
+/** Ensure items[len] exists and is NULL (for argv-style arrays); len unchanged. */
+void vec_terminate(struct vec *v);
+/** Free the array (not the items). */
+void vec_free(struct vec *v);
+/** Call fn on each item, then free the array. */
+void vec_free_all(struct vec *v, void (*fn)(void *));
+
+#endif

@@ -1,0 +1,41 @@
+/* pattern.h: shell pattern matching (XCU 2.13) for case, ${x#pat} and globbing. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_EXEC_PATTERN_H
+#define WHELK_EXEC_PATTERN_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+/*
+ * Patterns arrive in "escaped form": expansion puts a backslash before every
+ * character that was quoted in the source, so `"*"x*` becomes `\*x*`.  A
+ * backslash always makes the next character literal.  Special: * ? [...]
+ * with ! or ^ negation, ranges, and classes [:alpha:] etc.  A [ without a
+ * matching ] is an ordinary character.
+ *
+ * Matching never backtracks exponentially: time is O(len(pattern) *
+ * len(subject)) at worst (`*a*a*a*b` against 10,000 a's is instant).
+ */
+
+enum {
+	PM_PERIOD = 1,	/* a leading '.' must be matched explicitly (glob) */
+};
+
+/** Does the whole string match? */
+bool pattern_match(const char *pat, const char *str, int flags);
+/**
+ * Length of the shortest (longest=false) or longest prefix of str that
+ * matches pat, or -1 when none does.  (${x#pat}, ${x##pat})
+ */
+ssize_t pattern_match_prefix(const char *pat, const char *str, bool longest);
+/**
+ * Start index of the shortest or longest suffix of str matching pat, or -1.
+ * (${x%pat}, ${x%%pat})
+ */
+ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest);
+/** Does pat contain an unescaped * ? or [ ? (Then it is worth globbing.) */
+bool pattern_has_magic(const char *pat);
+/** Quote removal on escaped form: a new string without the escaping backslashes. */
+char *pattern_unescape(const char *pat);
+
+#endif

@@ -1,0 +1,204 @@
+/* shell.h: the shell's state — options, variables, functions, positional parameters — and the exec API builtins use. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_EXEC_SHELL_H
+#define WHELK_EXEC_SHELL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "base/hashmap.h"
+#include "base/vec.h"
+
+struct ast_node;
+struct jobs;		/* jobs/jobs.h: the job table */
+struct trace;
+
+/*
+ * State is explicit: every function that needs the shell gets this pointer.
+ * The only mutable globals in whelk are the signal flags (jobs/signals.c).
+ *
+ * This header is the contract between the evaluator (src/exec) and the
+ * builtins (src/builtins); main.c / repl.c create and drive the shell.
+ */
+
+/* set -o options (XCU 2.14 set; Issue 8 pipefail; plus whelk's own). */
+struct shell_opts {
+	bool allexport;		/* -a */
+	bool notify;		/* -b */
+	bool noclobber;		/* -C */
+	bool errexit;		/* -e */
+	bool noglob;		/* -f */
+	bool hashall;		/* -h */
+	bool interactive;	/* -i (read-only after startup) */
+	bool monitor;		/* -m */
+	bool noexec;		/* -n */
+	bool stdin_input;	/* -s */
+	bool nounset;		/* -u */
+	bool verbose;		/* -v */
+	bool xtrace;		/* -x */
+	bool ignoreeof;
+	bool nolog;
+	bool pipefail;
+	bool vi;
+	bool emacs;
+	bool proctrace;		/* whelk: narrate every process operation */
+	bool login;		/* -l / --login (not a set -o option) */
+};
+
+/* Why evaluation is unwinding (checked by eval_should_unwind() in every loop). */
+enum unwind {
+	UNWIND_NONE,
+	UNWIND_BREAK,		/* break n: sh->unwind_count levels */
+	UNWIND_CONTINUE,	/* continue n */
+	UNWIND_RETURN,		/* return from a function or `.` script */
+	UNWIND_EXIT,		/* exit, or a fatal error in a non-interactive
+				   shell: sh->exit_status is the status */
+	UNWIND_INTERRUPT,	/* SIGINT in an interactive shell: back to
+				   the prompt */
+};
+
+/* Variable attributes. */
+enum {
+	VAR_EXPORT = 1 << 0,
+	VAR_READONLY = 1 << 1,
+	VAR_UNSET_VALUE = 1 << 2,	/* declared (export x / readonly x)
+					   but has no value */
+};
+
+struct var {
+	char *value;	/* owned, NULL when VAR_UNSET_VALUE */
+	int flags;
+};
+
+/* A saved variable for `local` and for assignments before functions. */
+struct var_save {
+	char *name;		/* owned */
+	struct var *old;	/* owned, NULL when it did not exist */
+};
+
+/* A function call or `.` frame. */
+struct frame {
+	struct vec params;	/* positional parameters: char * (owned);
+				   $1 is params.items[0] */
+	struct vec locals;	/* struct var_save * (owned), restored on
+				   return */
+	struct frame *up;	/* borrowed; NULL for the global frame */
+	bool is_function;
+};
+
+struct shell {
+	struct shell_opts opt;
+	struct hashmap vars;		/* name -> struct var * (owned) */
+	struct hashmap functions;	/* name -> struct ast_node * (a
+					   NODE_FUNCDEF, reference held) */
+	struct hashmap aliases;		/* name -> char * (owned) */
+	struct hashmap cmd_hash;	/* name -> char * full path (owned) */
+	struct frame *frame;		/* owned chain; innermost first */
+	char *arg0;			/* owned: $0 */
+	int last_status;		/* $? */
+	pid_t last_bg_pid;		/* $!, 0 when none */
+	pid_t pid;			/* $$ (of the main shell, not subshells) */
+	pid_t ppid;			/* PPID at startup */
+
+	enum unwind unwind;
+	long unwind_count;		/* levels left for break/continue */
+	int exit_status;		/* for UNWIND_EXIT */
+	int loop_depth;			/* enclosing loops (for break/continue) */
+	int func_depth;			/* nested function calls */
+	int eval_depth;			/* nested eval / . / $( ) */
+	int errexit_suppressed;		/* >0 inside if/while conditions, !,
+					   && || left sides (XCU 2.14 set -e) */
+	bool in_subshell;		/* a forked copy of the shell */
+
+	const char *script_name;	/* borrowed: for messages ("t.sh",
+					   "-c"); NULL when interactive */
+	unsigned lineno;		/* line of the command being run
+					   ($LINENO, messages) */
+	const char *current_builtin;	/* borrowed: name for builtin_error */
+
+	struct jobs *jobs;		/* owned: job table (jobs/) */
+	char *traps[65];		/* owned, may be NULL: trap action per
+					   signal; [0] is EXIT */
+	int trap_ignored_at_entry[65];	/* signals ignored when the shell
+					   started (XCU 2.11: stay ignored) */
+};
+
+/* ------------------------------------------------------------ lifecycle */
+
+/** A new shell with variables imported from environ (never as code). */
+struct shell *shell_create(char **environ_in);
+void shell_destroy(struct shell *sh);
+
+/* ------------------------------------------------------------ variables */
+
+/** The value of a variable or special parameter ($?, $#, $1, LINENO...), or NULL. */
+const char *var_get(struct shell *sh, const char *name);
+/** The variable record itself (NULL when it does not exist). */
+struct var *var_lookup(struct shell *sh, const char *name);
+/**
+ * Set a variable.  flags are OR'ed into its attributes (VAR_EXPORT,
+ * VAR_READONLY).  Returns 0, or -1 after printing "whelk: x: is read only"
+ * (readonly) — callers apply XCU 2.8.1 (a special builtin's error exits a
+ * non-interactive shell).  value may be NULL to only set attributes.
+ */
+int var_set(struct shell *sh, const char *name, const char *value, int flags);
+/** Unset; -1 (with a message) when readonly. */
+int var_unset(struct shell *sh, const char *name);
+/** Names of all variables, sorted (fresh array, strings borrowed). */
+const char **var_names(struct shell *sh);
+/** A new environment for execve: NAME=value for every exported variable. */
+char **var_environ(struct shell *sh);
+void var_environ_free(char **env);
+/** Make name local to the current function (`local`, dash semantics). */
+int var_make_local(struct shell *sh, const char *name);
+
+/* ------------------------------------------------- positional parameters */
+
+/** The current frame's positional parameters ($1 = items[0]). */
+struct vec *shell_params(struct shell *sh);
+/** Replace them with argv[0..argc) (copied). */
+void shell_set_params(struct shell *sh, int argc, char *const *argv);
+
+/* -------------------------------------------------------------- running */
+
+/** Parse and run text (eval, trap actions, `.`, -c).  name: for messages. */
+int shell_run_string(struct shell *sh, const char *name, const char *text);
+/** Run a script file from fd (borrowed), one complete command at a time. */
+int shell_run_fd(struct shell *sh, const char *name, int fd);
+/** Run an already expanded command (for `command`, `exec`, ...).
+    flags: SHELL_CMD_NO_FUNCTIONS (command), SHELL_CMD_EXEC (replace the
+    shell: never returns on success). */
+enum {
+	SHELL_CMD_NO_FUNCTIONS = 1,
+	SHELL_CMD_EXEC = 2,
+	SHELL_CMD_DEFAULT_PATH = 4,	/* command -p */
+};
+int shell_run_argv(struct shell *sh, int argc, char **argv, int flags);
+/** Should the current loop / list stop (break, continue, return, exit)? */
+bool eval_should_unwind(const struct shell *sh);
+/** Exit the shell: run the EXIT trap once, flush, _exit/exit(status). */
+_Noreturn void shell_exit(struct shell *sh, int status);
+
+/* ----------------------------------------------------- command search */
+
+/** Full path of an executable found in PATH (hash table first), or NULL. Fresh string. */
+char *path_search(struct shell *sh, const char *name, bool use_default_path);
+/** Forget hashed paths (hash -r, PATH changed). */
+void path_hash_clear(struct shell *sh);
+
+/* ------------------------------------------------------------- messages */
+
+/**
+ * Print "whelk: [script: line N: ]NAME: message" where NAME is the running
+ * builtin (sh->current_builtin).  Used by every builtin for its errors.
+ */
+void builtin_error(struct shell *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/** Same without the builtin name: "whelk: [script: line N: ]message". */
+void shell_error(struct shell *sh, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void shell_verror(struct shell *sh, const char *fmt, va_list ap);
+
+#endif

@@ -1,0 +1,1 @@
+src_interactive_libinteractive_a_SOURCES +=

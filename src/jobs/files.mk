@@ -1,0 +1,1 @@
+src_jobs_libjobs_a_SOURCES +=

@@ -1,0 +1,306 @@
+/* ast.h: the abstract syntax tree — commands (XCU 2.9/2.10) and words (XCU 2.6) as typed trees. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_PARSER_AST_H
+#define WHELK_PARSER_AST_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "base/vec.h"
+
+/*
+ * The parser turns text into this tree once; the evaluator walks it as many
+ * times as a loop or function runs.  Nothing here is ever re-lexed: a word is
+ * a tree of parts (literal text, quotes, $name, ${...}, $(...), $((...)), ~),
+ * never a string with control bytes in it.
+ *
+ * Ownership: a node owns everything it points to, unless a field says
+ * "borrowed".  ast_node_destroy() / word_destroy() free a whole subtree.
+ */
+
+/* A position in the source: 1-based line and column (column counts bytes). */
+struct src_pos {
+	unsigned line;
+	unsigned col;
+};
+
+/* The source text a node came from: [begin, end) */
+struct src_range {
+	struct src_pos begin;
+	struct src_pos end;
+};
+
+/* ------------------------------------------------------------------ words */
+
+enum word_type {
+	WORD_LITERAL,	/* unquoted text: subject to field splitting? no — only
+			   expansion results are split; literal text is subject
+			   to pathname expansion (glob) and, in patterns, is a
+			   pattern */
+	WORD_SQUOTE,	/* quoted literal text: '...', $'...' (already decoded),
+			   or a backslash-escaped character; never expanded */
+	WORD_DQUOTE,	/* "..." : parts are quoted (no splitting, no globbing) */
+	WORD_PARAM,	/* $name, $1, ${10}, $@, ${name op word}, ${#name} */
+	WORD_CMDSUB,	/* $(...) or `...` */
+	WORD_ARITH,	/* $((...)) */
+	WORD_TILDE,	/* ~ or ~user at the start of a word (or after : / = in
+			   an assignment value) */
+	WORD_LIST,	/* concatenation: the parts, in order */
+};
+
+/* How a WORD_SQUOTE came to be, for the AST dump only (expansion ignores it). */
+enum squote_kind {
+	SQUOTE_SINGLE,		/* '...' */
+	SQUOTE_DOLLAR,		/* $'...' (Issue 8), escapes decoded */
+	SQUOTE_BACKSLASH,	/* \c outside quotes, or \$ \` \" \\ inside "..." */
+};
+
+/* ${name OP word} forms (XCU 2.6.2). */
+enum param_op {
+	PARAM_PLAIN,		/* $name, ${name} */
+	PARAM_LENGTH,		/* ${#name} */
+	PARAM_DEFAULT,		/* ${name-word}  ${name:-word} */
+	PARAM_ASSIGN,		/* ${name=word}  ${name:=word} */
+	PARAM_ERROR,		/* ${name?word}  ${name:?word} */
+	PARAM_ALT,		/* ${name+word}  ${name:+word} */
+	PARAM_TRIM_SUFFIX,	/* ${name%word} */
+	PARAM_TRIM_SUFFIX_LONG,	/* ${name%%word} */
+	PARAM_TRIM_PREFIX,	/* ${name#word} */
+	PARAM_TRIM_PREFIX_LONG,	/* ${name##word} */
+};
+
+struct arith_node;	/* parser/arith.h: a parsed $((...)) expression */
+struct ast_node;
+
+struct word {
+	enum word_type type;
+	struct src_range range;
+	union {
+		/* WORD_LITERAL, WORD_SQUOTE */
+		struct {
+			char *text;		/* owned, NUL-terminated; may be "" */
+			size_t len;		/* bytes in text (text may hold a
+						   NUL byte only if the input did;
+						   see docs on NUL handling) */
+			enum squote_kind kind;	/* WORD_SQUOTE only */
+		} lit;
+		/* WORD_DQUOTE, WORD_LIST: parts are struct word * (owned) */
+		struct vec parts;
+		/* WORD_PARAM */
+		struct {
+			char *name;	/* owned: "x", "1", "10", "@", "*",
+					   "#", "?", "-", "$", "!", "0" */
+			enum param_op op;
+			bool colon;	/* ":-" rather than "-" (also := :? :+) */
+			bool braced;	/* written ${...} */
+			struct word *arg;	/* owned, may be NULL: the word
+						   after the operator.  For - = ? +
+						   inside "...", it was parsed
+						   as double-quoted text; for
+						   the trim ops, always as an
+						   unquoted pattern. */
+		} param;
+		/* WORD_CMDSUB */
+		struct {
+			struct ast_node *program;	/* owned, may be NULL
+							   (empty $( )) */
+			bool backquote;			/* written `...` */
+		} cmdsub;
+		/* WORD_ARITH */
+		struct {
+			struct word *expr;	/* owned: the text between (( and
+						   )), parsed like "..." content
+						   ($ and ` expansions, quotes) */
+			struct arith_node *tree;	/* owned, may be NULL:
+							   the expression parsed
+							   once at parse time
+							   when expr is plain
+							   literal text; NULL
+							   means: expand expr,
+							   then parse at run time */
+		} arith;
+		/* WORD_TILDE */
+		struct {
+			char *user;	/* owned: "" for ~ alone */
+		} tilde;
+	};
+};
+
+/* ---------------------------------------------------------- redirections */
+
+enum redir_op {
+	REDIR_IN,	/* <   */
+	REDIR_OUT,	/* >   */
+	REDIR_CLOBBER,	/* >|  */
+	REDIR_APPEND,	/* >>  */
+	REDIR_DUP_IN,	/* <&  */
+	REDIR_DUP_OUT,	/* >&  */
+	REDIR_RDWR,	/* <>  */
+	REDIR_HEREDOC,	/* << and <<- */
+};
+
+struct redir {
+	enum redir_op op;
+	struct src_range range;
+	int fd;			/* the IO_NUMBER, or -1 when absent (then 0 for
+				   input ops, 1 for output ops) */
+	char *fd_var;		/* owned, may be NULL: {name} named-fd form;
+				   the shell allocates an fd >= 10 and stores
+				   its number in $name (for `>&-`: closes the fd
+				   whose number $name holds) */
+	struct word *target;	/* owned: file name or fd word; for here-docs
+				   the delimiter as written (may be NULL) */
+	/* REDIR_HEREDOC only: */
+	bool strip_tabs;	/* <<- */
+	bool quoted_delim;	/* any part of the delimiter was quoted: the
+				   body is literal */
+	struct word *body;	/* owned: the here-document body.  Quoted
+				   delimiter: one WORD_SQUOTE.  Unquoted: parts
+				   as in "..." except that " is not special.
+				   Tabs already stripped for <<-. */
+};
+
+/* ------------------------------------------------------------- commands */
+
+enum node_type {
+	NODE_SIMPLE,	/* assignments, words and redirections */
+	NODE_PIPELINE,	/* [!] cmd | cmd ... */
+	NODE_AND,	/* left && right */
+	NODE_OR,	/* left || right */
+	NODE_LIST,	/* a ; b & c — a list / compound-list / program */
+	NODE_SUBSHELL,	/* ( list ) */
+	NODE_BRACE,	/* { list ; } */
+	NODE_IF,	/* if list then list [elif ...] [else list] fi */
+	NODE_WHILE,	/* while list do list done */
+	NODE_UNTIL,	/* until list do list done */
+	NODE_FOR,	/* for name [in words] do list done */
+	NODE_CASE,	/* case word in (pattern) list ;; ... esac */
+	NODE_FUNCDEF,	/* name ( ) compound-command [redirections] */
+};
+
+/* One entry of a NODE_LIST. */
+struct list_item {
+	struct ast_node *cmd;	/* owned: an and-or list */
+	bool async;		/* terminated by & */
+};
+
+/* A NAME=value prefix of a simple command. */
+struct assign {
+	char *name;		/* owned */
+	struct word *value;	/* owned; an empty WORD_LIST for "x=" */
+	struct src_range range;
+};
+
+enum case_term {
+	CASE_BREAK,	/* ;;  (or the last item with no terminator) */
+	CASE_FALLTHROUGH,	/* ;&  (Issue 8) */
+};
+
+struct case_item {
+	struct vec patterns;	/* struct word * (owned), at least one */
+	struct ast_node *body;	/* owned, may be NULL (empty item) */
+	enum case_term term;
+	struct src_range range;
+};
+
+struct ast_node {
+	enum node_type type;
+	unsigned refs;		/* reference count, 1 when created (see
+				   ast_node_ref) */
+	struct src_range range;
+	struct vec redirs;	/* struct redir * (owned): on NODE_SIMPLE the
+				   command's redirections; on compound commands
+				   and function bodies, the trailing ones (in
+				   source order) */
+	union {
+		/* NODE_SIMPLE */
+		struct {
+			struct vec assigns;	/* struct assign * */
+			struct vec words;	/* struct word *: command name
+						   and arguments */
+		} simple;
+		/* NODE_PIPELINE: only built when there is a | or a ! */
+		struct {
+			bool bang;		/* ! prefix */
+			struct vec cmds;	/* struct ast_node *, >= 1 */
+		} pipeline;
+		/* NODE_AND, NODE_OR */
+		struct {
+			struct ast_node *left;
+			struct ast_node *right;
+		} binary;
+		/* NODE_LIST */
+		struct {
+			struct vec items;	/* struct list_item * */
+		} list;
+		/* NODE_SUBSHELL, NODE_BRACE */
+		struct {
+			struct ast_node *body;	/* a NODE_LIST */
+		} group;
+		/* NODE_IF (elif is a nested NODE_IF in else_part) */
+		struct {
+			struct ast_node *cond;
+			struct ast_node *then_part;
+			struct ast_node *else_part;	/* may be NULL */
+		} if_;
+		/* NODE_WHILE, NODE_UNTIL */
+		struct {
+			struct ast_node *cond;
+			struct ast_node *body;
+		} loop;
+		/* NODE_FOR */
+		struct {
+			char *var;		/* owned */
+			bool has_in;		/* false: iterate over "$@" */
+			struct vec words;	/* struct word * */
+			struct ast_node *body;
+		} for_;
+		/* NODE_CASE */
+		struct {
+			struct word *subject;
+			struct vec items;	/* struct case_item * */
+		} case_;
+		/* NODE_FUNCDEF */
+		struct {
+			char *name;		/* owned */
+			struct ast_node *body;	/* a compound command; its
+						   redirs apply at each call */
+			char *source;		/* owned, may be NULL: the
+						   definition's text, for
+						   `type` and listings */
+		} func;
+	};
+};
+
+/* ------------------------------------------------------------- lifecycle */
+
+struct word *word_create(enum word_type type);
+void word_destroy(struct word *w);
+struct ast_node *ast_node_create(enum node_type type);
+void ast_node_destroy(struct ast_node *n);
+void redir_destroy(struct redir *r);
+/**
+ * Reference counting for function bodies: a function definition outlives the
+ * tree it was parsed in, so NODE_FUNCDEF bodies are shared, not copied.
+ * ast_node_ref() returns n; ast_node_destroy() frees only on the last
+ * reference.
+ */
+struct ast_node *ast_node_ref(struct ast_node *n);
+
+/* ---------------------------------------------------------- the dump */
+
+/**
+ * Print the tree, one node per line, indented, with line:col ranges —
+ * the teaching window into the parser (`whelk -n --dump-ast`).
+ */
+void ast_dump(FILE *out, const struct ast_node *n);
+void word_dump(FILE *out, const struct word *w, int indent);
+
+/**
+ * Turn a tree back into shell text (for `type`, function listings, job
+ * names, set -x of compound commands).  Returns a new string.
+ */
+char *ast_to_text(const struct ast_node *n);
+char *word_to_text(const struct word *w);
+
+#endif

@@ -1,0 +1,56 @@
+/* source.h: where the parser's bytes come from — a string, a file descriptor, or a line provider. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_PARSER_SOURCE_H
+#define WHELK_PARSER_SOURCE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/*
+ * A source hands the lexer one byte at a time and knows its line number.
+ *
+ * Three kinds:
+ *  - string (`-c`, eval, `.` of a small file, tests);
+ *  - file descriptor (scripts, `sh < file`, `cmd | sh`): on a seekable fd it
+ *    reads blocks and, at source_sync(), seeks back over what was read but
+ *    not consumed; on a pipe or terminal it reads one byte per read(2).  So a
+ *    command that reads standard input sees the rest of the script, exactly
+ *    as XCU 2.1 / sh(1) require;
+ *  - line provider: a callback returns one line at a time (the interactive
+ *    line editor); `continuation` tells it whether to show PS2 instead of PS1.
+ */
+
+/** Returns a malloc'd line (normally ending in '\n'), or NULL at end of input. */
+typedef char *(*source_line_fn)(void *ctx, bool continuation);
+
+struct source;
+
+/** name is used in diagnostics ("t.sh", "-c", "stdin"); it is copied. */
+struct source *source_from_string(const char *name, const char *text, size_t len);
+/** fd is borrowed (not closed by source_destroy). first_line: usually 1. */
+struct source *source_from_fd(const char *name, int fd);
+struct source *source_from_lines(const char *name, source_line_fn fn, void *ctx);
+void source_destroy(struct source *src);
+
+/** Next byte (0–255), or -1 at end of input or on a read error. */
+int source_getc(struct source *src);
+/** Push back the byte just read (at most a few bytes deep). */
+void source_ungetc(struct source *src, int c);
+/** The line number of the next byte (1-based). */
+unsigned source_line(const struct source *src);
+unsigned source_col(const struct source *src);
+const char *source_name(const struct source *src);
+/** Set the line counter (used by LINENO-preserving callers such as eval). */
+void source_set_line(struct source *src, unsigned line);
+/**
+ * Give back bytes read ahead but not consumed (lseek on a seekable fd), so
+ * the process and its children see the file offset just past the consumed
+ * text.  Called before each command is executed.
+ */
+void source_sync(struct source *src);
+/** A line provider: the next read will be the start of a new command (PS1). */
+void source_reset_prompt(struct source *src);
+/** True when the last read failed with an error other than end of input. */
+bool source_error(const struct source *src);
+
+#endif

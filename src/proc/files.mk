@@ -1,0 +1,1 @@
+src_proc_libproc_a_SOURCES +=

@@ -1,0 +1,1 @@
+# tests/interactive/local.mk: pseudo-terminal tests

@@ -1,0 +1,13 @@
+# tests/local.mk: unit tests (check), golden POSIX cases, pseudo-terminal tests.
+WHELK_UNIT_CFLAGS = $(AM_CFLAGS) $(CHECK_CFLAGS)
+WHELK_TEST_LIBS = $(WHELK_CORE_LIBS) $(CHECK_LIBS)
+if HAVE_CHECK
+include tests/unit/parser.mk
+include tests/unit/exec.mk
+include tests/unit/util.mk
+include tests/unit/jobs.mk
+include tests/unit/proc.mk
+include tests/unit/interactive.mk
+endif
+include tests/posix/local.mk
+include tests/interactive/local.mk

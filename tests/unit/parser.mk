@@ -1,0 +1,1 @@
+# tests/unit/parser.mk: unit tests of that area (check_PROGRAMS += ..., TESTS += ...)

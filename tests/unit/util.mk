@@ -1,0 +1,1 @@
+# tests/unit/util.mk: unit tests of that area (check_PROGRAMS += ..., TESTS += ...)
