@@ -133,6 +133,11 @@ void shell_destroy(struct shell *sh);
 
 /* ------------------------------------------------------------ variables */
 
+/** Import environ into variables (exported; never parsed as code). */
+void vars_init(struct shell *sh, char **environ_in);
+/** Free every variable and frame. */
+void vars_finish(struct shell *sh);
+
 /** The value of a variable or special parameter ($?, $#, $1, LINENO...), or NULL. */
 const char *var_get(struct shell *sh, const char *name);
 /** The variable record itself (NULL when it does not exist). */

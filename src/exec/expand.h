@@ -1,0 +1,52 @@
+/* expand.h: word expansion (XCU 2.6) — tilde, parameters, command substitution, arithmetic, splitting, globbing, quote removal. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_EXEC_EXPAND_H
+#define WHELK_EXEC_EXPAND_H
+
+#include "base/vec.h"
+#include "parser/ast.h"
+
+struct shell;
+
+/*
+ * All functions return 0 on success and -1 on an expansion error, after
+ * printing the message (e.g. "whelk: t.sh: line 3: x: parameter not set").
+ * The caller applies XCU 2.8.1: in a non-interactive shell an expansion error
+ * exits the shell (the caller sets UNWIND_EXIT), otherwise the command fails.
+ * $? of a command substitution that ran is left in sh->last_status so an
+ * assignment-only command can return it (XCU 2.9.1).
+ */
+
+/**
+ * Expand command words into fields: every stage, including field splitting,
+ * pathname expansion (unless set -f) and quote removal.  words: struct word *;
+ * appends malloc'd strings to fields.
+ */
+int expand_words(struct shell *sh, const struct vec *words, struct vec *fields);
+
+/**
+ * Expand one word to one string: tilde, parameter, command substitution,
+ * arithmetic and quote removal, but no field splitting or globbing
+ * (assignment values, case subjects, here-doc words, redirection targets in a
+ * non-interactive shell).  For an assignment value tilde expansion also
+ * happens after each unquoted ':' (flag EXPAND_ASSIGN).
+ */
+enum {
+	EXPAND_ASSIGN = 1,
+};
+int expand_word_str(struct shell *sh, const struct word *w, int flags, char **out);
+
+/**
+ * Expand a word used as a pattern (case items, ${x#pat}): the result is in
+ * the escaped form of pattern.h — characters that were quoted are preceded
+ * by a backslash.
+ */
+int expand_word_pattern(struct shell *sh, const struct word *w, char **out);
+
+/** Expand a here-document body (REDIR_HEREDOC's body word). */
+int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
+
+/** Field-split s by $IFS (for `read`): the public face of the splitter. */
+void expand_split_ifs(struct shell *sh, const char *s, struct vec *fields);
+
+#endif
