@@ -4,6 +4,7 @@ WHELK_TEST_LIBS = $(WHELK_CORE_LIBS) $(CHECK_LIBS)
 if HAVE_CHECK
 include tests/unit/parser.mk
 include tests/unit/exec.mk
+include tests/unit/expand.mk
 include tests/unit/util.mk
 include tests/unit/jobs.mk
 include tests/unit/proc.mk

@@ -5,6 +5,7 @@ src_libshell_a_SOURCES += \
 	src/builtins/pending.c \
 	src/builtins/registry.c src/builtins/registry.h
 include src/builtins/core.mk
+include src/builtins/vars.mk
 include src/builtins/util.mk
 include src/builtins/jobctl.mk
 include src/builtins/proc.mk

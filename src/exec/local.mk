@@ -8,3 +8,4 @@ src_libshell_a_SOURCES = \
 	src/exec/pattern.c src/exec/pattern.h \
 	src/exec/shell.h
 include src/exec/files.mk
+include src/exec/expand.mk

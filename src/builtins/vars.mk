@@ -1,0 +1,1 @@
+src_libshell_a_SOURCES +=

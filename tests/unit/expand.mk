@@ -1,0 +1,1 @@
+# tests/unit/expand.mk: unit tests of expansion
