@@ -50,6 +50,11 @@ void source_set_line(struct source *src, unsigned line);
 void source_sync(struct source *src);
 /** A line provider: the next read will be the start of a new command (PS1). */
 void source_reset_prompt(struct source *src);
+/**
+ * set -v: copy every byte the lexer consumes to fd (-1 turns it off).  The
+ * shell writes input lines to stderr as they are read (XCU 2.14 set -v).
+ */
+void source_set_echo(struct source *src, int fd);
 /** True when the last read failed with an error other than end of input. */
 bool source_error(const struct source *src);
 
