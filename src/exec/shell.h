@@ -125,6 +125,20 @@ struct shell {
 					   started (XCU 2.11: stay ignored) */
 };
 
+/* -------------------------------------------------------------- options */
+
+/*
+ * The option table lives in exec/options.c (shared by main.c's command line
+ * and the `set` builtin).  Each returns 0, or -1 for an unknown option (no
+ * message printed: the caller words it).
+ */
+int shell_set_option_letter(struct shell *sh, char letter, bool on);
+int shell_set_option_name(struct shell *sh, const char *name, bool on);
+/** $- : the letters of the options that are on, in a fresh string. */
+char *shell_option_letters(const struct shell *sh);
+/** `set -o` (human: "errexit        off") or `set +o` (re-inputtable: "set +o errexit") listing to stdout. */
+void shell_print_options(const struct shell *sh, bool reinput);
+
 /* ------------------------------------------------------------ lifecycle */
 
 /** A new shell with variables imported from environ (never as code). */

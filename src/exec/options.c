@@ -1,0 +1,109 @@
+/* options.c: the table of shell options — one place for `whelk -e`, `set -e` and `set -o errexit`. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stddef.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "exec/shell.h"
+
+/*
+ * XCU 2.14 `set` lists the letters and -o names POSIX defines; pipefail is
+ * Issue 8; emacs, vi, ignoreeof and nolog are the -o names bash and dash
+ * users expect; proctrace is whelk's own (narrate every fork, pipe, dup2,
+ * execve, setpgid, tcsetpgrp, waitpid).  Letter 0 means "no letter".
+ * The order here is the order of `set -o` listings and of $-.
+ */
+struct option_def {
+	const char *name;
+	char letter;
+	size_t offset;		/* of the bool inside struct shell_opts */
+};
+
+#define OPT(name, letter, field) { name, letter, offsetof(struct shell_opts, field) }
+
+static const struct option_def options[] = {
+	OPT("allexport", 'a', allexport),
+	OPT("notify", 'b', notify),
+	OPT("noclobber", 'C', noclobber),
+	OPT("emacs", 0, emacs),
+	OPT("errexit", 'e', errexit),
+	OPT("noglob", 'f', noglob),
+	OPT("hashall", 'h', hashall),
+	OPT("ignoreeof", 0, ignoreeof),
+	OPT("interactive", 'i', interactive),
+	OPT("monitor", 'm', monitor),
+	OPT("noexec", 'n', noexec),
+	OPT("nolog", 0, nolog),
+	OPT("nounset", 'u', nounset),
+	OPT("pipefail", 0, pipefail),
+	OPT("proctrace", 0, proctrace),
+	OPT("stdin", 's', stdin_input),
+	OPT("verbose", 'v', verbose),
+	OPT("vi", 0, vi),
+	OPT("xtrace", 'x', xtrace),
+};
+
+#define NOPTIONS (sizeof options / sizeof options[0])
+
+static bool *opt_field(struct shell_opts *o, const struct option_def *d)
+{
+	return (bool *)((char *)o + d->offset);
+}
+
+static bool opt_value(const struct shell_opts *o, const struct option_def *d)
+{
+	return *(const bool *)((const char *)o + d->offset);
+}
+
+/* emacs and vi exclude each other, as in every shell with both. */
+static void set_one(struct shell *sh, const struct option_def *d, bool on)
+{
+	*opt_field(&sh->opt, d) = on;
+	if (on && d->offset == offsetof(struct shell_opts, vi))
+		sh->opt.emacs = false;
+	if (on && d->offset == offsetof(struct shell_opts, emacs))
+		sh->opt.vi = false;
+}
+
+int shell_set_option_letter(struct shell *sh, char letter, bool on)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (options[i].letter == letter && letter) {
+			set_one(sh, &options[i], on);
+			return 0;
+		}
+	return -1;
+}
+
+int shell_set_option_name(struct shell *sh, const char *name, bool on)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].name, name) == 0) {
+			set_one(sh, &options[i], on);
+			return 0;
+		}
+	return -1;
+}
+
+char *shell_option_letters(const struct shell *sh)
+{
+	char buf[NOPTIONS + 1];
+	size_t n = 0;
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (options[i].letter && opt_value(&sh->opt, &options[i]))
+			buf[n++] = options[i].letter;
+	buf[n] = '\0';
+	return xstrdup(buf);
+}
+
+void shell_print_options(const struct shell *sh, bool reinput)
+{
+	for (size_t i = 0; i < NOPTIONS; i++) {
+		bool on = opt_value(&sh->opt, &options[i]);
+		if (reinput)
+			printf("set %co %s\n", on ? '-' : '+', options[i].name);
+		else
+			printf("%-15s %s\n", options[i].name, on ? "on" : "off");
+	}
+}
