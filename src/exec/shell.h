@@ -88,8 +88,23 @@ struct frame {
 	bool is_function;
 };
 
+/*
+ * vars.c's private storage, embedded in struct shell (zeroed by
+ * shell_create): the text behind var_get() of special parameters, and the
+ * execve environment cached between commands (rebuilt only when an
+ * exported variable changed — exec is a hot path).
+ */
+struct var_scratch {
+	char num[4][24];	/* ring of buffers: $? $# $$ $! LINENO ... */
+	unsigned next;		/* next ring slot */
+	char *text;		/* owned, may be NULL: last $- / $* / $@ */
+	char **env;		/* owned (one reference of a refcounted
+				   block), NULL when stale */
+};
+
 struct shell {
 	struct shell_opts opt;
+	struct var_scratch vscratch;	/* vars.c only */
 	struct hashmap vars;		/* name -> struct var * (owned) */
 	struct hashmap functions;	/* name -> struct ast_node * (a
 					   NODE_FUNCDEF, reference held) */
@@ -172,6 +187,26 @@ char **var_environ(struct shell *sh);
 void var_environ_free(char **env);
 /** Make name local to the current function (`local`, dash semantics). */
 int var_make_local(struct shell *sh, const char *name);
+
+/**
+ * Save a variable's current state (for assignments before a function or
+ * regular builtin, XCU 2.9.1) and put it back later.  restore frees save.
+ */
+struct var_save *var_save_create(struct shell *sh, const char *name);
+void var_save_restore(struct shell *sh, struct var_save *save);
+
+/* ---------------------------------------------------------------- frames */
+
+/**
+ * A function call (is_function) or a `.` with arguments: push a frame whose
+ * positional parameters are argv[0..argc) (copied; $0 is not touched).
+ * Push a frame for `.` only when it has arguments — otherwise the sourced
+ * file shares the caller's parameters.  frame_pop restores the frame's
+ * locals (`local`) in reverse order and frees it; never pops the global
+ * frame.
+ */
+void frame_push(struct shell *sh, int argc, char *const *argv, bool is_function);
+void frame_pop(struct shell *sh);
 
 /* ------------------------------------------------- positional parameters */
 

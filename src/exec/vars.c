@@ -1,0 +1,515 @@
+/* vars.c: shell variables, special parameters, frames and locals, and the environment handed to execve. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "exec/shell.h"
+
+/*
+ * Variables live in sh->vars, a hash map from name to struct var.  Special
+ * parameters (XCU 2.5.2: @ * # ? - $ ! 0) and positional parameters (XCU
+ * 2.5.1) are not stored there: var_get() computes them from the shell's
+ * state, into small buffers in sh->vscratch, so that reading $? costs no
+ * allocation.
+ */
+
+/* ------------------------------------------------------------- helpers */
+
+static bool is_name(const char *s, size_t n)
+{
+	if (n == 0 || !(s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z') ||
+			(s[0] >= 'a' && s[0] <= 'z')))
+		return false;
+	for (size_t i = 1; i < n; i++) {
+		char c = s[i];
+		if (!(c == '_' || (c >= 'A' && c <= 'Z') ||
+		      (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+			return false;
+	}
+	return true;
+}
+
+static void var_free(struct var *v)
+{
+	if (v) {
+		free(v->value);
+		free(v);
+	}
+}
+
+static void var_free_void(void *v)
+{
+	var_free(v);
+}
+
+static struct var *var_copy(const struct var *v)
+{
+	struct var *c = xmalloc(sizeof *c);
+	c->value = v->value ? xstrdup(v->value) : NULL;
+	c->flags = v->flags;
+	return c;
+}
+
+/* Any change to an exported variable invalidates the execve cache. */
+static void env_invalidate(struct shell *sh);
+
+static void var_changed(struct shell *sh, const char *name, int oldflags,
+			int newflags)
+{
+	if ((oldflags | newflags) & VAR_EXPORT)
+		env_invalidate(sh);
+	/* XCU 2.9.1.1: the command hash remembers PATH lookups; a new PATH
+	   makes every remembered answer suspect. */
+	if (name[0] == 'P' && strcmp(name, "PATH") == 0)
+		path_hash_clear(sh);
+}
+
+/* A number in the next slot of the scratch ring (borrowed result). */
+static const char *scratch_num(struct shell *sh, intmax_t n)
+{
+	struct var_scratch *vs = &sh->vscratch;
+	char *buf = vs->num[vs->next++ % 4];
+	snprintf(buf, sizeof vs->num[0], "%" PRIdMAX, n);
+	return buf;
+}
+
+static const char *scratch_text(struct shell *sh, char *owned)
+{
+	free(sh->vscratch.text);
+	sh->vscratch.text = owned;
+	return owned;
+}
+
+/* ------------------------------------------------- positional parameters */
+
+static struct frame *frame_new(struct frame *up, bool is_function)
+{
+	struct frame *f = xcalloc(1, sizeof *f);
+	vec_init(&f->params);
+	vec_init(&f->locals);
+	f->up = up;
+	f->is_function = is_function;
+	return f;
+}
+
+struct vec *shell_params(struct shell *sh)
+{
+	return &sh->frame->params;
+}
+
+void shell_set_params(struct shell *sh, int argc, char *const *argv)
+{
+	struct vec *p = shell_params(sh);
+	struct vec fresh = VEC_INIT;
+	/* Copy first: argv may point into the old parameters (set -- "$@"). */
+	for (int i = 0; i < argc; i++)
+		vec_push(&fresh, xstrdup(argv[i]));
+	vec_free_all(p, free);
+	*p = fresh;
+}
+
+/* $1..$n, ${10}: digits only; "0" is $0. */
+static const char *positional(struct shell *sh, const char *name)
+{
+	size_t n = 0;
+	for (const char *s = name; *s; s++) {
+		if (*s < '0' || *s > '9')
+			return NULL;
+		if (n > SIZE_MAX / 10 - 10)
+			return NULL;
+		n = n * 10 + (size_t)(*s - '0');
+	}
+	if (n == 0)
+		return sh->arg0 ? sh->arg0 : "";
+	struct vec *p = shell_params(sh);
+	return n <= p->len ? p->items[n - 1] : NULL;
+}
+
+/* "$*" unquoted or quoted: the parameters joined by the first character
+   of IFS (a space when IFS is unset, nothing when it is empty). */
+static const char *join_params(struct shell *sh, bool star)
+{
+	const char *ifs = star ? var_get(sh, "IFS") : " ";
+	struct vec *p = shell_params(sh);
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < p->len; i++) {
+		if (i > 0 && (!ifs || *ifs))
+			sb_putc(&sb, ifs ? *ifs : ' ');
+		sb_append(&sb, p->items[i]);
+	}
+	return scratch_text(sh, sb_finish(&sb));
+}
+
+/* XCU 2.5.2 special parameters, or NULL when name is not one. *found
+   tells "special but unset" ($! before any background job) apart. */
+static const char *special(struct shell *sh, const char *name, bool *found)
+{
+	*found = true;
+	if (name[0] >= '0' && name[0] <= '9')
+		return positional(sh, name);
+	if (name[1] == '\0') {
+		switch (name[0]) {
+		case '?': return scratch_num(sh, sh->last_status);
+		case '#': return scratch_num(sh, (intmax_t)shell_params(sh)->len);
+		case '$': return scratch_num(sh, sh->pid);
+		case '!': return sh->last_bg_pid ? scratch_num(sh, sh->last_bg_pid) : NULL;
+		case '-': return scratch_text(sh, shell_option_letters(sh));
+		case '@': return join_params(sh, false);
+		case '*': return join_params(sh, true);
+		default: break;
+		}
+	}
+	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
+		return scratch_num(sh, sh->lineno);
+	*found = false;
+	return NULL;
+}
+
+/* ----------------------------------------------------------- variables */
+
+const char *var_get(struct shell *sh, const char *name)
+{
+	char c = name[0];
+	if (!((c >= 'a' && c <= 'z') || c == '_' || (c >= 'A' && c <= 'Z' && c != 'L'))) {
+		bool found;
+		const char *s = special(sh, name, &found);
+		if (found)
+			return s;
+	}
+	struct var *v = hm_get(&sh->vars, name);
+	return v ? v->value : NULL;
+}
+
+struct var *var_lookup(struct shell *sh, const char *name)
+{
+	return hm_get(&sh->vars, name);
+}
+
+static void readonly_error(struct shell *sh, const char *name)
+{
+	if (sh->current_builtin)
+		builtin_error(sh, "%s: is read only", name);
+	else
+		shell_error(sh, "%s: is read only", name);
+}
+
+int var_set(struct shell *sh, const char *name, const char *value, int flags)
+{
+	struct var *v = hm_get(&sh->vars, name);
+	if (v && (v->flags & VAR_READONLY) && value) {
+		readonly_error(sh, name);
+		return -1;
+	}
+	if (value && sh->opt.allexport)
+		flags |= VAR_EXPORT;	/* set -a */
+	int oldflags = v ? v->flags : 0;
+	if (!v) {
+		v = xcalloc(1, sizeof *v);
+		v->flags = VAR_UNSET_VALUE;
+		hm_put(&sh->vars, name, v);
+	}
+	if (value) {
+		char *copy = xstrdup(value);	/* value may be v->value */
+		free(v->value);
+		v->value = copy;
+		v->flags &= ~VAR_UNSET_VALUE;
+	}
+	v->flags |= flags & (VAR_EXPORT | VAR_READONLY);
+	if (value || v->flags != oldflags)
+		var_changed(sh, name, oldflags, v->flags);
+	return 0;
+}
+
+int var_unset(struct shell *sh, const char *name)
+{
+	struct var *v = hm_get(&sh->vars, name);
+	if (!v)
+		return 0;
+	if (v->flags & VAR_READONLY) {
+		readonly_error(sh, name);
+		return -1;
+	}
+	hm_remove(&sh->vars, name);
+	var_changed(sh, name, v->flags, 0);
+	var_free(v);
+	return 0;
+}
+
+const char **var_names(struct shell *sh)
+{
+	return hm_sorted_keys(&sh->vars);
+}
+
+/* --------------------------------------------------- the environment */
+
+/*
+ * var_environ() hands out one refcounted block: a header, the pointer
+ * array, then every "NAME=value" string, all in one allocation.  The shell
+ * keeps one reference in sh->vscratch.env between commands, so a loop of
+ * external commands builds the environment once; each caller's
+ * var_environ_free() drops its reference.
+ */
+struct env_block {
+	size_t refs;
+	char *strs[];
+};
+
+static struct env_block *env_block_of(char **env)
+{
+	return (struct env_block *)((char *)env - offsetof(struct env_block, strs));
+}
+
+struct env_count {
+	size_t n;
+	size_t bytes;
+	char **out;	/* NULL while counting */
+	char *text;
+};
+
+static void env_visit(const char *key, void *value, void *ctx)
+{
+	struct var *v = value;
+	struct env_count *ec = ctx;
+	if (!(v->flags & VAR_EXPORT) || !v->value)
+		return;
+	size_t klen = strlen(key), vlen = strlen(v->value);
+	if (!ec->out) {
+		ec->n++;
+		ec->bytes = xadd(ec->bytes, xadd(klen, vlen + 2));
+		return;
+	}
+	ec->out[ec->n++] = ec->text;
+	memcpy(ec->text, key, klen);
+	ec->text[klen] = '=';
+	memcpy(ec->text + klen + 1, v->value, vlen + 1);
+	ec->text += klen + vlen + 2;
+}
+
+static char **env_build(struct shell *sh)
+{
+	struct env_count ec = { 0, 0, NULL, NULL };
+	hm_foreach(&sh->vars, env_visit, &ec);
+	size_t ptrs = xadd(ec.n, 1);
+	if (ptrs > (SIZE_MAX - sizeof(struct env_block)) / sizeof(char *) / 2)
+		alloc_die();
+	size_t head = sizeof(struct env_block) + ptrs * sizeof(char *);
+	struct env_block *b = xmalloc(xadd(head, ec.bytes));
+	b->refs = 1;
+	ec.out = b->strs;
+	ec.text = (char *)b + head;
+	ec.n = 0;
+	hm_foreach(&sh->vars, env_visit, &ec);
+	b->strs[ec.n] = NULL;
+	return b->strs;
+}
+
+static void env_invalidate(struct shell *sh)
+{
+	if (sh->vscratch.env) {
+		var_environ_free(sh->vscratch.env);
+		sh->vscratch.env = NULL;
+	}
+}
+
+char **var_environ(struct shell *sh)
+{
+	if (!sh->vscratch.env)
+		sh->vscratch.env = env_build(sh);
+	env_block_of(sh->vscratch.env)->refs++;
+	return sh->vscratch.env;
+}
+
+void var_environ_free(char **env)
+{
+	if (!env)
+		return;
+	struct env_block *b = env_block_of(env);
+	if (--b->refs == 0)
+		free(b);
+}
+
+/* --------------------------------------------------- saving and locals */
+
+struct var_save *var_save_create(struct shell *sh, const char *name)
+{
+	struct var_save *s = xmalloc(sizeof *s);
+	struct var *v = hm_get(&sh->vars, name);
+	s->name = xstrdup(name);
+	s->old = v ? var_copy(v) : NULL;
+	return s;
+}
+
+/* `local -` (dash) saves the option letters as the value of "-". */
+static void restore_options(struct shell *sh, const char *letters)
+{
+	static const char all[] = "abCefhmnuvx";
+	for (const char *c = all; *c; c++)
+		shell_set_option_letter(sh, *c, strchr(letters, *c) != NULL);
+}
+
+void var_save_restore(struct shell *sh, struct var_save *save)
+{
+	if (strcmp(save->name, "-") == 0) {
+		restore_options(sh, save->old && save->old->value ?
+				save->old->value : "");
+		var_free(save->old);
+	} else {
+		struct var *cur = save->old ?
+			hm_put(&sh->vars, save->name, save->old) :
+			hm_remove(&sh->vars, save->name);
+		var_changed(sh, save->name, cur ? cur->flags : 0,
+			    save->old ? save->old->flags : 0);
+		var_free(cur);
+	}
+	free(save->name);
+	free(save);
+}
+
+static struct frame *function_frame(struct shell *sh)
+{
+	for (struct frame *f = sh->frame; f; f = f->up)
+		if (f->is_function)
+			return f;
+	return NULL;
+}
+
+static bool already_local(const struct frame *f, const char *name)
+{
+	for (size_t i = 0; i < f->locals.len; i++) {
+		const struct var_save *s = f->locals.items[i];
+		if (strcmp(s->name, name) == 0)
+			return true;
+	}
+	return false;
+}
+
+int var_make_local(struct shell *sh, const char *name)
+{
+	struct frame *f = function_frame(sh);
+	if (!f) {
+		builtin_error(sh, "not in a function");
+		return -1;
+	}
+	if (already_local(f, name))
+		return 0;
+	struct var_save *s;
+	if (strcmp(name, "-") == 0) {
+		s = xmalloc(sizeof *s);
+		s->name = xstrdup("-");
+		s->old = xcalloc(1, sizeof *s->old);
+		s->old->value = shell_option_letters(sh);
+	} else {
+		/* dash semantics: the local starts with the global's value and
+		   attributes; only a later assignment changes it. */
+		s = var_save_create(sh, name);
+	}
+	vec_push(&f->locals, s);
+	return 0;
+}
+
+/* -------------------------------------------------------------- frames */
+
+void frame_push(struct shell *sh, int argc, char *const *argv, bool is_function)
+{
+	struct frame *f = frame_new(sh->frame, is_function);
+	for (int i = 0; i < argc; i++)
+		vec_push(&f->params, xstrdup(argv[i]));
+	sh->frame = f;
+}
+
+static void frame_free(struct shell *sh, struct frame *f)
+{
+	while (f->locals.len > 0)
+		var_save_restore(sh, vec_pop(&f->locals));
+	vec_free(&f->locals);
+	vec_free_all(&f->params, free);
+	free(f);
+}
+
+void frame_pop(struct shell *sh)
+{
+	struct frame *f = sh->frame;
+	if (!f || !f->up)
+		return;
+	sh->frame = f->up;
+	frame_free(sh, f);
+}
+
+/* ------------------------------------------------------------- startup */
+
+static void import_environ(struct shell *sh, char **env)
+{
+	for (char **e = env; e && *e; e++) {
+		const char *eq = strchr(*e, '=');
+		if (!eq || !is_name(*e, (size_t)(eq - *e)))
+			continue;	/* never parsed as code, just skipped */
+		char *name = xstrndup(*e, (size_t)(eq - *e));
+		var_set(sh, name, eq + 1, VAR_EXPORT);
+		free(name);
+	}
+}
+
+/* Keep an inherited PWD only if it is absolute and names the current
+   directory (same device and inode); otherwise ask getcwd. */
+static void init_pwd(struct shell *sh)
+{
+	const char *pwd = var_get(sh, "PWD");
+	struct stat a, b;
+	if (pwd && pwd[0] == '/' && stat(pwd, &a) == 0 && stat(".", &b) == 0 &&
+	    a.st_dev == b.st_dev && a.st_ino == b.st_ino)
+		return;
+	char *cwd = getcwd(NULL, 0);
+	if (cwd) {
+		var_set(sh, "PWD", cwd, VAR_EXPORT);
+		free(cwd);
+	}
+}
+
+static void set_default(struct shell *sh, const char *name, const char *value)
+{
+	if (!var_get(sh, name))
+		var_set(sh, name, value, 0);
+}
+
+void vars_init(struct shell *sh, char **environ_in)
+{
+	hm_init(&sh->vars);
+	if (!sh->frame)
+		sh->frame = frame_new(NULL, false);
+	if (!sh->pid)
+		sh->pid = getpid();
+	if (!sh->ppid)
+		sh->ppid = getppid();
+	import_environ(sh, environ_in);
+	/* XCU 2.5.3 lets a shell ignore an inherited IFS; trusting it would
+	   let the caller re-split every unquoted expansion of a script. */
+	var_unset(sh, "IFS");
+	var_set(sh, "IFS", " \t\n", 0);
+	set_default(sh, "PS1", geteuid() == 0 ? "# " : "$ ");
+	set_default(sh, "PS2", "> ");
+	set_default(sh, "PS4", "+ ");
+	var_set(sh, "OPTIND", "1", 0);
+	var_set(sh, "PPID", scratch_num(sh, sh->ppid), 0);
+	init_pwd(sh);
+}
+
+void vars_finish(struct shell *sh)
+{
+	while (sh->frame && sh->frame->up)
+		frame_pop(sh);
+	if (sh->frame) {
+		frame_free(sh, sh->frame);
+		sh->frame = NULL;
+	}
+	env_invalidate(sh);
+	hm_free(&sh->vars, var_free_void);
+	free(sh->vscratch.text);
+	sh->vscratch.text = NULL;
+}
