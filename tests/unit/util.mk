@@ -1,1 +1,9 @@
-# tests/unit/util.mk: unit tests of that area (check_PROGRAMS += ..., TESTS += ...)
+# tests/unit/util.mk: unit tests of the pure algorithms (arithmetic, patterns, globbing) and the standalone builtins.
+# The module sources are compiled into each test directly, so a half-written
+# module elsewhere in the same library never blocks these tests.
+check_PROGRAMS += tests/unit/test_arith
+TESTS += tests/unit/test_arith
+tests_unit_test_arith_SOURCES = tests/unit/test_arith.c \
+	src/parser/arith.c src/exec/arith_eval.c
+tests_unit_test_arith_CFLAGS = $(WHELK_UNIT_CFLAGS)
+tests_unit_test_arith_LDADD = src/base/libbase.a $(CHECK_LIBS)

@@ -1,0 +1,521 @@
+/* arith.c: the $((...)) expression parser — text to tree, by C precedence (XCU 2.6.4). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "parser/arith.h"
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "parser/arith_tree.h"
+
+/*
+ * XCU 2.6.4 says the expression language is that of the ISO C "integer
+ * constant expressions" with the operators listed in arith.h, plus variable
+ * names and assignment.  Precedence, loosest first:
+ *
+ *   assignment  = *= /= %= += -= <<= >>= &= ^= |=   (right to left)
+ *   conditional ?:                                    (right to left)
+ *   ||  &&  |  ^  &  == !=  < <= > >=  << >>  + -  * / %
+ *   unary + - ~ !
+ *   primary: constant, name, ( expression )
+ *
+ * The binary levels are one loop driven by a table (precedence climbing);
+ * assignment, ?: and the unary operators have their own small functions.
+ *
+ * No ++ or --: POSIX does not require them, and like dash we read "++x" as
+ * "+(+x)" and "--x" as "-(-x)".
+ *
+ * Robustness (issue 7): recursion is bounded.  ARITH_MAX_NEST limits how
+ * deeply parentheses, unary operators and ?: / assignment nest while parsing;
+ * ARITH_MAX_DEPTH limits the height of the finished tree (a long chain like
+ * 1+1+...+1 is built in a loop but evaluated recursively), so neither the
+ * parser nor the evaluator can run out of stack on hostile input.
+ */
+enum {
+	ARITH_MAX_NEST = 1000,
+	ARITH_MAX_DEPTH = 10000,
+};
+
+enum tok {
+	T_END, T_NUM, T_NAME, T_BINOP, T_ASSIGN, T_LPAREN, T_RPAREN,
+	T_QUESTION, T_COLON, T_BANG, T_TILDE, T_BAD,
+};
+
+struct aparser {
+	const char *text;	/* borrowed: the whole expression */
+	const char *p;		/* cursor: start of the next token */
+	const char *tok_start;	/* where the current token begins */
+	enum tok tok;
+	enum arith_op op;	/* T_BINOP / T_ASSIGN: which operator */
+	int nest;		/* current recursion depth */
+	char *err;		/* owned: first error, NULL when none */
+};
+
+/* Operator spellings, longest first so "<<=" wins over "<<" and "<". */
+static const struct {
+	const char *text;
+	enum tok tok;
+	enum arith_op op;
+} op_table[] = {
+	{ "<<=", T_ASSIGN, ARO_SHL }, { ">>=", T_ASSIGN, ARO_SHR },
+	{ "*=", T_ASSIGN, ARO_MUL }, { "/=", T_ASSIGN, ARO_DIV },
+	{ "%=", T_ASSIGN, ARO_MOD }, { "+=", T_ASSIGN, ARO_ADD },
+	{ "-=", T_ASSIGN, ARO_SUB }, { "&=", T_ASSIGN, ARO_BAND },
+	{ "^=", T_ASSIGN, ARO_BXOR }, { "|=", T_ASSIGN, ARO_BOR },
+	{ "<<", T_BINOP, ARO_SHL }, { ">>", T_BINOP, ARO_SHR },
+	{ "<=", T_BINOP, ARO_LE }, { ">=", T_BINOP, ARO_GE },
+	{ "==", T_BINOP, ARO_EQ }, { "!=", T_BINOP, ARO_NE },
+	{ "&&", T_BINOP, ARO_LAND }, { "||", T_BINOP, ARO_LOR },
+	{ "*", T_BINOP, ARO_MUL }, { "/", T_BINOP, ARO_DIV },
+	{ "%", T_BINOP, ARO_MOD }, { "+", T_BINOP, ARO_ADD },
+	{ "-", T_BINOP, ARO_SUB }, { "<", T_BINOP, ARO_LT },
+	{ ">", T_BINOP, ARO_GT }, { "&", T_BINOP, ARO_BAND },
+	{ "^", T_BINOP, ARO_BXOR }, { "|", T_BINOP, ARO_BOR },
+	{ "=", T_ASSIGN, ARO_NONE }, { "(", T_LPAREN, ARO_NONE },
+	{ ")", T_RPAREN, ARO_NONE }, { "?", T_QUESTION, ARO_NONE },
+	{ ":", T_COLON, ARO_NONE }, { "!", T_BANG, ARO_LNOT },
+	{ "~", T_TILDE, ARO_BNOT },
+};
+
+/* Binding strength of each binary operator (0: not binary). */
+static int binop_prec(enum arith_op op)
+{
+	switch (op) {
+	case ARO_LOR: return 1;
+	case ARO_LAND: return 2;
+	case ARO_BOR: return 3;
+	case ARO_BXOR: return 4;
+	case ARO_BAND: return 5;
+	case ARO_EQ: case ARO_NE: return 6;
+	case ARO_LT: case ARO_LE: case ARO_GT: case ARO_GE: return 7;
+	case ARO_SHL: case ARO_SHR: return 8;
+	case ARO_ADD: case ARO_SUB: return 9;
+	case ARO_MUL: case ARO_DIV: case ARO_MOD: return 10;
+	default: return 0;
+	}
+}
+
+const char *arith_op_name(enum arith_op op)
+{
+	static const char *const names[] = {
+		[ARO_NONE] = "", [ARO_MUL] = "*", [ARO_DIV] = "/",
+		[ARO_MOD] = "%", [ARO_ADD] = "+", [ARO_SUB] = "-",
+		[ARO_SHL] = "<<", [ARO_SHR] = ">>", [ARO_LT] = "<",
+		[ARO_LE] = "<=", [ARO_GT] = ">", [ARO_GE] = ">=",
+		[ARO_EQ] = "==", [ARO_NE] = "!=", [ARO_BAND] = "&",
+		[ARO_BXOR] = "^", [ARO_BOR] = "|", [ARO_LAND] = "&&",
+		[ARO_LOR] = "||", [ARO_PLUS] = "+", [ARO_NEG] = "-",
+		[ARO_BNOT] = "~", [ARO_LNOT] = "!",
+	};
+	if ((unsigned)op < sizeof names / sizeof names[0] && names[op])
+		return names[op];
+	return "?";
+}
+
+/* ------------------------------------------------------------- errors */
+
+__attribute__((format(printf, 2, 3)))
+static void set_error(struct aparser *ap, const char *fmt, ...)
+{
+	if (ap->err)
+		return;	/* keep the first: later ones are consequences */
+	struct strbuf sb = STRBUF_INIT;
+	sb_append(&sb, "arithmetic syntax error: ");
+	va_list va;
+	va_start(va, fmt);
+	sb_vprintf(&sb, fmt, va);
+	va_end(va);
+	ap->err = sb_finish(&sb);
+}
+
+/* "unexpected 'x+1'" naming the rest of the text from the current token. */
+static void error_here(struct aparser *ap, const char *what)
+{
+	if (ap->tok == T_END)
+		set_error(ap, "%s at end of expression", what);
+	else
+		set_error(ap, "%s at '%s'", what, ap->tok_start);
+}
+
+/* -------------------------------------------------------------- lexer */
+
+static bool is_name_start(unsigned char c)
+{
+	return c == '_' || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static bool is_name_char(unsigned char c)
+{
+	return is_name_start(c) || (c >= '0' && c <= '9');
+}
+
+static bool is_blank(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v'
+		|| c == '\f';
+}
+
+static void next_token(struct aparser *ap)
+{
+	while (is_blank((unsigned char)*ap->p))
+		ap->p++;
+	ap->tok_start = ap->p;
+	ap->op = ARO_NONE;
+	unsigned char c = (unsigned char)*ap->p;
+	if (c == '\0') {
+		ap->tok = T_END;
+		return;
+	}
+	if (is_name_char(c)) {	/* names and numbers: a run of word chars */
+		ap->tok = (c >= '0' && c <= '9') ? T_NUM : T_NAME;
+		while (is_name_char((unsigned char)*ap->p))
+			ap->p++;
+		return;
+	}
+	for (size_t i = 0; i < sizeof op_table / sizeof op_table[0]; i++) {
+		size_t n = strlen(op_table[i].text);
+		if (strncmp(ap->p, op_table[i].text, n) == 0) {
+			ap->tok = op_table[i].tok;
+			ap->op = op_table[i].op;
+			ap->p += n;
+			return;
+		}
+	}
+	ap->tok = T_BAD;
+}
+
+/* ---------------------------------------------------------- constants */
+
+static int digit_value(unsigned char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return 99;
+}
+
+/*
+ * Convert [s, end) as a C integer constant: 0x1F (hex), 017 (octal), 15
+ * (decimal).  Stores the magnitude as unsigned so the caller can accept
+ * 9223372036854775808 right after a unary minus (INT64_MIN).  Returns 0,
+ * -1 for a bad digit, -2 when the value exceeds 2^63.
+ */
+static int convert_constant(const char *s, const char *end, uint64_t *out)
+{
+	unsigned base = 10;
+	if (s[0] == '0' && end - s >= 2 && (s[1] == 'x' || s[1] == 'X')) {
+		base = 16;
+		s += 2;
+		if (s == end)
+			return -1;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	uint64_t v = 0;
+	for (; s < end; s++) {
+		unsigned d = (unsigned)digit_value((unsigned char)*s);
+		if (d >= base)
+			return -1;
+		if (v > (UINT64_C(1) << 63) / base)
+			return -2;
+		v = v * base + d;
+		if (v > (UINT64_C(1) << 63))
+			return -2;
+	}
+	*out = v;
+	return 0;
+}
+
+/* --------------------------------------------------------------- tree */
+
+static struct arith_node *new_node(enum arith_kind kind, enum arith_op op)
+{
+	struct arith_node *n = xcalloc(1, sizeof *n);
+	n->kind = kind;
+	n->op = op;
+	return n;
+}
+
+void arith_destroy(struct arith_node *n)
+{
+	if (!n)
+		return;
+	arith_destroy(n->a);
+	arith_destroy(n->b);
+	arith_destroy(n->c);
+	free(n->name);
+	free(n);
+}
+
+/* Height of the tree below n, cached in the recursion of the parser. */
+static int height(const struct arith_node *n)
+{
+	return n ? n->depth : 0;
+}
+
+/* Compute n's height from its operands; a tree too tall is an error
+   (then n is freed and NULL returned, so no caller builds on it). */
+static struct arith_node *seal(struct aparser *ap, struct arith_node *n)
+{
+	int h = height(n->a);
+	if (height(n->b) > h)
+		h = height(n->b);
+	if (height(n->c) > h)
+		h = height(n->c);
+	n->depth = h + 1;
+	if (n->depth > ARITH_MAX_DEPTH) {
+		set_error(ap, "expression too long or nested too deeply");
+		arith_destroy(n);
+		return NULL;
+	}
+	return n;
+}
+
+/* ------------------------------------------------------------- parser */
+
+static struct arith_node *parse_assign(struct aparser *ap);
+
+/* Guard every recursive entry; false (with the error set) when too deep. */
+static bool enter(struct aparser *ap)
+{
+	if (++ap->nest > ARITH_MAX_NEST) {
+		set_error(ap, "expression nested too deeply");
+		return false;
+	}
+	return true;
+}
+
+static struct arith_node *parse_number(struct aparser *ap, bool negated)
+{
+	uint64_t v = 0;
+	int r = convert_constant(ap->tok_start, ap->p, &v);
+	int len = (int)(ap->p - ap->tok_start);
+	if (r == -1) {
+		set_error(ap, "invalid number '%.*s'", len, ap->tok_start);
+		return NULL;
+	}
+	if (r == -2 || (v == (UINT64_C(1) << 63) && !negated)) {
+		set_error(ap, "constant out of range '%.*s'", len,
+			  ap->tok_start);
+		return NULL;
+	}
+	struct arith_node *n = new_node(AR_NUM, ARO_NONE);
+	/* -(2^63) is INT64_MIN; computed without signed overflow. */
+	n->num = (v == (UINT64_C(1) << 63)) ? INT64_MIN
+		: (negated ? -(int64_t)v : (int64_t)v);
+	next_token(ap);
+	return seal(ap, n);
+}
+
+/* primary: constant | name | '(' expression ')' */
+static struct arith_node *parse_primary(struct aparser *ap)
+{
+	if (ap->tok == T_NUM)
+		return parse_number(ap, false);
+	if (ap->tok == T_NAME) {
+		struct arith_node *n = new_node(AR_VAR, ARO_NONE);
+		n->name = xstrndup(ap->tok_start,
+				   (size_t)(ap->p - ap->tok_start));
+		next_token(ap);
+		return seal(ap, n);
+	}
+	if (ap->tok == T_LPAREN) {
+		next_token(ap);
+		struct arith_node *n = parse_assign(ap);
+		if (!n)
+			return NULL;
+		if (ap->tok != T_RPAREN) {
+			arith_destroy(n);
+			set_error(ap, "missing ')'");
+			return NULL;
+		}
+		next_token(ap);
+		if (n->kind == AR_VAR) {
+			/* "(x)" is a value, not a variable: "(x)=1" is an
+			   error, as in C.  Wrap it in a unary plus. */
+			struct arith_node *plus = new_node(AR_UNARY, ARO_PLUS);
+			plus->a = n;
+			return seal(ap, plus);
+		}
+		return n;
+	}
+	error_here(ap, ap->tok == T_BAD ? "invalid character"
+		   : "expected an operand");
+	return NULL;
+}
+
+/* unary: ('+' | '-' | '~' | '!') unary | primary */
+static struct arith_node *parse_unary(struct aparser *ap)
+{
+	enum arith_op op;
+	if (ap->tok == T_BINOP && ap->op == ARO_ADD)
+		op = ARO_PLUS;
+	else if (ap->tok == T_BINOP && ap->op == ARO_SUB)
+		op = ARO_NEG;
+	else if (ap->tok == T_BANG || ap->tok == T_TILDE)
+		op = ap->op;
+	else
+		return parse_primary(ap);
+	next_token(ap);
+	if (op == ARO_NEG && ap->tok == T_NUM) {
+		/* Fold "-constant" so -9223372036854775808 is INT64_MIN. */
+		return parse_number(ap, true);
+	}
+	if (!enter(ap))
+		return NULL;
+	struct arith_node *operand = parse_unary(ap);
+	ap->nest--;
+	if (!operand)
+		return NULL;
+	struct arith_node *n = new_node(AR_UNARY, op);
+	n->a = operand;
+	return seal(ap, n);
+}
+
+/* The binary levels by precedence climbing: every operator is left
+   associative, so an operand binds to the operator on its left when their
+   precedence is equal. */
+static struct arith_node *parse_binary(struct aparser *ap, int min_prec)
+{
+	struct arith_node *left = parse_unary(ap);
+	while (left && ap->tok == T_BINOP && binop_prec(ap->op) >= min_prec) {
+		enum arith_op op = ap->op;
+		next_token(ap);
+		if (!enter(ap)) {
+			arith_destroy(left);
+			return NULL;
+		}
+		struct arith_node *right = parse_binary(ap, binop_prec(op) + 1);
+		ap->nest--;
+		if (!right) {
+			arith_destroy(left);
+			return NULL;
+		}
+		struct arith_node *n = new_node(AR_BINARY, op);
+		n->a = left;
+		n->b = right;
+		left = seal(ap, n);
+	}
+	return left;
+}
+
+/* conditional: logical-or [ '?' expression ':' conditional ] */
+static struct arith_node *parse_cond(struct aparser *ap)
+{
+	struct arith_node *test = parse_binary(ap, 1);
+	if (!test || ap->tok != T_QUESTION)
+		return test;
+	next_token(ap);
+	struct arith_node *n = new_node(AR_COND, ARO_NONE);
+	n->a = test;
+	if (!enter(ap))
+		goto fail;
+	n->b = parse_assign(ap);
+	if (!n->b)
+		goto fail;
+	if (ap->tok != T_COLON) {
+		set_error(ap, "missing ':' after '?'");
+		goto fail;
+	}
+	next_token(ap);
+	n->c = parse_cond(ap);
+	if (!n->c)
+		goto fail;
+	ap->nest--;
+	return seal(ap, n);
+fail:
+	arith_destroy(n);
+	return NULL;
+}
+
+/* expression: conditional | name assign-op expression (right associative) */
+static struct arith_node *parse_assign(struct aparser *ap)
+{
+	if (!enter(ap))
+		return NULL;
+	struct arith_node *lhs = parse_cond(ap);
+	if (lhs && ap->tok == T_ASSIGN) {
+		if (lhs->kind != AR_VAR) {
+			set_error(ap, "assignment to a non-variable");
+			arith_destroy(lhs);
+			return NULL;
+		}
+		enum arith_op op = ap->op;
+		next_token(ap);
+		struct arith_node *rhs = parse_assign(ap);
+		if (!rhs) {
+			arith_destroy(lhs);
+			return NULL;
+		}
+		struct arith_node *n = new_node(AR_ASSIGN, op);
+		n->name = lhs->name;
+		lhs->name = NULL;
+		arith_destroy(lhs);
+		n->a = rhs;
+		lhs = seal(ap, n);
+	}
+	ap->nest--;
+	return lhs;
+}
+
+struct arith_node *arith_parse(const char *text, char **err)
+{
+	struct aparser ap = { .text = text, .p = text };
+	*err = NULL;
+	next_token(&ap);
+	if (ap.tok == T_END) {	/* empty or blank: 0 (as bash, yash) */
+		struct arith_node *zero = new_node(AR_NUM, ARO_NONE);
+		zero->depth = 1;
+		return zero;
+	}
+	struct arith_node *n = parse_assign(&ap);
+	if (n && ap.tok != T_END)
+		error_here(&ap, ap.tok == T_RPAREN ? "unmatched ')'"
+			   : ap.tok == T_BAD ? "invalid character"
+			   : "unexpected token");
+	if (ap.err) {
+		arith_destroy(n);
+		*err = ap.err;
+		return NULL;
+	}
+	return n;
+}
+
+/* --------------------------------------------------------------- dump */
+
+void arith_dump(FILE *out, const struct arith_node *n, int indent)
+{
+	if (!n)
+		return;
+	fprintf(out, "%*s", indent, "");
+	switch (n->kind) {
+	case AR_NUM:
+		fprintf(out, "num %lld\n", (long long)n->num);
+		return;
+	case AR_VAR:
+		fprintf(out, "var %s\n", n->name);
+		return;
+	case AR_UNARY:
+		fprintf(out, "unary %s\n", arith_op_name(n->op));
+		break;
+	case AR_BINARY:
+		fprintf(out, "binary %s\n", arith_op_name(n->op));
+		break;
+	case AR_COND:
+		fprintf(out, "cond ?:\n");
+		break;
+	case AR_ASSIGN:
+		fprintf(out, "assign %s %s=\n", n->name, arith_op_name(n->op));
+		break;
+	}
+	arith_dump(out, n->a, indent + 2);
+	arith_dump(out, n->b, indent + 2);
+	arith_dump(out, n->c, indent + 2);
+}
