@@ -53,7 +53,7 @@ run_tests() {
 	make -s -C "$dir" check 2>&1 | tee "$log"
 	rc=$?
 	set -e
-	awk -f "$top/tests/summarize.awk" "$log"
+	awk -f "$top/tests/summarize.awk" "$log" | tee "$dir/summary.txt"
 	return $rc
 }
 
@@ -82,7 +82,9 @@ test-editors)
 	build build-plain --without-line-editing
 	rc=0
 	for d in build-libedit build-plain; do
-		make -s -C "$d" check TESTS="$(make -s -C "$d" print-interactive-tests)" || rc=1
+		log="$d/test-suite-all.log"
+		make -s -C "$d" check TESTS="$(make -s -C "$d" print-interactive-tests)" 2>&1 | tee "$log" || rc=1
+		awk -f "$top/tests/summarize.awk" "$log" | tee "$d/summary.txt"
 	done
 	exit $rc
 	;;
