@@ -7,3 +7,9 @@ tests_unit_test_arith_SOURCES = tests/unit/test_arith.c \
 	src/parser/arith.c src/exec/arith_eval.c
 tests_unit_test_arith_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_arith_LDADD = src/base/libbase.a $(CHECK_LIBS)
+
+check_PROGRAMS += tests/unit/test_pattern
+TESTS += tests/unit/test_pattern
+tests_unit_test_pattern_SOURCES = tests/unit/test_pattern.c src/exec/pattern.c
+tests_unit_test_pattern_CFLAGS = $(WHELK_UNIT_CFLAGS)
+tests_unit_test_pattern_LDADD = src/base/libbase.a $(CHECK_LIBS)
