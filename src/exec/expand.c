@@ -1,0 +1,367 @@
+/* expand.c: the word-expansion driver (XCU 2.6) — walks a word tree into a marked buffer, then splits, globs and removes quotes. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <inttypes.h>
+#include <pwd.h>
+#include <stdio.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "exec/arith_eval.h"
+#include "exec/eval.h"
+#include "exec/expand.h"
+#include "exec/expand_internal.h"
+#include "exec/pattern.h"
+#include "exec/shell.h"
+#include "parser/arith.h"
+
+/*
+ * XCU 2.6 order: tilde expansion, parameter expansion, command
+ * substitution and arithmetic expansion happen together, left to right, as
+ * the tree is walked (expand_part); then field splitting, pathname
+ * expansion and quote removal run over the finished buffer (split.c).
+ * Quote removal costs nothing: the parser already took the quotes off and
+ * recorded "this was quoted" in the tree, which becomes a mark per byte.
+ */
+
+/* ------------------------------------------------------ marked buffer */
+
+void xbuf_init(struct xbuf *b)
+{
+	b->data = NULL;
+	b->marks = NULL;
+	b->len = 0;
+	b->cap = 0;
+}
+
+void xbuf_free(struct xbuf *b)
+{
+	free(b->data);
+	free(b->marks);
+	xbuf_init(b);
+}
+
+void xbuf_clear(struct xbuf *b)
+{
+	b->len = 0;
+	if (b->data)
+		b->data[0] = '\0';
+}
+
+static void xbuf_grow(struct xbuf *b, size_t extra)
+{
+	size_t need = xadd(xadd(b->len, extra), 1);
+	if (need <= b->cap)
+		return;
+	size_t cap = b->cap ? b->cap : 64;
+	while (cap < need)
+		cap = xadd(cap, cap);
+	b->data = xrealloc(b->data, cap);
+	b->marks = xrealloc(b->marks, cap);
+	b->cap = cap;
+}
+
+void xbuf_add(struct xbuf *b, const char *s, size_t n, enum xmark m)
+{
+	xbuf_grow(b, n);
+	memcpy(b->data + b->len, s, n);
+	memset(b->marks + b->len, m, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+void xbuf_mark(struct xbuf *b, enum xmark m)
+{
+	xbuf_add(b, "", 1, m);	/* the placeholder byte is a NUL */
+}
+
+/* --------------------------------------------------------------- tilde */
+
+/*
+ * XCU 2.6.1: ~ is $HOME (when HOME is unset, whelk asks the password
+ * database, as dash and bash do); ~name is name's home directory.  The
+ * result is never split or globbed.  When name is unknown the word is
+ * left as it was written.
+ */
+static int expand_tilde(struct xctx *x, const struct word *w, bool quoted)
+{
+	const char *user = w->tilde.user;
+	const char *home = NULL;
+	if (quoted) {
+		/* not a tilde-prefix inside "..." */
+	} else if (user[0] == '\0') {
+		home = var_get(x->sh, "HOME");
+		if (!home) {
+			struct passwd *pw = getpwuid(getuid());
+			home = pw ? pw->pw_dir : NULL;
+		}
+	} else {
+		struct passwd *pw = getpwnam(user);
+		home = pw ? pw->pw_dir : NULL;
+	}
+	if (!home) {
+		enum xmark m = quoted ? XMARK_QUO : XMARK_LIT;
+		xbuf_add(&x->buf, "~", 1, m);
+		xbuf_add(&x->buf, user, strlen(user), m);
+		return 0;
+	}
+	if (home[0] == '\0')
+		xbuf_mark(&x->buf, XMARK_EMPTYQ);
+	xbuf_add(&x->buf, home, strlen(home), XMARK_QUO);
+	return 0;
+}
+
+/* ------------------------------------------------ command substitution */
+
+/*
+ * XCU 2.6.3: run the program, take its output, remove every trailing
+ * newline.  NUL bytes cannot live in a shell string; like dash, drop them.
+ */
+static int expand_cmdsub(struct xctx *x, const struct word *w, bool quoted)
+{
+	struct strbuf out = STRBUF_INIT;
+	int status = eval_cmdsub(x->sh, w->cmdsub.program, &out);
+	x->sh->last_status = status;
+	size_t n = out.len;
+	while (n > 0 && out.data[n - 1] == '\n')
+		n--;
+	enum xmark m = quoted ? XMARK_QUO : XMARK_EXP;
+	const char *s = out.data;
+	while (n > 0) {
+		const char *nul = memchr(s, '\0', n);
+		size_t chunk = nul ? (size_t)(nul - s) : n;
+		xbuf_add(&x->buf, s, chunk, m);
+		if (!nul)
+			break;
+		n -= chunk + 1;
+		s = nul + 1;
+	}
+	sb_free(&out);
+	return 0;
+}
+
+/* --------------------------------------------------------- arithmetic */
+
+static const char *arith_get(void *ctx, const char *name)
+{
+	return var_get(ctx, name);
+}
+
+static int arith_set(void *ctx, const char *name, const char *value)
+{
+	return var_set(ctx, name, value, 0);
+}
+
+static void arith_error(struct shell *sh, const struct word *w, const char *msg)
+{
+	char *text = word_to_text(w->arith.expr);
+	shell_error(sh, "%s: %s", text, msg);
+	free(text);
+}
+
+/*
+ * XCU 2.6.4: the expression was parsed once at parse time when it was
+ * plain text; otherwise ($x or $(...) inside) expand it to a string first
+ * and parse that.  The result is a decimal number, split like any other
+ * unquoted expansion.
+ */
+static int expand_arith(struct xctx *x, const struct word *w, bool quoted)
+{
+	struct arith_node *tree = w->arith.tree, *own = NULL;
+	char *err = NULL;
+	if (!tree) {
+		char *text;
+		if (expand_to_string(x->sh, w->arith.expr, 0, true, &text) < 0)
+			return -1;
+		tree = own = arith_parse(text, &err);
+		free(text);
+	}
+	struct arith_vars vars = { x->sh, arith_get, arith_set };
+	int64_t value = 0;
+	if (tree)
+		arith_eval(tree, &vars, &value, &err);
+	arith_destroy(own);
+	if (err) {
+		arith_error(x->sh, w, err);
+		free(err);
+		return -1;
+	}
+	char num[24];
+	int n = snprintf(num, sizeof num, "%" PRId64, value);
+	xbuf_add(&x->buf, num, (size_t)n, quoted ? XMARK_QUO : XMARK_EXP);
+	return 0;
+}
+
+/* ------------------------------------------------------ the tree walk */
+
+static int expand_dquote(struct xctx *x, const struct word *w, bool arg)
+{
+	size_t before = x->buf.len;
+	bool zero_at = x->zero_at;
+	x->zero_at = false;
+	for (size_t i = 0; i < w->parts.len; i++)
+		if (expand_part(x, w->parts.items[i], true, arg) < 0)
+			return -1;
+	/* "" is an empty field; "$@" with no parameters is no field at all. */
+	if (x->buf.len == before && !x->zero_at)
+		xbuf_mark(&x->buf, XMARK_EMPTYQ);
+	x->zero_at = zero_at || x->zero_at;
+	return 0;
+}
+
+static void expand_text(struct xctx *x, const struct word *w, bool quoted,
+			bool arg)
+{
+	enum xmark m = quoted ? XMARK_QUO : arg ? XMARK_EXP : XMARK_LIT;
+	if (w->type == WORD_SQUOTE) {
+		m = XMARK_QUO;
+		if (w->lit.len == 0)
+			xbuf_mark(&x->buf, XMARK_EMPTYQ);
+	}
+	xbuf_add(&x->buf, w->lit.text, w->lit.len, m);
+}
+
+int expand_part(struct xctx *x, const struct word *w, bool quoted, bool arg)
+{
+	switch (w->type) {
+	case WORD_LITERAL:
+	case WORD_SQUOTE:
+		expand_text(x, w, quoted, arg);
+		return 0;
+	case WORD_DQUOTE:
+		return expand_dquote(x, w, arg);
+	case WORD_PARAM:
+		return expand_param(x, w, quoted);
+	case WORD_CMDSUB:
+		return expand_cmdsub(x, w, quoted);
+	case WORD_ARITH:
+		return expand_arith(x, w, quoted);
+	case WORD_TILDE:
+		return expand_tilde(x, w, quoted);
+	case WORD_LIST:
+		for (size_t i = 0; i < w->parts.len; i++)
+			if (expand_part(x, w->parts.items[i], quoted, arg) < 0)
+				return -1;
+		return 0;
+	}
+	return 0;
+}
+
+static void xctx_init(struct xctx *x, struct shell *sh, int flags)
+{
+	x->sh = sh;
+	xbuf_init(&x->buf);
+	x->flags = flags;
+	x->zero_at = false;
+}
+
+/* ------------------------------------------------------ flat results */
+
+char *expand_flatten(const struct xbuf *b)
+{
+	char *s = xmalloc(xadd(b->len, 1));
+	size_t n = 0;
+	for (size_t i = 0; i < b->len; i++) {
+		if (b->marks[i] == XMARK_EMPTYQ)
+			continue;
+		s[n++] = b->marks[i] == XMARK_BREAK ? ' ' : b->data[i];
+	}
+	s[n] = '\0';
+	return s;
+}
+
+char *expand_escape_pattern(const struct xbuf *b)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_reserve(&sb, b->len);
+	for (size_t i = 0; i < b->len; i++) {
+		switch (b->marks[i]) {
+		case XMARK_EMPTYQ:
+			break;
+		case XMARK_BREAK:
+			sb_putc(&sb, ' ');
+			break;
+		case XMARK_QUO:
+			sb_putc(&sb, '\\');
+			sb_putc(&sb, b->data[i]);
+			break;
+		default:
+			sb_putc(&sb, b->data[i]);
+			break;
+		}
+	}
+	return sb_finish(&sb);
+}
+
+int expand_to_string(struct shell *sh, const struct word *w, int flags,
+		     bool quoted, char **out)
+{
+	struct xctx x;
+	xctx_init(&x, sh, flags);
+	int r = expand_part(&x, w, quoted, false);
+	*out = r < 0 ? NULL : expand_flatten(&x.buf);
+	xbuf_free(&x.buf);
+	return r;
+}
+
+/* ------------------------------------------------------ public face */
+
+int expand_word_str(struct shell *sh, const struct word *w, int flags,
+		    char **out)
+{
+	return expand_to_string(sh, w, flags, false, out);
+}
+
+int expand_word_pattern(struct shell *sh, const struct word *w, char **out)
+{
+	struct xctx x;
+	xctx_init(&x, sh, 0);
+	int r = expand_part(&x, w, false, false);
+	*out = r < 0 ? NULL : expand_escape_pattern(&x.buf);
+	xbuf_free(&x.buf);
+	return r;
+}
+
+int expand_heredoc(struct shell *sh, const struct redir *r, char **out)
+{
+	if (!r->body) {
+		*out = xstrdup("");
+		return 0;
+	}
+	return expand_to_string(sh, r->body, 0, true, out);
+}
+
+/* A word that is one piece of unquoted text with nothing to glob needs no
+   buffer: the common case of command names and plain arguments. */
+static bool plain_literal(const struct shell *sh, const struct word *w)
+{
+	if (w->type == WORD_SQUOTE)
+		return true;
+	if (w->type != WORD_LITERAL)
+		return false;
+	return sh->opt.noglob || strpbrk(w->lit.text, "*?[") == NULL;
+}
+
+int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)
+{
+	struct xctx x;
+	xctx_init(&x, sh, 0);
+	int r = 0;
+	for (size_t i = 0; i < words->len && r == 0; i++) {
+		const struct word *w = words->items[i];
+		if (plain_literal(sh, w)) {
+			vec_push(fields, xmemdup(w->lit.text, w->lit.len + 1));
+			continue;
+		}
+		xbuf_clear(&x.buf);
+		x.zero_at = false;
+		r = expand_part(&x, w, false, false);
+		if (r == 0)
+			expand_fields(sh, &x.buf, !sh->opt.noglob, fields);
+	}
+	xbuf_free(&x.buf);
+	return r;
+}

@@ -1,0 +1,90 @@
+/* expand_internal.h: the marked buffer shared by expand.c, param.c and split.c (private to src/exec). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_EXEC_EXPAND_INTERNAL_H
+#define WHELK_EXEC_EXPAND_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "base/vec.h"
+#include "parser/ast.h"
+
+struct shell;
+
+/*
+ * Expansion writes every byte of a word's result into one buffer, and next
+ * to each byte a mark saying where it came from.  The later stages need
+ * exactly that and nothing more (XCU 2.6):
+ *   - field splitting looks only at bytes that came from an unquoted
+ *     expansion (XMARK_EXP) — literal text is never split;
+ *   - pathname expansion treats * ? [ as special only when unquoted
+ *     (XMARK_LIT or XMARK_EXP);
+ *   - quote removal is free: quotes were never copied into the buffer.
+ * Two zero-width marks carry structure: XMARK_EMPTYQ says "a quoted empty
+ * string was here" ("" must still make a field), XMARK_BREAK ends a field
+ * ("$@" makes one field per parameter).  Their byte in data is a
+ * placeholder and never reaches a result.
+ *
+ * One buffer per word, no allocation per character: this is the hot path
+ * of every command.
+ */
+enum xmark {
+	XMARK_LIT,	/* unquoted literal text: globbed, never split */
+	XMARK_QUO,	/* quoted: neither split nor globbed */
+	XMARK_EXP,	/* result of an unquoted expansion: split and globbed */
+	XMARK_EMPTYQ,	/* zero width: a quoted empty string */
+	XMARK_BREAK,	/* zero width: field boundary ("$@") */
+};
+
+struct xbuf {
+	char *data;		/* owned; NUL-terminated */
+	unsigned char *marks;	/* owned; one enum xmark per byte of data */
+	size_t len;
+	size_t cap;
+};
+
+/* Expansion of one word in progress. */
+struct xctx {
+	struct shell *sh;	/* borrowed */
+	struct xbuf buf;
+	int flags;		/* EXPAND_ASSIGN */
+	bool zero_at;		/* "$@" with no parameters was expanded:
+				   the enclosing "..." makes no field */
+};
+
+void xbuf_init(struct xbuf *b);
+void xbuf_free(struct xbuf *b);
+void xbuf_clear(struct xbuf *b);
+void xbuf_add(struct xbuf *b, const char *s, size_t n, enum xmark m);
+void xbuf_mark(struct xbuf *b, enum xmark m);
+
+/** Walk a word tree into x->buf.  quoted: inside "...".  arg: the word is
+    the argument of ${x-word} etc., whose unquoted literal text is split
+    like an expansion result.  0 or -1 (message printed). */
+int expand_part(struct xctx *x, const struct word *w, bool quoted, bool arg);
+
+/** ${...} and $name (param.c). */
+int expand_param(struct xctx *x, const struct word *w, bool quoted);
+
+/** Append the positional parameters for $@ / $* (param.c). */
+void expand_append_params(struct xctx *x, bool star, bool quoted);
+
+/** A word to a plain string, sharing the caller's shell (no split, no glob). */
+int expand_to_string(struct shell *sh, const struct word *w, int flags,
+		     bool quoted, char **out);
+
+/** Field splitting + pathname expansion + quote removal of a finished
+    buffer into fields (split.c). */
+void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
+		   struct vec *fields);
+
+/** The buffer flattened: BREAK becomes a space (no split, no glob). */
+char *expand_flatten(const struct xbuf *b);
+
+/** The buffer in pattern.h's escaped form: quoted bytes get a backslash. */
+char *expand_escape_pattern(const struct xbuf *b);
+
+/** Is c one of the IFS characters (ifs may be NULL: unset = default)? */
+bool expand_is_ifs_space(char c);
+
+#endif

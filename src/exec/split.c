@@ -1,0 +1,145 @@
+/* split.c: field splitting (XCU 2.6.5), pathname expansion (XCU 2.6.6) and quote removal (XCU 2.6.7) of an expanded word. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "exec/expand.h"
+#include "exec/expand_internal.h"
+#include "exec/glob.h"
+#include "exec/pattern.h"
+#include "exec/shell.h"
+
+/*
+ * XCU 2.6.5, as dash and yash implement it.  Only bytes that came from an
+ * unquoted expansion can delimit fields.  With IFS unset the delimiters are
+ * space, tab and newline; with IFS empty nothing is split.  Otherwise:
+ *   - "IFS white space" (space, tab, newline that are in IFS): a run of it
+ *     ends a field; at the start or end of the word it is simply dropped;
+ *   - any other IFS character ends a field even when that field is empty,
+ *     together with the white space around it (so "a : b" with IFS=' :' is
+ *     two fields, and "a::b" with IFS=: is three);
+ *   - a delimiter at the very end does not make an empty last field.
+ * A field exists when it has text or quotes: "" is an empty field, while an
+ * unquoted expansion that comes to nothing makes no field.
+ */
+
+bool expand_is_ifs_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n';
+}
+
+struct splitter {
+	bool ifs[256];		/* which bytes delimit */
+	bool split;		/* false when IFS is empty */
+	bool glob;		/* pathname expansion wanted */
+	struct vec *fields;	/* borrowed: the output */
+	struct xbuf cur;	/* the field being built */
+	bool have;		/* cur exists even if empty */
+	bool magic;		/* cur has an unquoted * ? [ */
+	bool ws_ended;		/* white space just ended a field */
+};
+
+static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
+			  struct vec *fields)
+{
+	const char *ifs = var_get(sh, "IFS");
+	if (!ifs)
+		ifs = " \t\n";
+	memset(sp->ifs, 0, sizeof sp->ifs);
+	for (const unsigned char *s = (const unsigned char *)ifs; *s; s++)
+		sp->ifs[*s] = true;
+	sp->split = ifs[0] != '\0';
+	sp->glob = glob;
+	sp->fields = fields;
+	xbuf_init(&sp->cur);
+	sp->have = sp->magic = sp->ws_ended = false;
+}
+
+/* XCU 2.6.6: glob when an unquoted * ? [ is present; no match keeps the
+   field as it is (after quote removal, which already happened). */
+static void emit(struct splitter *sp)
+{
+	struct xbuf *b = &sp->cur;
+	size_t found = 0;
+	if (sp->glob && sp->magic) {
+		char *pat = expand_escape_pattern(b);
+		if (pattern_has_magic(pat))
+			found = glob_expand(pat, sp->fields);
+		free(pat);
+	}
+	if (found == 0)
+		vec_push(sp->fields, xmemdup(b->len ? b->data : "", b->len + 1));
+	xbuf_clear(b);
+	sp->have = sp->magic = false;
+}
+
+static void add_byte(struct splitter *sp, char c, enum xmark m)
+{
+	xbuf_add(&sp->cur, &c, 1, m);
+	if (m != XMARK_QUO && (c == '*' || c == '?' || c == '['))
+		sp->magic = true;
+	sp->have = true;
+	sp->ws_ended = false;
+}
+
+/* One delimiter byte from an unquoted expansion. */
+static void delimit(struct splitter *sp, char c)
+{
+	if (expand_is_ifs_space(c)) {
+		if (sp->have) {
+			emit(sp);
+			sp->ws_ended = true;
+		}
+		return;
+	}
+	if (sp->have)
+		emit(sp);
+	else if (!sp->ws_ended)
+		vec_push(sp->fields, xstrdup(""));	/* ::  or a leading : */
+	sp->ws_ended = false;
+}
+
+void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
+		   struct vec *fields)
+{
+	struct splitter sp;
+	splitter_init(&sp, sh, glob, fields);
+	for (size_t i = 0; i < b->len; i++) {
+		char c = b->data[i];
+		enum xmark m = b->marks[i];
+		switch (m) {
+		case XMARK_EMPTYQ:
+			sp.have = true;
+			sp.ws_ended = false;
+			break;
+		case XMARK_BREAK:
+			if (sp.have)
+				emit(&sp);
+			sp.ws_ended = false;
+			break;
+		case XMARK_EXP:
+			if (sp.split && sp.ifs[(unsigned char)c]) {
+				delimit(&sp, c);
+				break;
+			}
+			add_byte(&sp, c, m);
+			break;
+		default:
+			add_byte(&sp, c, m);
+			break;
+		}
+	}
+	if (sp.have)
+		emit(&sp);
+	xbuf_free(&sp.cur);
+}
+
+void expand_split_ifs(struct shell *sh, const char *s, struct vec *fields)
+{
+	struct xbuf b;
+	xbuf_init(&b);
+	xbuf_add(&b, s, strlen(s), XMARK_EXP);
+	expand_fields(sh, &b, false, fields);
+	xbuf_free(&b);
+}
