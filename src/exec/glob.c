@@ -1,0 +1,173 @@
+/* glob.c: pathname expansion (XCU 2.6.6, 2.13.3) — one directory component at a time. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "exec/glob.h"
+
+#include <dirent.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "exec/pattern.h"
+
+/*
+ * XCU 2.13.3: a pattern naming files is split at its slashes; each
+ * component is matched against the entries of the directory reached so far,
+ * and a slash is never matched by * ? or a bracket expression (splitting
+ * first gives that for free: "[a/b]" becomes the components "[a" and "b]",
+ * each with an unmatched, hence literal, '[').  A leading '.' in an entry
+ * name must be matched explicitly (PM_PERIOD).  As in dash and yash, ".*"
+ * also matches the entries "." and "..", which readdir(3) returns.
+ *
+ * The expansion is breadth first — a list of partial paths, extended one
+ * component at a time — so a pattern with a million slashes needs no deep
+ * recursion.  The separators are copied from the pattern as written, so
+ * ".//d*" gives ".//d1" as in other shells, and a trailing slash keeps only
+ * directories (lstat("name/") succeeds only for a directory, or a symlink
+ * to one).
+ *
+ * A directory that cannot be opened or read contributes no matches: the
+ * standard leaves no room for an error message here.
+ */
+
+/* One component of the pattern and the slashes that follow it. */
+struct component {
+	char *text;	/* owned: escaped form, no slashes */
+	char *sep;	/* owned: the slashes after it ("" for the last) */
+	bool magic;	/* contains unescaped * ? [ */
+};
+
+/* Split pat at its (unescaped or escaped) slashes.  Returns the leading
+   slashes ("/" for absolute patterns) as a fresh string. */
+static char *split(const char *pat, struct component **out, size_t *n)
+{
+	const char *p = pat;
+	while (*p == '/' || (p[0] == '\\' && p[1] == '/'))
+		p += *p == '/' ? 1 : 2;
+	char *lead = xstrndup(pat, (size_t)(p - pat));
+	size_t cap = 4;
+	*out = xreallocarray(NULL, cap, sizeof **out);
+	*n = 0;
+	while (*p) {
+		const char *start = p;
+		while (*p && *p != '/' && !(p[0] == '\\' && p[1] == '/'))
+			p += (p[0] == '\\' && p[1]) ? 2 : 1;
+		const char *end = p;
+		while (*p == '/' || (p[0] == '\\' && p[1] == '/'))
+			p += *p == '/' ? 1 : 2;
+		if (*n == cap) {
+			cap *= 2;
+			*out = xreallocarray(*out, cap, sizeof **out);
+		}
+		struct component *c = &(*out)[(*n)++];
+		c->text = xstrndup(start, (size_t)(end - start));
+		c->sep = xstrndup(end, (size_t)(p - end));
+		c->magic = pattern_has_magic(c->text);
+	}
+	return lead;
+}
+
+/* The separators are written out without their escaping backslashes. */
+static void append_sep(struct strbuf *sb, const char *sep)
+{
+	for (; *sep; sep++)
+		if (*sep == '/')
+			sb_putc(sb, '/');
+}
+
+static char *join(const char *dir, const char *name, const char *sep)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_append(&sb, dir);
+	sb_append(&sb, name);
+	append_sep(&sb, sep);
+	return sb_finish(&sb);
+}
+
+/* Extend dir (a partial path ending in '/' or empty) with every entry that
+   matches c, pushing the new paths onto next. */
+static void expand_dir(const char *dir, const struct component *c,
+		       struct vec *next)
+{
+	DIR *d = opendir(*dir ? dir : ".");
+	if (!d)
+		return;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL)
+		if (pattern_match(c->text, de->d_name, PM_PERIOD))
+			vec_push(next, join(dir, de->d_name, c->sep));
+	closedir(d);
+}
+
+/* Extend every path in *cur by component c. */
+static void step(struct vec *cur, const struct component *c)
+{
+	struct vec next = VEC_INIT;
+	char *literal = c->magic ? NULL : pattern_unescape(c->text);
+	for (size_t i = 0; i < cur->len; i++) {
+		const char *dir = cur->items[i];
+		if (literal)
+			vec_push(&next, join(dir, literal, c->sep));
+		else
+			expand_dir(dir, c, &next);
+	}
+	free(literal);
+	vec_free_all(cur, free);
+	*cur = next;
+}
+
+static int compare_paths(const void *a, const void *b)
+{
+	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+/* Index of the last magic component, or n when there is none. */
+static size_t last_magic(const struct component *comps, size_t n)
+{
+	size_t last = n;
+	for (size_t i = 0; i < n; i++)
+		if (comps[i].magic)
+			last = i;
+	return last;
+}
+
+size_t glob_expand(const char *pat, struct vec *out)
+{
+	struct component *comps;
+	size_t n;
+	char *lead = split(pat, &comps, &n);
+	size_t magic_at = last_magic(comps, n);
+	struct vec cur = VEC_INIT;
+	if (magic_at < n)
+		vec_push(&cur, pattern_unescape(lead));
+	for (size_t i = 0; i < n && cur.len; i++)
+		step(&cur, &comps[i]);
+	/* Components after the last magic one (and a trailing slash) were
+	   appended blindly: keep only paths that exist. */
+	bool check = magic_at + 1 < n || (n && *comps[n - 1].sep);
+	size_t added = 0;
+	size_t first = out->len;
+	struct stat st;
+	for (size_t i = 0; i < cur.len; i++) {
+		char *path = cur.items[i];
+		if (check && lstat(path, &st) != 0) {
+			free(path);
+			continue;
+		}
+		vec_push(out, path);
+		added++;
+	}
+	vec_free(&cur);
+	if (added > 1)
+		qsort(out->items + first, added, sizeof *out->items,
+		      compare_paths);
+	for (size_t i = 0; i < n; i++) {
+		free(comps[i].text);
+		free(comps[i].sep);
+	}
+	free(comps);
+	free(lead);
+	return added;
+}
