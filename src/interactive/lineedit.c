@@ -1,0 +1,125 @@
+/* lineedit.c: the line-input seam — picks a backend and runs the wait loop every backend shares. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "interactive/lineedit.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/select.h>
+
+#include "base/alloc.h"
+
+struct lineedit *lineedit_create(int in_fd, int out_fd,
+				 const struct lineedit_hooks *hooks, bool plain)
+{
+	struct lineedit *le = xcalloc(1, sizeof *le);
+	le->hooks = *hooks;
+	le->in_fd = in_fd;
+	le->out_fd = out_fd;
+	le->mode = LINEEDIT_EMACS;
+	if (plain || !lineedit_rl_init(le))
+		(void)lineedit_plain_init(le);
+	return le;
+}
+
+void lineedit_destroy(struct lineedit *le)
+{
+	if (!le)
+		return;
+	if (le->ops->finish)
+		le->ops->finish(le);
+	free(le);
+}
+
+const char *lineedit_backend(const struct lineedit *le)
+{
+	return le->ops->name;
+}
+
+enum lineedit_status lineedit_read(struct lineedit *le, const char *prompt,
+				   char **line)
+{
+	*line = NULL;
+	if (!le->mode_set && le->ops->set_mode) {
+		le->ops->set_mode(le, le->mode);
+		le->mode_set = true;
+	}
+	return le->ops->read(le, prompt, line);
+}
+
+void lineedit_set_mode(struct lineedit *le, enum lineedit_mode mode)
+{
+	if (mode != le->mode)
+		le->mode_set = false;
+	le->mode = mode;
+}
+
+void lineedit_add_history(struct lineedit *le, const char *line)
+{
+	if (le->ops->add_history)
+		le->ops->add_history(le, line);
+}
+
+void lineedit_clear_history(struct lineedit *le)
+{
+	if (le->ops->clear_history)
+		le->ops->clear_history(le);
+}
+
+void lineedit_set_history_size(struct lineedit *le, size_t n)
+{
+	if (le->ops->set_history_size)
+		le->ops->set_history_size(le, n);
+}
+
+/* Serve notices: the backend clears its line (before), the shell prints,
+   the backend redraws (after). */
+static void serve_notices(struct lineedit *le, void (*before)(struct lineedit *),
+			  void (*after)(struct lineedit *))
+{
+	if (!le->hooks.poll || !le->hooks.poll(le->hooks.ctx))
+		return;
+	if (before)
+		before(le);
+	if (le->hooks.print)
+		le->hooks.print(le->hooks.ctx);
+	if (after)
+		after(le);
+}
+
+/*
+ * select(2) on the input and the wake-up pipe.  Why select and not a
+ * blocking read: a blocking read would sleep through a SIGCHLD (with
+ * SA_RESTART) and the "Done" notice would wait for the next key press.
+ */
+int lineedit_wait_input(struct lineedit *le, bool line_shown,
+			void (*before)(struct lineedit *), void (*after)(struct lineedit *),
+			enum lineedit_status *status)
+{
+	(void)line_shown;
+	for (;;) {
+		fd_set rd;
+		FD_ZERO(&rd);
+		FD_SET(le->in_fd, &rd);
+		int maxfd = le->in_fd;
+		int wake = le->hooks.wake_fd;
+		if (wake >= 0) {
+			FD_SET(wake, &rd);
+			if (wake > maxfd)
+				maxfd = wake;
+		}
+		struct timeval tv = { 0, 250000 };
+		int n = select(maxfd + 1, &rd, NULL, NULL, wake >= 0 ? NULL : &tv);
+		if (n < 0 && errno != EINTR) {
+			*status = LINEEDIT_ERROR;
+			return -1;
+		}
+		if (le->hooks.interrupted && le->hooks.interrupted(le->hooks.ctx)) {
+			*status = LINEEDIT_INTERRUPT;
+			return -1;
+		}
+		if (n <= 0 || (wake >= 0 && FD_ISSET(wake, &rd)))
+			serve_notices(le, before, after);
+		if (n > 0 && FD_ISSET(le->in_fd, &rd))
+			return 0;
+	}
+}
