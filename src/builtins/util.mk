@@ -1,3 +1,7 @@
 # src/builtins/util.mk: the standalone builtins (echo printf test umask ulimit kill true false).
 src_libshell_a_SOURCES += \
+	src/builtins/echo.c \
+	src/builtins/escape.c src/builtins/escape.h \
+	src/builtins/printf.c \
+	src/builtins/true.c \
 	src/parser/arith_tree.h

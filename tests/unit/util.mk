@@ -20,3 +20,13 @@ tests_unit_test_glob_SOURCES = tests/unit/test_glob.c src/exec/glob.c \
 	src/exec/pattern.c
 tests_unit_test_glob_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_glob_LDADD = src/base/libbase.a $(CHECK_LIBS)
+
+# The builtins, called directly with a zeroed struct shell; the test file
+# provides builtin_error (which collects messages for comparison).
+check_PROGRAMS += tests/unit/test_util_builtins
+TESTS += tests/unit/test_util_builtins
+tests_unit_test_util_builtins_SOURCES = tests/unit/test_util_builtins.c \
+	src/builtins/echo.c src/builtins/escape.c src/builtins/printf.c \
+	src/builtins/true.c
+tests_unit_test_util_builtins_CFLAGS = $(WHELK_UNIT_CFLAGS)
+tests_unit_test_util_builtins_LDADD = src/base/libbase.a $(CHECK_LIBS)

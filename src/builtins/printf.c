@@ -1,0 +1,295 @@
+/* printf.c: the printf builtin (XCU printf) — C conversions over shell strings, the format reused while arguments remain. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/strbuf.h"
+#include "builtins/builtins.h"
+#include "builtins/escape.h"
+#include "exec/shell.h"
+
+/*
+ * XCU printf in brief:
+ *   - the format is printed with its backslash escapes (\\ \a \b \f \n \r
+ *     \t \v \NNN) and % directives: flags "-+ #0", a width and a
+ *     precision (either may be '*', taken from the next argument), and a
+ *     conversion among d i o u x X (integers), e E f F g G a A (floating),
+ *     c s (strings), b (a string with echo's escapes; \c in it stops ALL
+ *     output) and %%;
+ *   - the format is reused from the start as long as arguments remain (and
+ *     the last pass consumed at least one); missing arguments count as ""
+ *     or 0;
+ *   - a numeric argument may be a C constant (12, 012, 0x12, with sign), or
+ *     'c / "c meaning the code of the character c; a bad number gives a
+ *     message, uses what could be converted, and makes the exit status 1 —
+ *     but printing goes on.
+ */
+
+struct pf {
+	struct shell *sh;	/* borrowed */
+	char **args;		/* borrowed: the arguments after the format */
+	int nargs;
+	int next;		/* index of the next unused argument */
+	bool consumed;		/* this pass used an argument */
+	bool stop;		/* \c seen in a %b argument */
+	int status;
+	struct strbuf out;	/* pending output */
+};
+
+/* One directive's parts, as parsed from the format. */
+struct directive {
+	char flags[8];		/* subset of "-+ #0", NUL-terminated */
+	int width;		/* 0 when absent */
+	int prec;		/* -1 when absent */
+	char conv;
+};
+
+static const char *next_arg(struct pf *pf)
+{
+	if (pf->next >= pf->nargs)
+		return NULL;
+	pf->consumed = true;
+	return pf->args[pf->next++];
+}
+
+/* Report a bad numeric argument; printing continues with status 1. */
+static void bad_number(struct pf *pf, const char *arg, int err)
+{
+	if (err == ERANGE)
+		builtin_error(pf->sh, "%s: %s", arg, strerror(ERANGE));
+	else
+		builtin_error(pf->sh, "%s: invalid number", arg);
+	pf->status = 1;
+}
+
+/* 'c or "c: the code of c (XCU printf, last paragraph of OPERANDS). */
+static bool char_code(const char *arg, uintmax_t *v)
+{
+	if (arg[0] != '\'' && arg[0] != '"')
+		return false;
+	*v = (unsigned char)arg[1];
+	return true;
+}
+
+/* A numeric argument as intmax_t (signed) or uintmax_t bits (unsigned). */
+static uintmax_t number_arg(struct pf *pf, bool is_signed)
+{
+	const char *arg = next_arg(pf);
+	uintmax_t v = 0;
+	if (!arg || !*arg || char_code(arg, &v))
+		return v;
+	char *end;
+	errno = 0;
+	if (is_signed)
+		v = (uintmax_t)strtoimax(arg, &end, 0);
+	else
+		v = strtoumax(arg, &end, 0);
+	if (end == arg || *end != '\0')
+		bad_number(pf, arg, 0);
+	else if (errno == ERANGE)
+		bad_number(pf, arg, ERANGE);
+	return v;
+}
+
+static double float_arg(struct pf *pf)
+{
+	const char *arg = next_arg(pf);
+	uintmax_t code;
+	if (!arg || !*arg)
+		return 0.0;
+	if (char_code(arg, &code))
+		return (double)code;
+	char *end;
+	errno = 0;
+	double d = strtod(arg, &end);
+	if (end == arg || *end != '\0')
+		bad_number(pf, arg, 0);
+	else if (errno == ERANGE)
+		bad_number(pf, arg, ERANGE);
+	return d;
+}
+
+/* A '*' width or precision: an int argument, clamped to int. */
+static int star_arg(struct pf *pf)
+{
+	intmax_t v = (intmax_t)number_arg(pf, true);
+	return v > INT_MAX ? INT_MAX : v < -INT_MAX ? -INT_MAX : (int)v;
+}
+
+/* Append s[0..len) padded to d->width (left-justified with '-'). */
+static void put_padded(struct pf *pf, const struct directive *d,
+		       const char *s, size_t len)
+{
+	bool left = strchr(d->flags, '-') != NULL;
+	int width = d->width;
+	if (width < 0) {	/* a negative '*' width means '-' */
+		left = true;
+		width = -width;
+	}
+	size_t pad = (size_t)width > len ? (size_t)width - len : 0;
+	for (size_t i = 0; !left && i < pad; i++)
+		sb_putc(&pf->out, ' ');
+	sb_appendn(&pf->out, s, len);
+	for (size_t i = 0; left && i < pad; i++)
+		sb_putc(&pf->out, ' ');
+}
+
+static void convert_string(struct pf *pf, const struct directive *d)
+{
+	const char *arg = next_arg(pf);
+	if (!arg)
+		arg = "";
+	struct strbuf text = STRBUF_INIT;
+	if (d->conv == 'b')
+		pf->stop = !escape_string(arg, &text, ESCAPE_ECHO);
+	else if (d->conv == 'c')
+		sb_appendn(&text, arg, *arg ? 1 : 0);
+	else
+		sb_append(&text, arg);
+	size_t len = text.len;
+	if (d->conv != 'c' && d->prec >= 0 && (size_t)d->prec < len)
+		len = (size_t)d->prec;
+	put_padded(pf, d, sb_str(&text), len);
+	sb_free(&text);
+}
+
+/* Build "%<flags>*.*<length><conv>" keeping only flags C defines for conv
+   (e.g. '#' with %d is undefined behaviour in C, so it is dropped). */
+static void c_spec(const struct directive *d, const char *length, char *spec)
+{
+	const char *allowed = strchr("diu", d->conv) ? "-+ 0" : "-+ #0";
+	char *p = spec;
+	*p++ = '%';
+	for (const char *f = d->flags; *f; f++)
+		if (strchr(allowed, *f))
+			*p++ = *f;
+	sprintf(p, "*.*%s%c", length, d->conv);
+}
+
+static void convert_number(struct pf *pf, const struct directive *d)
+{
+	char spec[24];	/* '%', up to 7 flags, "*.*", "j", conv, NUL */
+	if (strchr("di", d->conv)) {
+		intmax_t v = (intmax_t)number_arg(pf, true);
+		c_spec(d, "j", spec);
+		sb_printf(&pf->out, spec, d->width, d->prec, v);
+	} else if (strchr("ouxX", d->conv)) {
+		uintmax_t v = number_arg(pf, false);
+		c_spec(d, "j", spec);
+		sb_printf(&pf->out, spec, d->width, d->prec, v);
+	} else {
+		double v = float_arg(pf);
+		c_spec(d, "", spec);
+		sb_printf(&pf->out, spec, d->width, d->prec, v);
+	}
+}
+
+/* Digits of a width or precision in the format itself. */
+static int format_number(const char **fp)
+{
+	long v = 0;
+	while (**fp >= '0' && **fp <= '9') {
+		if (v < INT_MAX / 10)
+			v = v * 10 + (**fp - '0');
+		(*fp)++;
+	}
+	return (int)v;
+}
+
+/*
+ * Parse the directive after '%' at *fp into d, reading '*' arguments.
+ * Returns false (after a message) for an invalid directive.
+ */
+static bool parse_directive(struct pf *pf, const char **fp,
+			    struct directive *d)
+{
+	const char *start = *fp - 1;
+	const char *f = *fp;
+	size_t nf = 0;
+	while (*f && strchr("-+ #0", *f)) {
+		if (nf + 1 < sizeof d->flags)
+			d->flags[nf++] = *f;
+		f++;
+	}
+	d->flags[nf] = '\0';
+	d->width = *f == '*' ? (f++, star_arg(pf)) : format_number(&f);
+	d->prec = -1;
+	if (*f == '.') {
+		f++;
+		d->prec = *f == '*' ? (f++, star_arg(pf)) : format_number(&f);
+		if (d->prec < 0)
+			d->prec = -1;	/* C: a negative '*' precision is absent */
+	}
+	while (*f && strchr("hlLjzt", *f))
+		f++;	/* C length modifiers mean nothing here */
+	d->conv = *f;
+	if (!*f) {
+		builtin_error(pf->sh, "%s: missing format character", start);
+		return false;
+	}
+	*fp = f + 1;
+	if (!strchr("diouxXeEfFgGaAcsb", *f)) {
+		builtin_error(pf->sh, "%.*s: invalid directive",
+			      (int)(f + 1 - start), start);
+		return false;
+	}
+	return true;
+}
+
+/* One pass over the format.  False on a format error (stop, status 1). */
+static bool run_format(struct pf *pf, const char *fmt)
+{
+	const char *f = fmt;
+	while (*f && !pf->stop) {
+		if (*f == '\\') {
+			escape_one(&f, &pf->out, ESCAPE_FORMAT);
+		} else if (*f == '%' && f[1] == '%') {
+			sb_putc(&pf->out, '%');
+			f += 2;
+		} else if (*f == '%') {
+			struct directive d;
+			f++;
+			if (!parse_directive(pf, &f, &d))
+				return false;
+			if (strchr("csb", d.conv))
+				convert_string(pf, &d);
+			else
+				convert_number(pf, &d);
+		} else {
+			sb_putc(&pf->out, *f++);
+		}
+	}
+	return true;
+}
+
+int builtin_printf(struct shell *sh, int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc) {
+		builtin_error(sh, "usage: printf format [argument...]");
+		return 2;
+	}
+	struct pf pf = { .sh = sh, .args = argv + i + 1,
+			 .nargs = argc - i - 1, .out = STRBUF_INIT };
+	const char *fmt = argv[i];
+	do {
+		pf.consumed = false;
+		if (!run_format(&pf, fmt)) {
+			pf.status = 1;
+			break;
+		}
+		fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
+		sb_clear(&pf.out);
+	} while (!pf.stop && pf.consumed && pf.next < pf.nargs);
+	fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
+	sb_free(&pf.out);
+	int werr = builtin_flush_stdout(sh);
+	return werr ? werr : pf.status;
+}

@@ -1,0 +1,224 @@
+/* test_util_builtins.c: unit tests of echo, printf, test, umask, kill and true/false, called with a minimal shell. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <check.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "builtins/builtins.h"
+#include "builtins/registry.h"
+#include "exec/shell.h"
+
+/* ------------------------------------------------ test-only stand-ins */
+
+/* Messages land here instead of stderr, so tests can compare them. */
+static struct strbuf errors = STRBUF_INIT;
+
+void builtin_error(struct shell *sh, const char *fmt, ...)
+{
+	va_list va;
+	sb_printf(&errors, "whelk: %s: ", sh->current_builtin);
+	va_start(va, fmt);
+	sb_vprintf(&errors, fmt, va);
+	va_end(va);
+	sb_putc(&errors, '\n');
+}
+
+static struct shell test_shell;
+
+struct result {
+	int status;
+	char *out;	/* owned */
+	size_t len;
+};
+
+/* Run fn with a NULL-terminated argument list; capture stdout. */
+static struct result run(builtin_fn fn, const char *name, ...)
+{
+	char *argv[64];
+	int argc = 0;
+	va_list va;
+	va_start(va, name);
+	argv[argc++] = (char *)name;
+	for (char *a; (a = va_arg(va, char *)) != NULL && argc < 63;)
+		argv[argc++] = a;
+	va_end(va);
+	argv[argc] = NULL;
+
+	char path[] = "/tmp/whelk-util-test-XXXXXX";
+	int fd = mkstemp(path);
+	ck_assert_int_ge(fd, 0);
+	unlink(path);
+	fflush(stdout);
+	int saved = dup(1);
+	dup2(fd, 1);
+	sb_clear(&errors);
+	test_shell.current_builtin = name;
+	struct result r = { 0, NULL, 0 };
+	r.status = fn(&test_shell, argc, argv);
+	fflush(stdout);
+	dup2(saved, 1);
+	close(saved);
+	off_t size = lseek(fd, 0, SEEK_END);
+	r.out = xmalloc((size_t)size + 1);
+	r.len = (size_t)pread(fd, r.out, (size_t)size, 0);
+	r.out[r.len] = '\0';
+	close(fd);
+	return r;
+}
+
+#define OUT(expect_out, expect_status, ...) do { \
+	struct result r_ = run(__VA_ARGS__, (char *)NULL); \
+	ck_assert_msg(r_.len == sizeof(expect_out) - 1 \
+		      && memcmp(r_.out, expect_out, r_.len) == 0, \
+		      "output '%s' want '%s'", r_.out, expect_out); \
+	ck_assert_int_eq(r_.status, expect_status); \
+	free(r_.out); \
+} while (0)
+
+#define ERR(substr) ck_assert_msg(strstr(sb_str(&errors), substr) != NULL, \
+				  "stderr '%s' lacks '%s'", sb_str(&errors), substr)
+
+/* ---------------------------------------------------------- echo */
+
+START_TEST(test_echo)
+{
+	OUT("a b\n", 0, builtin_echo, "echo", "a", "b");
+	OUT("\n", 0, builtin_echo, "echo");
+	OUT("x", 0, builtin_echo, "echo", "-n", "x");
+	OUT("-n x", 0, builtin_echo, "echo", "-n", "-n", "x");
+	OUT("-e x\n", 0, builtin_echo, "echo", "-e", "x");
+	OUT("-- x\n", 0, builtin_echo, "echo", "--", "x");
+	OUT("-nn x\n", 0, builtin_echo, "echo", "-nn", "x");
+	OUT("a\tb\n", 0, builtin_echo, "echo", "a\\tb");
+	OUT("a", 0, builtin_echo, "echo", "a\\cb", "c");
+	OUT("xAy\n", 0, builtin_echo, "echo", "x\\0101y");
+	OUT("xAy\n", 0, builtin_echo, "echo", "x\\101y");
+	OUT("xS4\n", 0, builtin_echo, "echo", "x\\01234");
+	OUT("x\\q\n", 0, builtin_echo, "echo", "x\\q");
+	OUT("x\\\n", 0, builtin_echo, "echo", "x\\");
+	OUT("x\0\n", 0, builtin_echo, "echo", "x\\0");
+	OUT("a\\b\n", 0, builtin_echo, "echo", "a\\\\b");
+	OUT(" a\n", 0, builtin_echo, "echo", "", "a");
+	OUT("\033\n", 0, builtin_echo, "echo", "\\e");
+}
+END_TEST
+
+START_TEST(test_true_false)
+{
+	OUT("", 0, builtin_true, "true", "ignored");
+	OUT("", 1, builtin_false, "false");
+}
+END_TEST
+
+/* ---------------------------------------------------------- printf */
+
+START_TEST(test_printf_basic)
+{
+	OUT("hello\n", 0, builtin_printf, "printf", "hello\\n");
+	OUT("1 2\n3 0\n", 0, builtin_printf, "printf", "%d %d\\n", "1", "2", "3");
+	OUT("a\nb\nc\n", 0, builtin_printf, "printf", "%s\\n", "a", "b", "c");
+	OUT("x\n", 0, builtin_printf, "printf", "--", "%s\\n", "x");
+	OUT("|0|.\n", 0, builtin_printf, "printf", "%s|%d|%b.\\n");
+	OUT("xy\n", 0, builtin_printf, "printf", "x%sy\\n");
+	OUT("a\\cb", 0, builtin_printf, "printf", "a\\cb");
+	OUT("A\b1", 0, builtin_printf, "printf", "\\101\\0101");
+	OUT("100%\n", 0, builtin_printf, "printf", "%d%%\\n", "100");
+	OUT("same\n", 0, builtin_printf, "printf", "same\\n", "extra");
+	OUT("", 2, builtin_printf, "printf");
+	ERR("usage");
+}
+END_TEST
+
+START_TEST(test_printf_conversions)
+{
+	OUT("   ab|3    |+4| 5|00006|0xff|010\n", 0, builtin_printf, "printf",
+	    "%5.2s|%-5d|%+d|% d|%05d|%#x|%#o\\n", "abc", "3", "4", "5", "6",
+	    "255", "8");
+	OUT("   1|ab    |\n", 0, builtin_printf, "printf", "%*d|%-*.*s|\\n",
+	    "4", "1", "6", "2", "abcdef");
+	OUT("1    |\n", 0, builtin_printf, "printf", "%*d|\\n", "-5", "1");
+	OUT("16 10 FF\n", 0, builtin_printf, "printf", "%i %o %X\\n", "0x10",
+	    "010", "255");
+	OUT("18446744073709551615\n", 0, builtin_printf, "printf", "%u\\n", "-1");
+	OUT("1.500000e+00 1.500000 1.5 1.500000E+00 1.5\n", 0, builtin_printf,
+	    "printf", "%e %f %g %E %G\\n", "1.5", "1.5", "1.5", "1.5", "1.5");
+	OUT("0x1p+0\n", 0, builtin_printf, "printf", "%a\\n", "1");
+	OUT("65 66\n", 0, builtin_printf, "printf", "%d %d\\n", "'A", "\"B");
+	OUT("a\n", 0, builtin_printf, "printf", "%c\\n", "abc");
+	OUT("005\n", 0, builtin_printf, "printf", "%.3d\\n", "5");
+	OUT("12\n3\n-31\n", 0, builtin_printf, "printf", "%d\\n", " 12", "+3",
+	    "-0x1f");
+	OUT("  a\\tb|", 0, builtin_printf, "printf", "%6s|", "a\\tb");
+	OUT("   a\tb|", 0, builtin_printf, "printf", "%6b|", "a\\tb");
+	OUT("a", 0, builtin_printf, "printf", "%b|%s", "a\\cb", "c");
+	OUT("3", 0, builtin_printf, "printf", "%ld", "3");
+}
+END_TEST
+
+START_TEST(test_printf_errors)
+{
+	OUT("0\n5\n", 1, builtin_printf, "printf", "%d\\n", "abc", "5");
+	ERR("whelk: printf: abc: invalid number");
+	OUT("12\n", 1, builtin_printf, "printf", "%d\\n", "12abc");
+	ERR("12abc: invalid number");
+	OUT("9223372036854775807\n", 1, builtin_printf, "printf", "%d\\n",
+	    "99999999999999999999");
+	ERR("out of range");
+	OUT("0.000000\n", 1, builtin_printf, "printf", "%f\\n", "abc");
+	OUT("x", 1, builtin_printf, "printf", "x%q");
+	ERR("%q: invalid directive");
+	OUT("", 1, builtin_printf, "printf", "%");
+	ERR("missing format character");
+}
+END_TEST
+
+START_TEST(test_write_error)
+{
+	int full = open("/dev/full", O_WRONLY);
+	if (full < 0)
+		return;
+	fflush(stdout);
+	int saved = dup(1);
+	dup2(full, 1);
+	close(full);
+	sb_clear(&errors);
+	test_shell.current_builtin = "echo";
+	char *argv[] = { "echo", "hi", NULL };
+	int st = builtin_echo(&test_shell, 2, argv);
+	test_shell.current_builtin = "printf";
+	char *pargv[] = { "printf", "x%s\\n", "y", NULL };
+	int pst = builtin_printf(&test_shell, 3, pargv);
+	dup2(saved, 1);
+	close(saved);
+	ck_assert_int_eq(st, 1);
+	ck_assert_int_eq(pst, 1);
+	ERR("whelk: echo: write error: No space left on device");
+	ERR("whelk: printf: write error: No space left on device");
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("util builtins");
+	TCase *tc = tcase_create("echo printf");
+	tcase_add_test(tc, test_echo);
+	tcase_add_test(tc, test_true_false);
+	tcase_add_test(tc, test_printf_basic);
+	tcase_add_test(tc, test_printf_conversions);
+	tcase_add_test(tc, test_printf_errors);
+	tcase_add_test(tc, test_write_error);
+	suite_add_tcase(s, tc);
+	SRunner *sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	sb_free(&errors);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
