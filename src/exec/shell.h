@@ -100,6 +100,10 @@ struct var_scratch {
 	char *text;		/* owned, may be NULL: last $- / $* / $@ */
 	char **env;		/* owned (one reference of a refcounted
 				   block), NULL when stale */
+	/* getopts: the position inside a grouped option argument (-abc),
+	   valid while OPTIND still holds getopts_optind. */
+	size_t getopts_char;
+	long getopts_optind;
 };
 
 struct shell {
@@ -185,6 +189,11 @@ const char **var_names(struct shell *sh);
 /** A new environment for execve: NAME=value for every exported variable. */
 char **var_environ(struct shell *sh);
 void var_environ_free(char **env);
+/**
+ * s in single quotes, each ' written as '\'' — fit to be read back by the
+ * shell (export -p, readonly -p, alias, set).  Fresh string.
+ */
+char *var_quote(const char *s);
 /** Make name local to the current function (`local`, dash semantics). */
 int var_make_local(struct shell *sh, const char *name);
 

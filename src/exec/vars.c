@@ -513,3 +513,19 @@ void vars_finish(struct shell *sh)
 	free(sh->vscratch.text);
 	sh->vscratch.text = NULL;
 }
+
+/* ------------------------------------------------------------- quoting */
+
+char *var_quote(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_putc(&sb, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_append(&sb, "'\\''");
+		else
+			sb_putc(&sb, *s);
+	}
+	sb_putc(&sb, '\'');
+	return sb_finish(&sb);
+}
