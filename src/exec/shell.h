@@ -13,6 +13,7 @@
 
 struct ast_node;
 struct jobs;		/* jobs/jobs.h: the job table */
+struct shell_history;	/* builtins/hist_iface.h: fc and history's view of it */
 struct trace;
 
 /*
@@ -138,6 +139,9 @@ struct shell {
 	const char *current_builtin;	/* borrowed: name for builtin_error */
 
 	struct jobs *jobs;		/* owned: job table (jobs/) */
+	const struct shell_history *history;	/* borrowed, may be NULL: the
+					   interactive history, set by repl.c
+					   (NULL in scripts) */
 	char *traps[65];		/* owned, may be NULL: trap action per
 					   signal; [0] is EXIT */
 	int trap_ignored_at_entry[65];	/* signals ignored when the shell
