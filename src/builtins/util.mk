@@ -3,5 +3,6 @@ src_libshell_a_SOURCES += \
 	src/builtins/echo.c \
 	src/builtins/escape.c src/builtins/escape.h \
 	src/builtins/printf.c \
+	src/builtins/test.c \
 	src/builtins/true.c \
 	src/parser/arith_tree.h

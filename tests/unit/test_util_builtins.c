@@ -204,6 +204,119 @@ START_TEST(test_write_error)
 }
 END_TEST
 
+
+/* ---------------------------------------------------------- test */
+
+#define T(status, ...) OUT("", status, builtin_test, "test", __VA_ARGS__)
+#define B(status, ...) OUT("", status, builtin_test, "[", __VA_ARGS__)
+
+START_TEST(test_test_counts)
+{
+	OUT("", 1, builtin_test, "test");
+	T(0, "x");
+	T(1, "");
+	T(0, "-z");		/* one argument: a non-empty string */
+	T(0, "!");
+	T(1, "!", "x");
+	T(0, "!", "");
+	T(0, "-n", "x");
+	T(1, "-z", "x");
+	T(2, "a", "b");
+	ERR("a: unary operator expected");
+	T(0, "abc", "=", "abc");
+	T(1, "abc", "!=", "abc");
+	T(1, "!", "=", "a");	/* 3 args: binary wins over ! */
+	T(0, "(", "x", ")");
+	T(1, "!", "-n", "x");
+	T(0, "-f", "-a", "-f");
+	T(1, "", "-o", "");
+	T(0, "!", "a", "=", "b");
+	T(0, "(", "-n", "x", ")");
+	T(0, "a", "<", "b");
+	T(0, "b", ">", "a");
+}
+END_TEST
+
+START_TEST(test_test_general)
+{
+	T(0, "a", "-a", "b", "-o", "");
+	T(0, "-n", "a", "-a", "(", "b", "=", "b", ")");
+	T(1, "-n", "a", "-a", "(", "b", "=", "c", ")");
+	T(0, "-d", "/", "-a", "!", "-f", "/");
+	T(0, "", "-o", "x", "-a", "y");	/* -a binds tighter */
+	T(1, "", "-o", "x", "-a", "");
+	T(0, "x", "-o", "", "-a", "");
+	T(2, "a", "b", "c", "d", "e");
+	T(2, "(", "a", "-a", "b");
+	ERR("missing ')'");
+	T(0, "!", "!", "!", "!", "x");
+}
+END_TEST
+
+START_TEST(test_test_integers)
+{
+	T(0, "1", "-eq", "01");
+	T(0, " 1 ", "-eq", "1");
+	T(0, "-5", "-lt", "3");
+	T(0, "3", "-ge", "3");
+	T(1, "3", "-gt", "3");
+	T(0, "3", "-le", "3");
+	T(0, "3", "-ne", "4");
+	T(2, "0x1", "-eq", "1");
+	ERR("whelk: test: 0x1: bad number");
+	T(2, "a", "-eq", "1");
+	T(2, "", "-eq", "1");
+	T(2, "99999999999999999999", "-gt", "1");
+	ERR("out of range");
+}
+END_TEST
+
+START_TEST(test_test_files)
+{
+	T(0, "-d", "/");
+	T(1, "-f", "/");
+	T(0, "-e", "/");
+	T(1, "-e", "/nonexistent-whelk");
+	T(0, "-c", "/dev/null");
+	T(1, "-b", "/dev/null");
+	T(0, "-r", "/");
+	T(1, "-s", "/dev/null");
+	T(1, "-p", "/");
+	T(1, "-S", "/");
+	T(1, "-h", "/");
+	T(1, "-L", "/");
+	T(1, "-u", "/");
+	T(1, "-g", "/");
+	T(1, "-t", "99");
+	T(0, "/", "-ef", "/.");
+	T(1, "/", "-ef", "/dev");
+	T(0, "/", "-nt", "/nonexistent-whelk");
+	T(1, "/", "-ot", "/nonexistent-whelk");
+	T(0, "/nonexistent-whelk", "-ot", "/");
+	char dir[] = "/tmp/whelk-test-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	char link[64];
+	snprintf(link, sizeof link, "%s/l", dir);
+	ck_assert_int_eq(symlink("/", link), 0);
+	T(0, "-h", link);
+	T(0, "-L", link);
+	T(0, "-d", link);
+	unlink(link);
+	rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_bracket)
+{
+	B(0, "a", "]");
+	B(1, "]");
+	B(0, "a", "=", "a", "]");
+	OUT("", 2, builtin_test, "[", "a");
+	ERR("whelk: [: missing ']'");
+	OUT("", 2, builtin_test, "[");
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("util builtins");
@@ -214,6 +327,13 @@ int main(void)
 	tcase_add_test(tc, test_printf_conversions);
 	tcase_add_test(tc, test_printf_errors);
 	tcase_add_test(tc, test_write_error);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("test");
+	tcase_add_test(tc, test_test_counts);
+	tcase_add_test(tc, test_test_general);
+	tcase_add_test(tc, test_test_integers);
+	tcase_add_test(tc, test_test_files);
+	tcase_add_test(tc, test_bracket);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
