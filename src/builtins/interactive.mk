@@ -1,1 +1,4 @@
-src_libshell_a_SOURCES +=
+src_libshell_a_SOURCES += \
+	src/builtins/fc.c \
+	src/builtins/help.c \
+	src/builtins/hist_iface.h

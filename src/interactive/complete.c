@@ -10,7 +10,7 @@
 #include "interactive/complete_sources.h"
 
 const char *const complete_proc_subcommands[] = {
-	"fds", "info", "limits", "mem", "ps", "sigs", "tree", NULL,
+	"fds", "help", "info", "limits", "mem", "ps", "sigs", "tree", NULL,
 };
 
 /* ------------------------------------------------------------ analysis */

@@ -1,0 +1,327 @@
+/* fc.c: the fc (XCU fc) and history builtins — list, edit and re-run commands from the history list. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/fdutil.h"
+#include "base/strbuf.h"
+#include "builtins/builtins.h"
+#include "builtins/hist_iface.h"
+#include "exec/shell.h"
+
+/*
+ * fc [-r] [-e editor] [first [last]]     edit, then run
+ * fc -l [-nr] [first [last]]             list
+ * fc -s [old=new] [first]                run again, with a substitution
+ *
+ * first/last (XCU fc OPERANDS): a positive number is an entry's number; a
+ * negative one counts back from the current command (-1 is the previous
+ * one); anything else names the most recent entry starting with it.
+ */
+
+struct fc_opts {
+	bool list, numbers, reverse, rerun;
+	const char *editor;
+};
+
+static const struct shell_history *history_or_error(struct shell *sh)
+{
+	if (!sh->history)
+		builtin_error(sh, "no command history (not an interactive shell)");
+	return sh->history;
+}
+
+/* Resolve one operand to an entry number; 0 when nothing matches.  cur is
+   the number of the current command (the fc itself, or one past the end). */
+static unsigned long resolve(const struct shell_history *h, const char *arg,
+			     unsigned long cur)
+{
+	unsigned long first = h->first(h->ctx), last = h->last(h->ctx);
+	if (last < first)
+		return 0;
+	char *end;
+	errno = 0;
+	long n = strtol(arg, &end, 10);
+	if (*arg && !*end && !errno) {
+		if (n < 0)
+			n = (long)cur + n;
+		if (n < (long)first)
+			return first;	/* clamp, as ksh and bash do */
+		if (n > (long)last || n == 0)
+			return last;
+		return (unsigned long)n;
+	}
+	for (unsigned long i = last; i >= first && i > 0; i--) {
+		const char *e = h->get(h->ctx, i);
+		if (e && strncmp(e, arg, strlen(arg)) == 0)
+			return i;
+	}
+	return 0;
+}
+
+static int parse_opts(struct shell *sh, int argc, char **argv, struct fc_opts *o,
+		      int *ind)
+{
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (argv[i][1] >= '0' && argv[i][1] <= '9')
+			break;	/* a negative operand */
+		for (const char *p = argv[i] + 1; *p; p++) {
+			switch (*p) {
+			case 'l': o->list = true; break;
+			case 'n': o->numbers = false; break;
+			case 'r': o->reverse = true; break;
+			case 's': o->rerun = true; break;
+			case 'e':
+				if (p[1]) {
+					o->editor = p + 1;
+				} else if (i + 1 < argc) {
+					o->editor = argv[++i];
+				} else {
+					builtin_error(sh, "-e: option requires an argument");
+					return -1;
+				}
+				p += strlen(p) - 1;
+				break;
+			default:
+				builtin_error(sh, "-%c: invalid option", *p);
+				return -1;
+			}
+		}
+	}
+	*ind = i;
+	return 0;
+}
+
+static int fc_list(struct shell *sh, const struct shell_history *h,
+		   const struct fc_opts *o, int argc, char **argv)
+{
+	unsigned long cur = h->last(h->ctx) + 1;
+	const char *a = argc > 0 ? argv[0] : "-16";
+	const char *b = argc > 1 ? argv[1] : (argc > 0 ? a : "-1");
+	/* The fc -l being run is the newest entry: count back from it. */
+	cur = h->last(h->ctx);
+	unsigned long from = resolve(h, a, cur), to = resolve(h, b, cur);
+	if (argc == 0)
+		to = h->last(h->ctx);
+	if (!from || !to) {
+		builtin_error(sh, "history specification out of range");
+		return 1;
+	}
+	bool rev = o->reverse != (from > to);
+	unsigned long lo = from < to ? from : to, hi = from < to ? to : from;
+	for (unsigned long k = 0; k <= hi - lo; k++) {
+		unsigned long n = rev ? hi - k : lo + k;
+		const char *e = h->get(h->ctx, n);
+		if (!e)
+			continue;
+		if (o->numbers)
+			printf("%lu", n);
+		/* continuation lines of a multi-line entry are indented too */
+		putchar('\t');
+		for (const char *p = e; *p; p++) {
+			putchar(*p);
+			if (*p == '\n')
+				putchar('\t');
+		}
+		putchar('\n');
+	}
+	return 0;
+}
+
+/* Run text as the re-entered command: into history, echoed, executed. */
+static int rerun(struct shell *sh, const struct shell_history *h, const char *text)
+{
+	h->add(h->ctx, text);
+	printf("%s\n", text);
+	fflush(stdout);
+	return shell_run_string(sh, "fc", text);
+}
+
+/* fc -s [old=new] [first] */
+static int fc_rerun(struct shell *sh, const struct shell_history *h,
+		    int argc, char **argv)
+{
+	const char *subst = NULL;
+	if (argc > 0 && strchr(argv[0], '=')) {
+		subst = argv[0];
+		argc--;
+		argv++;
+	}
+	h->remove_last(h->ctx);	/* fc itself does not stay in history */
+	unsigned long cur = h->last(h->ctx) + 1;
+	unsigned long n = resolve(h, argc > 0 ? argv[0] : "-1", cur);
+	const char *e = n ? h->get(h->ctx, n) : NULL;
+	if (!e) {
+		builtin_error(sh, "no command found");
+		return 1;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	const char *eq = subst ? strchr(subst, '=') : NULL;
+	const char *hit = NULL;
+	if (eq) {
+		char *old = xstrndup(subst, (size_t)(eq - subst));
+		hit = *old ? strstr(e, old) : NULL;
+		if (hit) {	/* XCU fc: the first occurrence only */
+			sb_appendn(&sb, e, (size_t)(hit - e));
+			sb_append(&sb, eq + 1);
+			sb_append(&sb, hit + strlen(old));
+		}
+		free(old);
+	}
+	if (!hit)
+		sb_append(&sb, e);
+	char *text = sb_finish(&sb);
+	int st = rerun(sh, h, text);
+	free(text);
+	return st;
+}
+
+/* Write the entries first..last to a fresh temporary file; its name in *path. */
+static int write_temp(const struct shell_history *h, unsigned long from,
+		      unsigned long to, bool rev, char **path)
+{
+	const char *dir = getenv("TMPDIR");
+	struct strbuf name = STRBUF_INIT;
+	sb_printf(&name, "%s/whelk-fc-XXXXXX", dir && *dir ? dir : "/tmp");
+	char *tmpl = sb_finish(&name);
+	int fd = mkstemp(tmpl);
+	if (fd < 0) {
+		free(tmpl);
+		return -1;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	unsigned long lo = from < to ? from : to, hi = from < to ? to : from;
+	for (unsigned long k = 0; k <= hi - lo; k++) {
+		const char *e = h->get(h->ctx, rev ? hi - k : lo + k);
+		if (e)
+			sb_printf(&sb, "%s\n", e);
+	}
+	int r = fd_write_all(fd, sb.data ? sb.data : "", sb.len);
+	sb_free(&sb);
+	close(fd);
+	*path = tmpl;
+	return r;
+}
+
+static char *read_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	ssize_t n;
+	while ((n = fd_read(fd, buf, sizeof buf)) > 0)
+		sb_appendn(&sb, buf, (size_t)n);
+	close(fd);
+	return sb_finish(&sb);
+}
+
+/*
+ * fc [-r] [-e editor] [first [last]]: the editor is -e, else $FCEDIT,
+ * else ed (XCU fc).  It runs as a shell command on the temporary file; a
+ * failing editor means nothing is run (XCU fc).
+ */
+static int fc_edit(struct shell *sh, const struct shell_history *h,
+		   const struct fc_opts *o, int argc, char **argv)
+{
+	h->remove_last(h->ctx);
+	unsigned long cur = h->last(h->ctx) + 1;
+	unsigned long from = resolve(h, argc > 0 ? argv[0] : "-1", cur);
+	unsigned long to = argc > 1 ? resolve(h, argv[1], cur) : from;
+	if (!from || !to) {
+		builtin_error(sh, "history specification out of range");
+		return 1;
+	}
+	const char *ed = o->editor;
+	if (!ed || !*ed)
+		ed = var_get(sh, "FCEDIT");
+	if (!ed || !*ed)
+		ed = "ed";
+	char *path = NULL;
+	if (write_temp(h, from, to, o->reverse, &path) < 0) {
+		builtin_error(sh, "cannot create a temporary file: %s", strerror(errno));
+		free(path);
+		return 1;
+	}
+	struct strbuf cmd = STRBUF_INIT;
+	sb_printf(&cmd, "%s %s", ed, path);
+	int st = shell_run_string(sh, "fc", sb_str(&cmd));
+	sb_free(&cmd);
+	char *text = st == 0 ? read_file(path) : NULL;
+	unlink(path);
+	free(path);
+	if (!text)
+		return st ? st : 1;
+	size_t len = strlen(text);
+	while (len > 0 && text[len - 1] == '\n')
+		text[--len] = '\0';
+	st = len ? rerun(sh, h, text) : 0;
+	free(text);
+	return st;
+}
+
+int builtin_fc(struct shell *sh, int argc, char **argv)
+{
+	const struct shell_history *h = history_or_error(sh);
+	if (!h)
+		return 1;
+	struct fc_opts o = { .numbers = true };
+	int i;
+	if (parse_opts(sh, argc, argv, &o, &i) < 0)
+		return 2;
+	if (argc - i > 2) {
+		builtin_error(sh, "too many arguments");
+		return 2;
+	}
+	if (o.list)
+		return fc_list(sh, h, &o, argc - i, argv + i);
+	if (o.rerun)
+		return fc_rerun(sh, h, argc - i, argv + i);
+	return fc_edit(sh, h, &o, argc - i, argv + i);
+}
+
+/*
+ * history [-c] [n]: list the whole list (or its last n entries) with
+ * numbers, as bash does; -c empties the list (the file is left alone).
+ */
+int builtin_history(struct shell *sh, int argc, char **argv)
+{
+	const struct shell_history *h = history_or_error(sh);
+	if (!h)
+		return 1;
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "-c") == 0) {
+		h->clear(h->ctx);
+		return 0;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	unsigned long first = h->first(h->ctx), last = h->last(h->ctx);
+	if (i < argc) {
+		char *end;
+		long n = strtol(argv[i], &end, 10);
+		if (*end || n < 0 || !*argv[i]) {
+			builtin_error(sh, "%s: numeric argument required", argv[i]);
+			return 2;
+		}
+		if (last >= first && (unsigned long)n < last - first + 1)
+			first = last - (unsigned long)n + 1;
+	}
+	for (unsigned long n = first; n <= last && last >= first; n++) {
+		const char *e = h->get(h->ctx, n);
+		if (e)
+			printf("%5lu  %s\n", n, e);
+	}
+	return 0;
+}

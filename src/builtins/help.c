@@ -1,0 +1,151 @@
+/* help.c: the help builtin — every builtin with its one-line summary, or one builtin's usage and details. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <string.h>
+
+#include "builtins/builtins.h"
+#include "builtins/proc.h"
+#include "builtins/registry.h"
+#include "exec/shell.h"
+
+/*
+ * The usage line and summary live in the builtin table (registry.c), so
+ * `help` can never disagree with it; the details below add what a user
+ * reaches for next: the options, the exit status, the POSIX section.
+ */
+struct detail {
+	const char *name;
+	const char *text;
+};
+
+static const struct detail details[] = {
+	{ ".", "Reads file (searched in PATH when it has no '/') and runs it in the\n"
+	       "current shell; arguments become $1... while it runs. XCU 2.14 dot.\n" },
+	{ ":", "Expands its arguments and returns 0. XCU 2.14 colon.\n" },
+	{ "[", "Same as test; the last argument must be ].\n" },
+	{ "alias", "alias name=value defines; alias name prints; no operand lists all.\n"
+		   "An alias is expanded when its name is the first word of a command.\n" },
+	{ "bg", "Continues stopped jobs (default: the current job, %+) in the\n"
+		"background, as if started with &. Job specs: %n %+ %- %% %str %?str.\n" },
+	{ "break", "Leaves n (default 1) enclosing loops. XCU 2.14 break.\n" },
+	{ "cd", "-L (default) keeps symbolic links in $PWD, -P resolves them;\n"
+		"cd - goes to $OLDPWD and prints it; CDPATH is searched.\n" },
+	{ "command", "-v prints how a name would be found; -V describes it; -p uses a\n"
+		     "default PATH. Skips functions, so a function can wrap a command.\n" },
+	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
+	{ "disown", "Removes jobs from the job table: the shell stops reporting and\n"
+		    "waiting for them.\n" },
+	{ "echo", "-n suppresses the newline. Backslash escapes are not interpreted;\n"
+		  "use printf for portable output.\n" },
+	{ "eval", "Joins its arguments with spaces and runs the result as shell input.\n" },
+	{ "exec", "With a command: replaces the shell (no fork; the pid stays).\n"
+		  "Without one: its redirections apply to the shell itself (exec 3<file).\n" },
+	{ "exit", "Exits with n, or with $? when n is omitted; the EXIT trap runs first.\n" },
+	{ "export", "Marks names for the environment of commands; -p lists them in a\n"
+		    "form that can be read back.\n" },
+	{ "false", "Returns 1.\n" },
+	{ "fc", "-l lists (the last 16 by default), -n without numbers, -r reversed;\n"
+		"-s re-runs a command, replacing the first old with new; otherwise the\n"
+		"commands are edited with -e editor, $FCEDIT or ed, then run.\n"
+		"first/last: a number, -n (n commands back), or a prefix of a command.\n" },
+	{ "fg", "Brings a job (default %+) to the foreground: it gets the terminal and\n"
+		"the shell waits for it.\n" },
+	{ "getopts", "Parses options: each call sets name to the next option letter and\n"
+		     "OPTARG to its argument; OPTIND counts. A leading ':' in optstring\n"
+		     "selects silent error reporting.\n" },
+	{ "hash", "Remembers where commands were found; -r forgets everything.\n" },
+	{ "help", "help lists every builtin; help NAME describes one.\n" },
+	{ "history", "Lists the history with numbers (the last n entries with n);\n"
+		     "-c clears the list. The list is kept in $HISTFILE\n"
+		     "(default ~/.whelk_history), at most $HISTSIZE (default 500) entries.\n" },
+	{ "jobs", "-l adds process ids, -p prints only process group leaders' pids.\n"
+		  "+ marks the current job, - the previous one.\n" },
+	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l [status] lists signal names.\n" },
+	{ "local", "Makes variables local to the running function (restored on return).\n" },
+	{ "printf", "Formats like printf(3): %s %d %i %o %u %x %X %c %b %%, \\ escapes;\n"
+		    "the format is reused until the arguments are used up.\n" },
+	{ "pwd", "-L (default) prints $PWD, -P the physical directory.\n" },
+	{ "read", "-r: backslash is not special. Splits a line by IFS into the names;\n"
+		  "the last name gets the rest. Returns >0 at end of file.\n" },
+	{ "readonly", "Makes variables unchangeable; -p lists them.\n" },
+	{ "return", "Returns from a function or a dot script with status n (default $?).\n" },
+	{ "set", "-o name / +o name turn options on/off; set -o lists them;\n"
+		 "set -- args replaces the positional parameters. Options: -a -b -C -e\n"
+		 "-f -h -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace...\n" },
+	{ "shift", "Shifts the positional parameters left by n (default 1).\n" },
+	{ "test", "File tests (-e -f -d -r -w -x -s -L ...), string tests (-z -n = !=),\n"
+		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping.\n" },
+	{ "times", "Prints user and system times of the shell and of its children.\n" },
+	{ "trap", "trap 'action' SIG... sets; trap - SIG resets; trap '' SIG ignores;\n"
+		  "trap (or trap -p) lists in a form that can be read back. EXIT is 0.\n" },
+	{ "true", "Returns 0.\n" },
+	{ "type", "Says how each name would be run: alias, keyword, function,\n"
+		  "builtin, or a file in PATH.\n" },
+	{ "ulimit", "Shows or sets resource limits (-f by default); -H hard, -S soft,\n"
+		    "-a all.\n" },
+	{ "umask", "Shows or sets the file creation mask; -S symbolic form.\n" },
+	{ "unalias", "Removes aliases; -a removes all.\n" },
+	{ "unset", "Removes variables (-v, default) or functions (-f).\n" },
+	{ "wait", "Waits for jobs or pids (all background jobs when none is given);\n"
+		  "returns the status of the last one, 127 for an unknown pid.\n" },
+};
+
+static const char *detail_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof details / sizeof details[0]; i++)
+		if (strcmp(details[i].name, name) == 0)
+			return details[i].text;
+	return NULL;
+}
+
+static void help_all(void)
+{
+	size_t n;
+	const struct builtin *t = builtin_table(&n);
+	puts("whelk builtins (help NAME for more; * marks POSIX special builtins):");
+	for (size_t i = 0; i < n; i++)
+		printf(" %c %-9s %s\n", t[i].cls == BUILTIN_SPECIAL ? '*' : ' ',
+		       t[i].name, t[i].summary ? t[i].summary : "");
+}
+
+static void help_one(const struct builtin *b)
+{
+	printf("%s: %s\n", b->name, b->usage ? b->usage : b->name);
+	printf("    %s\n", b->summary ? b->summary : "");
+	if (strcmp(b->name, "proc") == 0) {
+		putchar('\n');
+		fputs(proc_help_text(), stdout);
+		return;
+	}
+	const char *d = detail_of(b->name);
+	if (!d)
+		return;
+	putchar('\n');
+	for (const char *p = d; *p;) {	/* indent each line */
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		printf("    %.*s\n", (int)len, p);
+		p += len + (nl ? 1 : 0);
+	}
+	if (b->cls == BUILTIN_SPECIAL)
+		puts("    (a POSIX special builtin: its errors exit a script)");
+}
+
+int builtin_help(struct shell *sh, int argc, char **argv)
+{
+	if (argc < 2) {
+		help_all();
+		return 0;
+	}
+	int status = 0;
+	for (int i = 1; i < argc; i++) {
+		const struct builtin *b = builtin_find(argv[i]);
+		if (!b) {
+			builtin_error(sh, "%s: no such builtin", argv[i]);
+			status = 1;
+			continue;
+		}
+		help_one(b);
+	}
+	return status;
+}
