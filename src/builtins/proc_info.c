@@ -1,0 +1,218 @@
+/* proc_info.c: `proc info` — one process in full: state, ids, tty, threads, switches, cpu, start, paths, cgroup, oom, I/O. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "builtins/proc_internal.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/strbuf.h"
+#include "exec/shell.h"
+
+static long clk_tck(void)
+{
+	long t = sysconf(_SC_CLK_TCK);
+	return t > 0 ? t : 100;
+}
+
+/* State letter and what it means: "S (sleeping)". */
+static void add_state(struct pv_out *o, char state)
+{
+	pv_fmt(o, "state", "%c", state);
+	pv_str(o, "state_meaning", proc_state_meaning(state));
+}
+
+static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
+			    const struct proc_stat *st)
+{
+	char buf[32];
+	long long btime;
+	add_state(o, st->state);
+	pv_num(o, "ppid", st->ppid);
+	pv_num(o, "pgid", st->pgrp);
+	pv_num(o, "sid", st->session);
+	pv_str(o, "tty", proc_tty_name(st->tty_nr, buf));
+	pv_num(o, "tpgid", st->tpgid);
+	pv_num(o, "threads", st->num_threads);
+	pv_num(o, "nice", st->nice);
+	/* utime/stime are in clock ticks (sysconf(_SC_CLK_TCK)). */
+	pv_fmt(o, "cpu_user_s", "%.2f", (double)st->utime / (double)clk_tck());
+	pv_fmt(o, "cpu_sys_s", "%.2f", (double)st->stime / (double)clk_tck());
+	int e = proc_boot_time(&c->root, &btime);
+	if (e) {
+		pv_missing(o, "start", e);
+		return;
+	}
+	time_t t = (time_t)(btime + (long long)(st->starttime /
+		(unsigned long long)clk_tck()));
+	struct tm tm;
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+	pv_str(o, "start", buf);
+}
+
+/* status by key: ids and context switches. */
+static void add_status_fields(struct pv_out *o, const struct proc_pid *p)
+{
+	struct proc_kv kv;
+	int e = proc_read_kv(p, "status", &kv);
+	static const char *const keys[][2] = {
+		{ "uid", "Uid" }, { "gid", "Gid" },
+		{ "voluntary_ctxt_switches", "voluntary_ctxt_switches" },
+		{ "nonvoluntary_ctxt_switches", "nonvoluntary_ctxt_switches" },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		const char *v = e ? NULL : proc_kv_get(&kv, keys[i][1]);
+		long long n;
+		if (i < 2 && v)		/* "real effective saved fs" */
+			pv_fmt(o, keys[i][0], "%.*s", (int)strcspn(v, " \t"),
+			       v);
+		else if (!e && proc_kv_num(&kv, keys[i][1], &n))
+			pv_num(o, keys[i][0], n);
+		else
+			pv_missing(o, keys[i][0], e);
+	}
+	proc_kv_free(&kv);
+}
+
+static void add_text(struct pv_out *o, const char *key, int e, char *text)
+{
+	if (e)
+		pv_missing(o, key, e);
+	else
+		pv_str(o, key, text);
+	free(text);
+}
+
+static void add_paths(struct pv_out *o, const struct proc_pid *p)
+{
+	char **argv, *s;
+	size_t argc;
+	int e = proc_read_cmdline(p, &argv, &argc);
+	if (!e) {
+		struct strbuf sb = STRBUF_INIT;
+		for (size_t i = 0; i < argc; i++)
+			sb_printf(&sb, "%s%s", i ? " " : "", argv[i]);
+		proc_argv_free(argv);
+		pv_str(o, "cmdline", sb_str(&sb));
+		sb_free(&sb);
+	} else {
+		pv_missing(o, "cmdline", e);
+	}
+	e = proc_read_link(p, "cwd", &s);
+	add_text(o, "cwd", e, s);
+	e = proc_read_link(p, "exe", &s);
+	add_text(o, "exe", e, s);
+	e = proc_read_cgroup(p, &s);
+	add_text(o, "cgroup", e, s);
+}
+
+static void add_oom_io(struct pv_out *o, const struct proc_pid *p)
+{
+	long long v;
+	struct proc_kv kv;
+	int e = proc_read_int(p, "oom_score", &v);
+	if (e)
+		pv_missing(o, "oom_score", e);
+	else
+		pv_num(o, "oom_score", v);
+	e = proc_read_int(p, "oom_score_adj", &v);
+	if (e)
+		pv_missing(o, "oom_score_adj", e);
+	else
+		pv_num(o, "oom_score_adj", v);
+	/* io: rchar/wchar count every read/write; read_bytes/write_bytes
+	   only what reached the storage layer (not the page cache). */
+	static const char *const io[][2] = {
+		{ "io_rchar", "rchar" }, { "io_wchar", "wchar" },
+		{ "io_syscr", "syscr" }, { "io_syscw", "syscw" },
+		{ "io_read_bytes", "read_bytes" },
+		{ "io_write_bytes", "write_bytes" },
+	};
+	e = proc_read_kv(p, "io", &kv);
+	for (size_t i = 0; i < sizeof io / sizeof io[0]; i++) {
+		if (!e && proc_kv_num(&kv, io[i][1], &v))
+			pv_num(o, io[i][0], v);
+		else
+			pv_missing(o, io[i][0], e ? e : EINVAL);
+	}
+	proc_kv_free(&kv);
+}
+
+static void info_proc(struct proc_ctx *c, struct pv_out *o, pid_t target)
+{
+	struct proc_pid p;
+	struct proc_stat st;
+	if (proc_open_target(c, &p, target) != 0)
+		return;
+	int e = proc_read_stat(&p, &st);
+	pv_row(o, "pid %ld", (long)p.pid);
+	pv_num(o, "pid", p.pid);
+	if (e) {
+		pv_missing(o, "state", e);
+	} else {
+		pv_str(o, "comm", st.comm);
+		add_stat_fields(c, o, &st);
+	}
+	add_status_fields(o, &p);
+	add_paths(o, &p);
+	add_oom_io(o, &p);
+	proc_pid_close(&p);
+}
+
+/* Without /proc: what the system calls tell the shell about itself. */
+static void info_syscalls(struct proc_ctx *c, struct pv_out *o)
+{
+	struct rusage ru;
+	char cwd[PATH_MAX];
+	pv_row(o, "pid %ld", (long)getpid());
+	pv_num(o, "pid", getpid());
+	pv_num(o, "ppid", getppid());
+	pv_num(o, "pgid", getpgrp());
+	pv_num(o, "sid", getsid(0));
+	pid_t fg = tcgetpgrp(STDIN_FILENO);
+	if (fg > 0)
+		pv_num(o, "tpgid", fg);
+	else
+		pv_missing(o, "tpgid", 0);
+	pv_fmt(o, "uid", "%ld", (long)getuid());
+	pv_fmt(o, "gid", "%ld", (long)getgid());
+	if (getrusage(RUSAGE_SELF, &ru) == 0) {
+		pv_num(o, "voluntary_ctxt_switches", ru.ru_nvcsw);
+		pv_num(o, "nonvoluntary_ctxt_switches", ru.ru_nivcsw);
+		pv_fmt(o, "cpu_user_s", "%ld.%02ld", (long)ru.ru_utime.tv_sec,
+		       (long)ru.ru_utime.tv_usec / 10000);
+		pv_fmt(o, "cpu_sys_s", "%ld.%02ld", (long)ru.ru_stime.tv_sec,
+		       (long)ru.ru_stime.tv_usec / 10000);
+	}
+	pv_str(o, "cmdline", c->sh && c->sh->arg0 ? c->sh->arg0 : NULL);
+	pv_str(o, "cwd", getcwd(cwd, sizeof cwd) ? cwd : NULL);
+}
+
+int proc_cmd_info(struct proc_ctx *c, int argc, char **argv)
+{
+	struct pv_out o;
+	pv_init(&o, "info", c->mode, c->header);
+	pv_section(&o, "processes", true);
+	if (proc_unavailable(c)) {
+		info_syscalls(c, &o);
+	} else {
+		for (int i = 0; i < (argc ? argc : 1); i++) {
+			struct proc_target t;
+			int r = proc_target_resolve(c, argc ? argv[i] : NULL,
+						    &t);
+			if (r > c->status)
+				c->status = r;
+			for (size_t k = 0; k < t.n; k++)
+				info_proc(c, &o, t.pids[k]);
+			proc_target_free(&t);
+		}
+	}
+	pv_emit(&o);
+	return 0;
+}

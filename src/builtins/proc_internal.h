@@ -1,0 +1,156 @@
+/* proc_internal.h: what the proc builtin's files share — options, targets, and the output model. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_BUILTINS_PROC_INTERNAL_H
+#define WHELK_BUILTINS_PROC_INTERNAL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "base/strbuf.h"
+#include "proc/proc.h"
+
+struct shell;
+
+/* Exit statuses of proc (help proc). */
+enum {
+	PROC_EXIT_OK = 0,
+	PROC_EXIT_NOPROC = 1,	/* no such process, or hidden */
+	PROC_EXIT_USAGE = 2,
+	PROC_EXIT_UNAVAIL = 3,	/* /proc missing, or nothing readable */
+};
+
+/* JSON "schema": bump when a field is renamed or changes meaning. */
+#define PROC_SCHEMA_VERSION 1
+
+enum pv_mode { PV_TABLE, PV_JSON, PV_KV };
+
+/* ------------------------------------------------------- output model */
+
+/*
+ * Every subcommand fills rows of named fields, then pv_emit() prints them
+ * as an aligned table, JSON or key=value lines.  The field names are the
+ * stable interface: they are the JSON keys and -k names, and upper-cased
+ * they are the table headers.
+ */
+struct pv_field {
+	const char *key;	/* borrowed (string literal) */
+	char *value;		/* owned; NULL: unavailable, shown as '-' */
+	char *why;		/* owned; NULL, or why the value is missing */
+	bool num;		/* a JSON number rather than a string */
+};
+
+struct pv_row {
+	struct pv_field *f;	/* owned array */
+	size_t n;
+	char *label;		/* owned, for messages: "pid 42" */
+};
+
+struct pv_section {
+	const char *name;	/* borrowed: JSON key ("processes") */
+	bool vertical;		/* one "KEY value" line per field (info) */
+	struct pv_row *rows;	/* owned array */
+	size_t n;
+};
+
+struct pv_out {
+	const char *view;		/* borrowed: "ps", "fds"... */
+	enum pv_mode mode;
+	bool header;			/* false with -H */
+	struct pv_section *sec;		/* owned array */
+	size_t nsec;
+	struct strbuf notes;		/* table mode: text after the tables */
+	struct strbuf warnings;		/* every mode: lines for stderr */
+};
+
+void pv_init(struct pv_out *o, const char *view, enum pv_mode mode,
+	     bool header);
+/** Start a new section; rows are added to the latest one. */
+void pv_section(struct pv_out *o, const char *name, bool vertical);
+/** Start a row; label names it in messages ("pid 42"). */
+void pv_row(struct pv_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+void pv_str(struct pv_out *o, const char *key, const char *value);
+void pv_num(struct pv_out *o, const char *key, long long value);
+void pv_fmt(struct pv_out *o, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/** An unavailable value: '-' in tables, null in JSON; err explains why
+    (0: simply not applicable, no message). */
+void pv_missing(struct pv_out *o, const char *key, int err);
+/** Print (to stdout, warnings to stderr) and free everything. */
+void pv_emit(struct pv_out *o);
+void pv_warn(struct pv_out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/** Why a read failed, in words (EACCES -> "needs the same uid or ..."). */
+const char *proc_reason(int err);
+/** Append s to sb quoted for the shell ('it'\''s'), bare when safe. */
+void proc_shell_quote(struct strbuf *sb, const char *s);
+/** Append s as a JSON string literal. */
+void proc_json_string(struct strbuf *sb, const char *s);
+
+/* ------------------------------------------------------------ context */
+
+struct proc_ctx {
+	struct shell *sh;		/* borrowed */
+	struct proc_root root;		/* owned */
+	pid_t self;			/* the shell's pid as the root sees it
+					   (its "self" entry), else getpid() */
+	enum pv_mode mode;
+	bool header;
+	bool all;			/* -a */
+	bool peers;			/* -p (fds) */
+	bool maps;			/* -m (mem) */
+	const char *columns;		/* -o (ps), borrowed */
+	int status;			/* the exit status being built */
+};
+
+/** A resolved TARGET: the processes it names. */
+struct proc_target {
+	pid_t *pids;		/* owned; PROC_SELF stands for the shell */
+	size_t n;
+	char *job;		/* owned, may be NULL: "%1" when from a job */
+};
+
+/**
+ * Resolve one TARGET word: a pid, "self", or a job spec (%1 %+ %- %%
+ * %name %?text: every process of the job).  NULL arg means self.
+ * Returns 0, or an exit status after printing a message.
+ */
+int proc_target_resolve(struct proc_ctx *c, const char *arg,
+			struct proc_target *t);
+void proc_target_free(struct proc_target *t);
+/** The job label of a pid ("%1+"), or NULL when it is in no job. */
+const char *proc_job_label(struct proc_ctx *c, pid_t pid, char buf[32]);
+/** Open the pid, recording exit status 1/3 in c and a message on failure. */
+int proc_open_target(struct proc_ctx *c, struct proc_pid *p, pid_t pid);
+/** Is /proc unusable?  The first call prints why and sets status 3. */
+bool proc_unavailable(struct proc_ctx *c);
+
+/* One process as ps and tree see it (proc_ps.c). */
+struct proc_snap {
+	pid_t pid;
+	struct proc_stat st;
+	char *cmd;		/* owned: cmdline joined, "[comm]" for kernel
+				   threads, "comm <defunct>" for zombies */
+};
+
+/** stat + cmdline of one process (PROC_SELF allowed); 0 or an errno. */
+int proc_snap_read(struct proc_ctx *c, pid_t pid, struct proc_snap *s);
+/** Every process in the root, sorted by pid. */
+void proc_snap_all(struct proc_ctx *c, struct proc_snap **v, size_t *n);
+void proc_snap_free(struct proc_snap *v, size_t n);
+
+/** The pid number a target stands for (PROC_SELF -> c->self). */
+pid_t proc_real_pid(const struct proc_ctx *c, pid_t pid);
+
+/* Subcommands: called with their operands only (options are in c). */
+int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_tree(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_limits(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_info(struct proc_ctx *c, int argc, char **argv);
+
+#endif

@@ -1,0 +1,131 @@
+/* proc_mem.c: `proc mem` — VSZ, RSS (anon/file/shmem), PSS and swap, and with -m every mapping. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "builtins/proc_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "exec/shell.h"
+
+/*
+ * VSZ (VmSize) counts every page the process has *mapped*: the whole
+ * executable and every library, thread stacks, heap reserved by malloc —
+ * whether or not it was ever touched.  RSS (VmRSS) counts the pages that
+ * are in RAM now: RssAnon (heap, stack, private data), RssFile (code and
+ * data pages of files, shared with other processes using the same file)
+ * and RssShmem.  PSS divides each shared page by the number of processes
+ * that map it, so summing PSS over all processes gives the real total.
+ * Pages swapped out count in VmSwap, not in RSS.
+ */
+static const char vsz_note[] =
+"VSZ is address space mapped (touched or not); RSS is what is in RAM now;\n"
+"PSS shares each shared page among its users; swap is paged out.\n";
+
+struct memkey {
+	const char *field;	/* our stable name */
+	const char *file;	/* "status" or "smaps_rollup" */
+	const char *key;	/* the kernel's key */
+};
+
+static const struct memkey memkeys[] = {
+	{ "vsz_kb", "status", "VmSize" },
+	{ "rss_kb", "status", "VmRSS" },
+	{ "rss_anon_kb", "status", "RssAnon" },
+	{ "rss_file_kb", "status", "RssFile" },
+	{ "rss_shmem_kb", "status", "RssShmem" },
+	{ "pss_kb", "smaps_rollup", "Pss" },
+	{ "swap_kb", "status", "VmSwap" },
+	{ "peak_vsz_kb", "status", "VmPeak" },
+	{ "peak_rss_kb", "status", "VmHWM" },
+};
+
+static void summary(struct pv_out *o, const struct proc_pid *p)
+{
+	struct proc_kv status, rollup;
+	int es = proc_read_kv(p, "status", &status);
+	int er = proc_read_kv(p, "smaps_rollup", &rollup);
+	pv_row(o, "pid %ld", (long)p->pid);
+	pv_num(o, "pid", p->pid);
+	for (size_t i = 0; i < sizeof memkeys / sizeof memkeys[0]; i++) {
+		const struct memkey *k = &memkeys[i];
+		bool roll = strcmp(k->file, "smaps_rollup") == 0;
+		long long v;
+		if (proc_kv_num(roll ? &rollup : &status, k->key, &v))
+			pv_num(o, k->field, v);
+		else
+			/* A zombie or kernel thread has no memory lines:
+			   not an error, just nothing to show. */
+			pv_missing(o, k->field, roll ? er : es);
+	}
+	proc_kv_free(&status);
+	proc_kv_free(&rollup);
+}
+
+static const char *map_kind(const struct proc_map *m)
+{
+	if (m->path[0] == '[')
+		return m->path;		/* [heap] [stack] [vdso] ... */
+	if (m->path[0] == '\0')
+		return "anon";
+	if (strchr(m->perms, 'x'))
+		return "text";
+	return strchr(m->perms, 'w') ? "data" : "rodata";
+}
+
+static void mappings(struct proc_ctx *c, struct pv_out *o,
+		     const struct proc_pid *p)
+{
+	struct proc_map *maps;
+	size_t n;
+	int e = proc_read_maps(p, &maps, &n);
+	if (e) {
+		pv_warn(o, "pid %ld: maps: %s", (long)p->pid, proc_reason(e));
+		if (c->status < PROC_EXIT_UNAVAIL)
+			c->status = PROC_EXIT_UNAVAIL;
+		return;
+	}
+	pv_section(o, "mappings", false);
+	for (size_t i = 0; i < n; i++) {
+		const struct proc_map *m = &maps[i];
+		pv_row(o, "pid %ld", (long)p->pid);
+		pv_fmt(o, "start", "%llx", m->start);
+		pv_fmt(o, "end", "%llx", m->end);
+		pv_num(o, "size_kb", (long long)((m->end - m->start) / 1024));
+		pv_str(o, "perms", m->perms);
+		pv_fmt(o, "offset", "%llx", m->offset);
+		pv_str(o, "kind", map_kind(m));
+		pv_str(o, "path", m->path);
+	}
+	proc_maps_free(maps, n);
+}
+
+int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv)
+{
+	struct proc_target t;
+	struct pv_out o;
+	if (argc > 1) {
+		builtin_error(c->sh, "mem: one TARGET at most");
+		return PROC_EXIT_USAGE;
+	}
+	if (proc_unavailable(c))
+		return c->status;
+	int r = proc_target_resolve(c, argc ? argv[0] : NULL, &t);
+	if (r)
+		return r;
+	pv_init(&o, "mem", c->mode, c->header);
+	for (size_t i = 0; i < t.n; i++) {
+		struct proc_pid p;
+		if (proc_open_target(c, &p, t.pids[i]) != 0)
+			continue;
+		pv_section(&o, "memory", true);
+		summary(&o, &p);
+		if (c->maps)
+			mappings(c, &o, &p);
+		proc_pid_close(&p);
+	}
+	sb_append(&o.notes, vsz_note);
+	proc_target_free(&t);
+	pv_emit(&o);
+	return 0;
+}

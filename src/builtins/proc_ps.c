@@ -1,0 +1,301 @@
+/* proc_ps.c: `proc ps` — the shell, its children and jobs (or every process) from /proc/PID/stat and cmdline. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "builtins/proc_internal.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "exec/shell.h"
+
+/* ------------------------------------------------------------ snapshot */
+
+/* The command line as ps shows it.  A zombie has released its memory, so
+   cmdline is empty: ps shows "comm <defunct>".  Kernel threads never had
+   user memory: "[comm]". */
+static char *snap_cmd(const struct proc_pid *p, const struct proc_stat *st)
+{
+	char **argv;
+	size_t argc;
+	struct strbuf sb = STRBUF_INIT;
+	if (st->state == 'Z') {
+		sb_printf(&sb, "%s <defunct>", st->comm);
+		return sb_finish(&sb);
+	}
+	if (proc_read_cmdline(p, &argv, &argc) == 0 && argc > 0) {
+		for (size_t i = 0; i < argc; i++)
+			sb_printf(&sb, "%s%s", i ? " " : "", argv[i]);
+		proc_argv_free(argv);
+	} else {
+		sb_printf(&sb, "[%s]", st->comm);
+	}
+	return sb_finish(&sb);
+}
+
+int proc_snap_read(struct proc_ctx *c, pid_t pid, struct proc_snap *s)
+{
+	struct proc_pid p;
+	memset(s, 0, sizeof *s);
+	s->pid = pid;
+	int e = proc_pid_open(&p, &c->root, pid);
+	if (!e)
+		e = proc_read_stat(&p, &s->st);
+	if (!e) {
+		s->pid = s->st.pid;
+		s->cmd = snap_cmd(&p, &s->st);
+	}
+	proc_pid_close(&p);
+	return e;
+}
+
+void proc_snap_all(struct proc_ctx *c, struct proc_snap **v, size_t *n)
+{
+	pid_t *pids;
+	size_t np;
+	*v = NULL;
+	*n = 0;
+	if (proc_list_pids(&c->root, &pids, &np) != 0)
+		return;
+	*v = xreallocarray(NULL, np ? np : 1, sizeof **v);
+	for (size_t i = 0; i < np; i++)
+		/* A process listed a moment ago may be gone: skip it. */
+		if (proc_snap_read(c, pids[i], &(*v)[*n]) == 0)
+			(*n)++;
+	free(pids);
+}
+
+void proc_snap_free(struct proc_snap *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(v[i].cmd);
+	free(v);
+}
+
+/* ------------------------------------------------------------- columns */
+
+static const char *const default_cols[] = {
+	"job", "pid", "ppid", "pgid", "sid", "tpgid", "stat", "tty", "cmd",
+};
+static const char *const known_cols[] = {
+	"cmd", "job", "nlwp", "pgid", "pid", "ppid", "rss", "sid", "start",
+	"stat", "time", "tpgid", "tty", "vsz",
+};
+
+#define NELEM(a) (sizeof a / sizeof a[0])
+
+/* STAT as ps prints it: the state letter, then s (session leader),
+   + (in the terminal's foreground process group), l (threads), < / N
+   (nice below / above zero). */
+static void stat_letters(const struct proc_stat *st, char out[8])
+{
+	int i = 0;
+	out[i++] = st->state;
+	if (st->nice < 0)
+		out[i++] = '<';
+	else if (st->nice > 0)
+		out[i++] = 'N';
+	if (st->pid == st->session)
+		out[i++] = 's';
+	if (st->num_threads > 1)
+		out[i++] = 'l';
+	if (st->tpgid > 0 && st->pgrp == st->tpgid)
+		out[i++] = '+';
+	out[i] = '\0';
+}
+
+/* Clock ticks (sysconf(_SC_CLK_TCK), usually 100 per second). */
+static long ticks_per_sec(void)
+{
+	long t = sysconf(_SC_CLK_TCK);
+	return t > 0 ? t : 100;
+}
+
+static void add_time(struct pv_out *o, const struct proc_stat *st)
+{
+	unsigned long long s = (st->utime + st->stime) / (unsigned long long)
+		ticks_per_sec();
+	pv_fmt(o, "time", "%02llu:%02llu:%02llu", s / 3600, s / 60 % 60,
+	       s % 60);
+}
+
+/* START: boot time (btime in /proc/stat) plus starttime ticks. */
+static void add_start(struct proc_ctx *c, struct pv_out *o,
+		      const struct proc_stat *st)
+{
+	long long btime;
+	int e = proc_boot_time(&c->root, &btime);
+	if (e) {
+		pv_missing(o, "start", e);
+		return;
+	}
+	time_t t = (time_t)(btime + (long long)(st->starttime /
+		(unsigned long long)ticks_per_sec()));
+	struct tm tm;
+	char buf[32];
+	localtime_r(&t, &tm);
+	strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
+	pv_str(o, "start", buf);
+}
+
+static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
+		    const struct proc_snap *s)
+{
+	const struct proc_stat *st = &s->st;
+	char buf[32];
+	if (strcmp(col, "job") == 0) {
+		const char *j = proc_job_label(c, s->pid, buf);
+		pv_str(o, "job", s->pid == c->self ? "shell" : j);
+	} else if (strcmp(col, "pid") == 0) pv_num(o, "pid", st->pid);
+	else if (strcmp(col, "ppid") == 0) pv_num(o, "ppid", st->ppid);
+	else if (strcmp(col, "pgid") == 0) pv_num(o, "pgid", st->pgrp);
+	else if (strcmp(col, "sid") == 0) pv_num(o, "sid", st->session);
+	else if (strcmp(col, "tpgid") == 0) pv_num(o, "tpgid", st->tpgid);
+	else if (strcmp(col, "nlwp") == 0) pv_num(o, "nlwp", st->num_threads);
+	else if (strcmp(col, "stat") == 0) {
+		stat_letters(st, buf);
+		pv_str(o, "stat", buf);
+	} else if (strcmp(col, "tty") == 0)
+		pv_str(o, "tty", proc_tty_name(st->tty_nr, buf));
+	else if (strcmp(col, "rss") == 0)
+		pv_num(o, "rss", st->rss * (sysconf(_SC_PAGESIZE) / 1024));
+	else if (strcmp(col, "vsz") == 0)
+		pv_num(o, "vsz", (long long)(st->vsize / 1024));
+	else if (strcmp(col, "time") == 0) add_time(o, st);
+	else if (strcmp(col, "start") == 0) add_start(c, o, st);
+	else pv_str(o, "cmd", s->cmd);
+}
+
+static bool known_col(const char *name)
+{
+	for (size_t i = 0; i < NELEM(known_cols); i++)
+		if (strcmp(known_cols[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* -o COLS: exactly those columns (like ps -o); "+COLS" adds them to the
+   default ones, before CMD. */
+static int parse_cols(struct proc_ctx *c, struct vec *cols, char **store)
+{
+	const char *spec = c->columns;
+	bool add = spec && spec[0] == '+';
+	for (size_t i = 0; (!spec || add) && i < NELEM(default_cols) - 1; i++)
+		vec_push(cols, (void *)default_cols[i]);
+	if (!spec) {
+		vec_push(cols, (void *)"cmd");
+		return 0;
+	}
+	*store = xstrdup(spec + add);
+	char *save = NULL;
+	for (char *t = strtok_r(*store, ",", &save); t;
+	     t = strtok_r(NULL, ",", &save)) {
+		if (strcmp(t, "command") == 0 || strcmp(t, "args") == 0)
+			t = (char *)"cmd";
+		if (!known_col(t)) {
+			builtin_error(c->sh, "ps: -o %s: unknown column "
+				      "(cmd job nlwp pgid pid ppid rss sid start "
+				      "stat time tpgid tty vsz)", t);
+			return PROC_EXIT_USAGE;
+		}
+		vec_push(cols, t);
+	}
+	if (add)
+		vec_push(cols, (void *)"cmd");
+	return cols->len ? 0 : PROC_EXIT_USAGE;
+}
+
+/* ------------------------------------------------------------ selection */
+
+static bool wanted_default(struct proc_ctx *c, const struct proc_snap *s,
+			   pid_t self)
+{
+	char buf[32];
+	return s->pid == self || s->st.ppid == self ||
+	       proc_job_label(c, s->pid, buf) != NULL;
+}
+
+static void emit_row(struct proc_ctx *c, struct pv_out *o, struct vec *cols,
+		     const struct proc_snap *s)
+{
+	pv_row(o, "pid %ld", (long)s->pid);
+	for (size_t i = 0; i < cols->len; i++)
+		add_col(c, o, cols->items[i], s);
+}
+
+/* Without /proc: the shell's own ids from system calls. */
+static void ps_fallback(struct proc_ctx *c, struct pv_out *o)
+{
+	pv_row(o, "pid %ld", (long)getpid());
+	pv_str(o, "job", "shell");
+	pv_num(o, "pid", getpid());
+	pv_num(o, "ppid", getppid());
+	pv_num(o, "pgid", getpgrp());
+	pv_num(o, "sid", getsid(0));
+	pid_t fg = tcgetpgrp(STDIN_FILENO);
+	if (fg > 0)
+		pv_num(o, "tpgid", fg);
+	else
+		pv_missing(o, "tpgid", 0);
+	pv_missing(o, "stat", 0);
+	pv_missing(o, "tty", 0);
+	pv_str(o, "cmd", c->sh && c->sh->arg0 ? c->sh->arg0 : "whelk");
+}
+
+static void ps_targets(struct proc_ctx *c, struct pv_out *o,
+		       struct vec *cols, int argc, char **argv)
+{
+	for (int i = 0; i < argc; i++) {
+		struct proc_target t;
+		int r = proc_target_resolve(c, argv[i], &t);
+		if (r && r > c->status)
+			c->status = r;
+		for (size_t k = 0; k < t.n; k++) {
+			struct proc_snap s;
+			struct proc_pid p;
+			if (proc_open_target(c, &p, t.pids[k]) != 0)
+				continue;
+			proc_pid_close(&p);
+			if (proc_snap_read(c, t.pids[k], &s) == 0)
+				emit_row(c, o, cols, &s);
+			free(s.cmd);
+		}
+		proc_target_free(&t);
+	}
+}
+
+int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
+{
+	struct vec cols = VEC_INIT;
+	char *store = NULL;
+	struct pv_out o;
+	int r = parse_cols(c, &cols, &store);
+	if (r) {
+		vec_free(&cols);
+		free(store);
+		return r;
+	}
+	pv_init(&o, "ps", c->mode, c->header);
+	pv_section(&o, "processes", false);
+	if (proc_unavailable(c)) {
+		ps_fallback(c, &o);
+	} else if (argc > 0) {
+		ps_targets(c, &o, &cols, argc, argv);
+	} else {
+		struct proc_snap *v;
+		size_t n;
+		pid_t me = c->self;
+		proc_snap_all(c, &v, &n);
+		for (size_t i = 0; i < n; i++)
+			if (c->all || wanted_default(c, &v[i], me))
+				emit_row(c, &o, &cols, &v[i]);
+		proc_snap_free(v, n);
+	}
+	pv_emit(&o);
+	vec_free(&cols);
+	free(store);
+	return 0;
+}

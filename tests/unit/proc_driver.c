@@ -1,0 +1,63 @@
+/* proc_driver.c: runs the proc builtin outside the shell (a minimal struct shell), for tests/proc/ before and besides whelk -c. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/signames.h"
+#include "base/strbuf.h"
+#include "builtins/builtins.h"
+#include "builtins/proc.h"
+#include "exec/shell.h"
+
+/* The one exec-layer function the proc builtin calls, in the shell's shape:
+   "whelk: proc: message". */
+void builtin_error(struct shell *sh, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	sb_printf(&sb, "%s: ", sh->current_builtin);
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	fflush(stdout);
+	diag_msg("%s", sb_str(&sb));
+	sb_free(&sb);
+}
+
+/* usage: proc_driver [--trap SIG ACTION]... [--help-text] ARGS...
+   --trap records a trap action in the shell state (and installs a
+   handler, as the trap builtin would) so `proc sigs` can show it. */
+static void on_signal(int sig)
+{
+	(void)sig;
+}
+
+int main(int argc, char **argv)
+{
+	static struct shell sh;
+	int i = 1;
+	sh.current_builtin = "proc";
+	sh.arg0 = (char *)"whelk";
+	while (i + 2 < argc && strcmp(argv[i], "--trap") == 0) {
+		int sig = sig_parse(argv[i + 1], true);
+		if (sig < 0 || sig > 64)
+			return 2;
+		sh.traps[sig] = argv[i + 2];
+		if (sig > 0)
+			signal(sig, on_signal);
+		i += 3;
+	}
+	if (i < argc && strcmp(argv[i], "--help-text") == 0) {
+		fputs(proc_help_text(), stdout);
+		return 0;
+	}
+	argv[i - 1] = (char *)"proc";
+	int st = builtin_proc(&sh, argc - i + 1, argv + i - 1);
+	fflush(stdout);
+	return st;
+}
