@@ -265,9 +265,11 @@ char *expand_flatten(const struct xbuf *b)
 	char *s = xmalloc(xadd(b->len, 1));
 	size_t n = 0;
 	for (size_t i = 0; i < b->len; i++) {
-		if (b->marks[i] == XMARK_EMPTYQ)
+		/* a BREAK's placeholder is the joining character, or NUL */
+		if (b->marks[i] == XMARK_EMPTYQ ||
+		    (b->marks[i] == XMARK_BREAK && b->data[i] == '\0'))
 			continue;
-		s[n++] = b->marks[i] == XMARK_BREAK ? ' ' : b->data[i];
+		s[n++] = b->data[i];
 	}
 	s[n] = '\0';
 	return s;
@@ -282,7 +284,8 @@ char *expand_escape_pattern(const struct xbuf *b)
 		case XMARK_EMPTYQ:
 			break;
 		case XMARK_BREAK:
-			sb_putc(&sb, ' ');
+			if (b->data[i])
+				sb_putc(&sb, b->data[i]);
 			break;
 		case XMARK_QUO:
 			sb_putc(&sb, '\\');
