@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <inttypes.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -317,6 +319,117 @@ START_TEST(test_bracket)
 }
 END_TEST
 
+/* ---------------------------------------------------------- umask */
+
+#define UM(...) OUT("", 0, builtin_umask, "umask", __VA_ARGS__)
+
+START_TEST(test_umask)
+{
+	mode_t saved = umask(022);
+	OUT("0022\n", 0, builtin_umask, "umask");
+	OUT("u=rwx,g=rx,o=rx\n", 0, builtin_umask, "umask", "-S");
+	UM("027");
+	OUT("0027\n", 0, builtin_umask, "umask");
+	UM("u=rwx,g=rx,o=");
+	OUT("0027\n", 0, builtin_umask, "umask");
+	UM("022");
+	UM("g-w,o-rwx");
+	OUT("0027\n", 0, builtin_umask, "umask");
+	UM("a+w");
+	OUT("0005\n", 0, builtin_umask, "umask");
+	UM("777");
+	OUT("u=,g=,o=\n", 0, builtin_umask, "umask", "-S");
+	UM("u=rwx,g=u,o=r");
+	OUT("0003\n", 0, builtin_umask, "umask");
+	UM("--", "0");
+	OUT("0000\n", 0, builtin_umask, "umask");
+	OUT("", 2, builtin_umask, "umask", "8");
+	ERR("8: invalid mask");
+	OUT("", 2, builtin_umask, "umask", "u=q");
+	OUT("", 2, builtin_umask, "umask", "u");
+	OUT("", 2, builtin_umask, "umask", "-x");
+	OUT("0000\n", 0, builtin_umask, "umask");
+	umask(saved);
+}
+END_TEST
+
+/* ---------------------------------------------------------- kill */
+
+START_TEST(test_kill)
+{
+	OUT("INT\n", 0, builtin_kill, "kill", "-l", "130");
+	OUT("INT\n", 0, builtin_kill, "kill", "-l", "2");
+	OUT("2\n", 0, builtin_kill, "kill", "-l", "INT");
+	OUT("15\n", 0, builtin_kill, "kill", "-l", "sigterm");
+	OUT("KILL\nTERM\n", 0, builtin_kill, "kill", "-l", "9", "15");
+	OUT("", 1, builtin_kill, "kill", "-l", "999");
+	ERR("999: invalid signal specification");
+	struct result r = run(builtin_kill, "kill", "-l", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert(strncmp(r.out, "HUP\nINT\nQUIT\n", 13) == 0);
+	free(r.out);
+	char self[24];
+	snprintf(self, sizeof self, "%d", (int)getpid());
+	OUT("", 0, builtin_kill, "kill", "-0", self);
+	OUT("", 0, builtin_kill, "kill", "-s", "0", self);
+	OUT("", 0, builtin_kill, "kill", "-n", "0", self);
+	OUT("", 0, builtin_kill, "kill", "-s", "sigcont", self);
+	OUT("", 0, builtin_kill, "kill", "-CONT", self);
+	OUT("", 0, builtin_kill, "kill", "-18", "--", self);
+	OUT("", 2, builtin_kill, "kill");
+	ERR("usage");
+	OUT("", 2, builtin_kill, "kill", "-s");
+	OUT("", 2, builtin_kill, "kill", "-s", "FOO", "1");
+	ERR("FOO: invalid signal specification");
+	OUT("", 1, builtin_kill, "kill", "-0", "abc", self);
+	ERR("abc: arguments must be process or job IDs");
+	OUT("", 1, builtin_kill, "kill", "-0", "2147483647");
+	ERR("No such process");
+	OUT("", 1, builtin_kill, "kill", "-0", "--", "-2147483647");
+}
+END_TEST
+
+/* ---------------------------------------------------------- ulimit */
+
+START_TEST(test_ulimit)
+{
+	struct rlimit rl;
+	getrlimit(RLIMIT_NOFILE, &rl);
+	char want[64];
+	snprintf(want, sizeof want, "%ju\n", (uintmax_t)rl.rlim_cur);
+	struct result r = run(builtin_ulimit, "ulimit", "-n", (char *)NULL);
+	ck_assert_str_eq(r.out, want);
+	free(r.out);
+	/* Lower the soft limit only (always allowed), then restore. */
+	OUT("", 0, builtin_ulimit, "ulimit", "-S", "-n", "64");
+	OUT("64\n", 0, builtin_ulimit, "ulimit", "-S", "-n");
+	snprintf(want, sizeof want, "%ju", (uintmax_t)rl.rlim_cur);
+	OUT("", 0, builtin_ulimit, "ulimit", "-S", "-n", want);
+	r = run(builtin_ulimit, "ulimit", "-a", (char *)NULL);
+	ck_assert_int_eq(r.status, 0);
+	ck_assert_ptr_nonnull(strstr(r.out, "open files                          (-n) "));
+	ck_assert_ptr_nonnull(strstr(r.out, "file size                   (blocks, -f) "));
+	free(r.out);
+	r = run(builtin_ulimit, "ulimit", "-c", "-n", (char *)NULL);
+	ck_assert_ptr_nonnull(strstr(r.out, "core file size"));
+	ck_assert_ptr_nonnull(strstr(r.out, "open files"));
+	free(r.out);
+	OUT("", 2, builtin_ulimit, "ulimit", "-n", "abc");
+	ERR("abc: invalid number");
+	OUT("", 2, builtin_ulimit, "ulimit", "-f", "99999999999999999999");
+	OUT("", 2, builtin_ulimit, "ulimit", "-Z");
+	OUT("", 2, builtin_ulimit, "ulimit", "-n", "1", "2");
+	getrlimit(RLIMIT_CORE, &rl);
+	if (rl.rlim_max == RLIM_INFINITY) {
+		OUT("", 0, builtin_ulimit, "ulimit", "-S", "-c", "8");
+		OUT("8\n", 0, builtin_ulimit, "ulimit", "-S", "-c");
+		OUT("", 0, builtin_ulimit, "ulimit", "-S", "-c", "unlimited");
+		OUT("unlimited\n", 0, builtin_ulimit, "ulimit", "-S", "-c");
+		setrlimit(RLIMIT_CORE, &rl);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("util builtins");
@@ -334,6 +447,11 @@ int main(void)
 	tcase_add_test(tc, test_test_integers);
 	tcase_add_test(tc, test_test_files);
 	tcase_add_test(tc, test_bracket);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("umask kill ulimit");
+	tcase_add_test(tc, test_umask);
+	tcase_add_test(tc, test_kill);
+	tcase_add_test(tc, test_ulimit);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

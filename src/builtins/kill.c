@@ -1,0 +1,154 @@
+/* kill.c: the kill builtin (XCU kill) — send a signal to processes, or list signal names. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <inttypes.h>
+#include <signal.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "base/signames.h"
+#include "builtins/builtins.h"
+#include "exec/shell.h"
+
+/*
+ * Forms (XCU kill, plus the common -n):
+ *   kill [-s NAME | -NAME | -NUM | -n NUM] [--] target...
+ *   kill -l [exit_status | NAME]...
+ * A signal name may be given with or without "SIG", in any case.  Signal 0
+ * sends nothing but checks that the target exists (kill(2)).  A target is
+ * a process ID, or after "--" (or after the signal option) a negative
+ * number naming a process GROUP: kill(-pgid, sig) signals every process in
+ * the group, which is how the shell stops or resumes a whole pipeline.
+ * Each target is tried; failures are reported and make the status 1.
+ */
+
+static void usage(struct shell *sh)
+{
+	builtin_error(sh, "usage: kill [-s signal | -signal | -n number] "
+		      "target... or kill -l [exit_status | signal]...");
+}
+
+/*
+ * Turn one target argument into the pid for kill(2).  The one place where
+ * targets are interpreted: job control extends it with %job specs (a job
+ * becomes the negative of its process group ID).
+ */
+static int parse_target(struct shell *sh, const char *arg, pid_t *pid)
+{
+	if (arg[0] == '%') {
+		builtin_error(sh, "%s: no such job", arg);
+		return -1;
+	}
+	char *end;
+	errno = 0;
+	intmax_t v = strtoimax(arg, &end, 10);
+	if (end == arg || *end != '\0' || errno == ERANGE
+	    || v != (intmax_t)(pid_t)v) {
+		builtin_error(sh, "%s: arguments must be process or job IDs",
+			      arg);
+		return -1;
+	}
+	*pid = (pid_t)v;
+	return 0;
+}
+
+/* kill -l: every name, or the name of each number / number of each name. */
+static int list_signals(struct shell *sh, int argc, char **argv)
+{
+	char buf[16];
+	if (argc == 0) {
+		for (int s = 1; s <= sig_max(); s++) {
+			const char *name = sig_name(s, buf);
+			if (name)
+				puts(name);
+		}
+		return 0;
+	}
+	int status = 0;
+	for (int i = 0; i < argc; i++) {
+		const char *a = argv[i];
+		char *end;
+		long n = strtol(a, &end, 10);
+		if (*a && *end == '\0') {
+			/* An exit status of a signalled command is 128+N. */
+			if (n > 128 && n <= 128L + sig_max())
+				n -= 128;
+			const char *name = n > 0 && n <= sig_max()
+				? sig_name((int)n, buf) : NULL;
+			if (name) {
+				puts(name);
+				continue;
+			}
+		} else {
+			int s = sig_parse(a, false);
+			if (s > 0) {
+				printf("%d\n", s);
+				continue;
+			}
+		}
+		builtin_error(sh, "%s: invalid signal specification", a);
+		status = 1;
+	}
+	return status;
+}
+
+/* A signal operand: "-s NAME" style argument without the dash. */
+static int parse_signal(struct shell *sh, const char *s)
+{
+	int signo = sig_parse(s, true);	/* 0 is allowed: the probe */
+	if (signo < 0)
+		builtin_error(sh, "%s: invalid signal specification", s);
+	return signo;
+}
+
+/* Send signo to every target; returns 0 or 1. */
+static int send_all(struct shell *sh, int signo, int argc, char **argv)
+{
+	int status = 0;
+	for (int i = 0; i < argc; i++) {
+		pid_t pid;
+		if (parse_target(sh, argv[i], &pid) != 0) {
+			status = 1;
+			continue;
+		}
+		if (kill(pid, signo) != 0) {
+			builtin_error(sh, "%s: %s", argv[i], strerror(errno));
+			status = 1;
+		}
+	}
+	return status;
+}
+
+int builtin_kill(struct shell *sh, int argc, char **argv)
+{
+	int signo = SIGTERM;
+	int i = 1;
+	if (i < argc && (strcmp(argv[i], "-l") == 0 || strcmp(argv[i], "-L") == 0))
+		return list_signals(sh, argc - 2, argv + 2);
+	if (i < argc && (strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-n") == 0)) {
+		if (i + 1 >= argc) {
+			builtin_error(sh, "%s: option requires an argument",
+				      argv[i]);
+			usage(sh);
+			return 2;
+		}
+		signo = parse_signal(sh, argv[i + 1]);
+		i += 2;
+	} else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0'
+		   && strcmp(argv[i], "--") != 0) {
+		signo = parse_signal(sh, argv[i] + 1);
+		i++;
+	}
+	if (signo < 0)
+		return 2;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc) {
+		usage(sh);
+		return 2;
+	}
+	return send_all(sh, signo, argc - i, argv + i);
+}
