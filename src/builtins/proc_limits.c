@@ -111,9 +111,11 @@ static int count_fds(struct proc_ctx *c, const struct proc_pid *p,
 {
 	struct proc_fd *fds;
 	size_t n;
+	/* Our own directory fds are not the shell's (only real fds count). */
 	int skip[2] = { c->root.fd, p ? p->fd : -1 };
+	size_t nskip = c->root.fixture ? 0 : 2;
 	if (p && p->fd >= 0) {
-		int e = proc_read_fds(p, skip, 2, &fds, &n);
+		int e = proc_read_fds(p, skip, nskip, &fds, &n);
 		if (e)
 			return e;
 		proc_fds_free(fds, n);

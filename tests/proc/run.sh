@@ -1,2 +1,292 @@
 #!/bin/sh
-exit 0
+# run.sh: script tests of the proc builtin — every subcommand and output mode, on fixture trees and on the live /proc.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Run by `make check` from the build directory (the harness exports
+# $srcdir).  The builtin runs inside whelk (`whelk -c 'proc ...'`) once the
+# shell works, else through tests/unit/proc_driver, which links the builtin
+# alone.  Every child process here is bounded (a few sleeps, each with a
+# short lifetime) and every run has a timeout.
+
+LC_ALL=C TZ=UTC
+export LC_ALL TZ
+
+srcdir=${srcdir:-$(dirname "$0")/../..}
+build=${PROC_BUILD:-.}
+F=$srcdir/tests/unit/fixtures/proc
+B=$F/basic
+DRIVER=$build/tests/unit/proc_driver
+JSON=$build/tests/proc/json_check
+WHELK=${WHELK:-$build/whelk}
+T=$(mktemp -d "${TMPDIR:-/tmp}/proc-tests.XXXXXX") || exit 99
+trap 'rm -rf "$T"' EXIT
+
+[ -x "$DRIVER" ] && [ -x "$JSON" ] || { echo "build proc_driver and json_check first" >&2; exit 99; }
+
+# Use the real shell when it runs the builtin; else the driver.
+mode=driver
+if [ -x "$WHELK" ] &&
+	timeout 5 "$WHELK" -c 'proc help' 2>/dev/null | grep -q 'proc ps'; then
+	mode=whelk
+fi
+echo "# proc tests through: $mode"
+
+# P ARGS...: one proc invocation (its own process either way).
+P() {
+	if [ $mode = whelk ]; then
+		timeout 20 "$WHELK" -c 'proc "$@"' proc "$@"
+	else
+		timeout 20 "$DRIVER" "$@"
+	fi
+}
+# S SCRIPT: a script in which `proc` is the builtin (or the driver).
+S() {
+	if [ $mode = whelk ]; then
+		timeout 20 "$WHELK" -c "$1"
+	else
+		timeout 20 sh -c "proc() { \"$DRIVER\" \"\$@\"; }; $1"
+	fi
+}
+
+fails=0 n=0
+# run NAME CMD...: run, keeping stdout, stderr and status for the checks.
+run() {
+	name=$1
+	shift
+	n=$((n + 1))
+	"$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+bad() {
+	fails=$((fails + 1))
+	echo "FAIL: $name: $*"
+	sed 's/^/  out: /' "$T/out" | head -20
+	sed 's/^/  err: /' "$T/err" | head -5
+}
+rc_is() { [ "$rc" -eq "$1" ] || bad "status $rc, expected $1"; }
+out_is() { printf '%s\n' "$1" | cmp -s - "$T/out" || bad "stdout differs from: $1"; }
+out_has() { grep -q -- "$1" "$T/out" || bad "stdout lacks /$1/"; }
+out_lacks() { ! grep -q -- "$1" "$T/out" || bad "stdout has /$1/"; }
+err_has() { grep -q -- "$1" "$T/err" || bad "stderr lacks /$1/"; }
+err_empty() { [ ! -s "$T/err" ] || bad "stderr not empty"; }
+json_ok() { "$JSON" "$@" <"$T/out" 2>>"$T/err" || bad "JSON check failed: $*"; }
+
+# ---------------------------------------------------------------- fixtures
+
+run "ps: default is the shell, its children and jobs" P --root "$B" ps
+rc_is 0; err_empty
+out_is 'JOB    PID   PPID  PGID  SID   TPGID  STAT  TTY    CMD
+shell  1000  1     1000  1000  1000   Ss+   pts/0  whelk -i
+-      1001  1000  1001  1000  1000   S     pts/0  sleep 100
+-      1002  1000  1001  1000  1000   S     pts/0  cat
+-      1003  1000  1003  1000  1000   Z     pts/0  (a) b) <defunct>'
+
+run "ps -a -H -o: every process, chosen columns, no header" \
+	P --root "$B" ps -a -H -o pid,stat,rss,vsz,time,start,cmd
+rc_is 0
+out_is '1     Ss    1200  10240  00:00:00  2023-11-14T22:14:10  /sbin/init
+1000  Ss+   1200  10240  00:00:00  2023-11-14T22:14:10  whelk -i
+1001  S     1200  10240  00:00:00  2023-11-14T22:14:10  sleep 100
+1002  S     1200  10240  00:00:00  2023-11-14T22:14:10  cat
+1003  Z     1200  10240  00:00:00  2023-11-14T22:14:10  (a) b) <defunct>
+2000  Ssl   1200  10240  00:00:00  2023-11-14T22:14:10  /usr/sbin/sshd -D'
+
+run "ps -o +cols adds to the default columns" P --root "$B" ps -o +rss 1001
+out_is 'JOB  PID   PPID  PGID  SID   TPGID  STAT  TTY    RSS   CMD
+-    1001  1000  1001  1000  1000   S     pts/0  1200  sleep 100'
+
+run "ps: a nonexistent pid is status 1, the rest still shown" \
+	P --root "$B" ps 1001 4242
+rc_is 1; out_has 'sleep 100'; err_has 'pid 4242: no such process'
+
+run "ps: hidepid" P --root "$B" ps 3000
+rc_is 1; err_has 'pid 3000 exists but is hidden'
+
+run "tree -a from pid 1" P --root "$B" tree -a
+rc_is 0
+out_is 'PGID  JOB    TREE
+1     -      1 /sbin/init
+1000  shell  |- 1000 whelk -i
+1001  -      |  |- 1001 sleep 100
+1001  -      |  |- 1002 cat
+1003  -      |  `- 1003 (a) b) <defunct>
+2000  -      `- 2000 /usr/sbin/sshd -D'
+
+run "tree -j: depth and pgid" P --root "$B" tree -j
+json_ok schema=1 'view="tree"'
+out_has '"pid":1002,"ppid":1000,"pgid":1001,"job":null,"depth":1,"cmd":"cat"'
+
+run "fds: internal fd 10 hidden" P --root "$B" fds
+rc_is 0
+out_is 'FD  MODE  FLAGS   POS  TYPE  TARGET
+0   rw    -       -    tty   /dev/pts/0
+1   rw    -       -    tty   /dev/pts/0
+2   rw    append  -    tty   /dev/pts/0
+3   r     -       5    file  /etc/hostname'
+
+run "fds -a shows it, cloexec" P --root "$B" fds -a
+out_has '^10  *rw  *cloexec'
+
+run "fds -p names the other end of a pipe" P --root "$B" fds -p 1001
+out_has '^1 .*pipe:\[5000\]  *1002 cat fd 0 (r)$'
+
+run "fds -k: shell-quoted key=value" P --root "$B" fds -k -p 1002
+out_has "^fd=0 mode=r flags='' pos='' type=pipe target='pipe:\[5000\]' peer='1001 sleep fd 1 (w)'$"
+
+run "fds of another user's process" P --root "$B" fds 2000
+rc_is 3; err_has 'pid 2000: fds: needs the same uid or CAP_SYS_PTRACE'
+
+run "info of another user's process: partial view" P --root "$B" info 2000
+rc_is 0
+out_has '^state  *S$'; out_has '^cwd  *-$'; out_has '^threads  *3$'
+err_has 'pid 2000: cwd, exe, io_rchar.*: needs the same uid or CAP_SYS_PTRACE'
+
+run "info -j of another user: nulls with reasons" P --root "$B" info -j 2000
+json_ok schema=1 'view="info"'
+out_has '"cwd":null'
+out_has '"errors":{"cwd":"needs the same uid or CAP_SYS_PTRACE"'
+
+run "info of a zombie, comm with spaces and parens" P --root "$B" info -k 1003
+rc_is 0
+out_has "^comm='(a) b)'$"; out_has "^state=Z$"; out_has "^state_meaning=zombie$"
+
+run "info -k evaluates in a shell" \
+	sh -c "eval \"\$(\"\$0\" --root \"\$1\" info -k 1003)\" && printf '%s|%s|%s\n' \"\$pid\" \"\$comm\" \"\$voluntary_ctxt_switches\"" \
+	"$DRIVER" "$B"
+out_is '1003|(a) b)|42'
+
+run "mem: VSZ/RSS/PSS with the explanation" P --root "$B" mem
+out_has '^vsz_kb  *10240$'; out_has '^rss_anon_kb  *200$'
+out_has '^pss_kb  *500$'; out_has '^VSZ is address space'
+
+run "mem -m lists mappings" P --root "$B" mem -m -j
+json_ok schema=1 'view="mem"'
+out_has '"perms":"r-xp","offset":"2000","kind":"text","path":"/usr/bin/whelk"'
+out_has '"kind":"\[heap\]"'
+
+run "mem of a zombie: nothing mapped, not an error" P --root "$B" mem 1003
+rc_is 0; out_has '^vsz_kb  *-$'; err_empty
+
+run "limits nofile: headroom before EMFILE" P --root "$B" limits 1000 nofile
+rc_is 0
+out_has '^nofile  *20000  *20000  *files'
+out_has '^fds_in_use  *5$'; out_has '^headroom  *19995$'; out_has 'EMFILE'
+
+run "limits: unknown resource is a usage error" P --root "$B" limits bogus
+rc_is 2
+
+run "sigs: masks decoded to names" P --root "$B" sigs 1001
+out_is 'SIGNAL  NUMBER  PENDING  BLOCKED  ACTION
+HUP     1       no       no       catch
+INT     2       no       yes      catch
+QUIT    3       no       no       ignore
+KILL    9       process  no       default
+TERM    15      no       no       catch
+CHLD    17      no       yes      catch'
+run "sigs -j" P --root "$B" sigs -j 1001
+json_ok schema=1 'view="sigs"'
+out_has '"signal":"INT","number":2,"pending":"no","blocked":"yes","action":"catch"'
+out_has '"signal":"KILL","number":9,"pending":"process"'
+
+for sub in ps tree fds mem limits sigs info; do
+	run "$sub -j is valid JSON (fixture)" P --root "$B" $sub -j
+	json_ok schema=1 "view=\"$sub\""
+done
+
+# ------------------------------------------------------------------ usage
+
+run "no subcommand" P
+rc_is 2; err_has usage
+run "unknown subcommand" P frob
+rc_is 2
+run "unknown option" P ps -z
+rc_is 2; err_has 'unknown option'
+run "bad target" P ps 12abc
+rc_is 2
+run "job spec without such a job" P ps %1
+rc_is 1; err_has '%1: no such job'
+run "help" P help
+rc_is 0; out_has 'proc limits nofile'; out_has 'pstree -p'
+
+# ------------------------------------------------- no /proc (simulated)
+
+run "no /proc: fds from fcntl, exit 3" S "exec 3</dev/null; proc --root '$F/empty' fds"
+rc_is 3; err_has 'not mounted'; out_has '^3  *r '
+run "no /proc: sigs from sigaction" P --root "$F/empty" sigs -a
+rc_is 3; out_has '^INT '
+run "no /proc: limits from getrlimit" P --root "$F/empty" limits nofile
+rc_is 3; out_has '^nofile '; out_has '^fds_in_use'
+run "no /proc: ids from system calls" P --root "$F/empty" info -k
+rc_is 3; out_has "^pid=[0-9]"; out_has "^pgid=[0-9]"
+run "no /proc: ps shows the shell" P --root "$F/empty" ps -H
+rc_is 3; out_has '^shell '
+run "no /proc: other pids are unavailable" P --root "$F/nonexistent" tree
+rc_is 3; err_has 'only the shell'
+
+# ---------------------------------------------------------- live /proc
+
+if [ ! -r /proc/self/stat ]; then
+	echo "# no /proc here: live tests skipped"
+else
+	run "live: exec 3< file shows fd 3" S 'exec 3</etc/hostname; proc fds -H'
+	rc_is 0; out_has '^3  *r  .* file  */etc/hostname$'
+	run "live: exec 3<&- removes it" S 'exec 3</etc/hostname; exec 3<&-; proc fds -H'
+	out_lacks '^3 '
+	run "live: internal fds hidden, -a shows them" \
+		S 'exec 3</etc/hostname; proc fds -k -a'
+	out_has '^fd=3 mode=r'
+
+	run "live: a pipe peer" S 'sleep 2 | sleep 2 & proc fds -p -H $!; kill $! 2>/dev/null'
+	out_has '^0  *r .*pipe:\[[0-9]*\]  *[0-9]* sleep fd 1 (w)'
+
+	run "live: a zombie" S 'sh -c "sleep 0 & exec sleep 2" & p=$!; sleep 1
+		proc ps -a -o pid,ppid,stat,cmd | grep "^[0-9]* *$p "; kill $p'
+	out_has ' Z  *sleep <defunct>$'
+
+	if [ $mode = whelk ]; then
+		run "live: ps default includes children" S 'sleep 2 & proc ps -H -o pid,ppid,cmd; kill $!'
+		out_has 'sleep 2$'
+	fi
+
+	run "live: nonexistent pid" P ps 2147483647
+	rc_is 1; err_has 'no such process'
+
+	for sub in ps tree fds mem limits sigs info; do
+		run "live: $sub -j" P $sub -j
+		json_ok schema=1 "view=\"$sub\""
+		run "live: $sub -k" P $sub -k
+		[ "$rc" -eq 0 ] || bad "status $rc"
+	done
+	run "live: ps -a -j over every process" P ps -a -j
+	json_ok schema=1
+
+	if [ $mode = whelk ]; then
+		run "live: traps next to the signal masks" \
+			S "trap 'echo bye' EXIT; trap 'echo hi' USR1; proc sigs -H"
+	else
+		run "live: traps next to the signal masks" \
+			timeout 20 "$DRIVER" --trap EXIT 'echo bye' --trap USR1 'echo hi' sigs -H
+	fi
+	out_has '^EXIT  *0 .*echo bye$'; out_has '^USR1  *10 .* catch  *echo hi$'
+
+	# Another user's process, seen as nobody (needs setpriv and a
+	# driver nobody can execute).
+	if command -v setpriv >/dev/null 2>&1 &&
+		setpriv --reuid=65534 --regid=65534 --clear-groups "$DRIVER" help >/dev/null 2>&1; then
+		sleep 3 &
+		victim=$!
+		run "live: another user's fds" setpriv --reuid=65534 --regid=65534 --clear-groups \
+			timeout 20 "$DRIVER" fds $victim
+		rc_is 3; err_has 'needs the same uid or CAP_SYS_PTRACE'
+		run "live: another user's info is partial" setpriv --reuid=65534 --regid=65534 --clear-groups \
+			timeout 20 "$DRIVER" info $victim
+		rc_is 0; out_has '^state  *S'; out_has '^cwd  *-$'
+		kill $victim 2>/dev/null
+		wait $victim 2>/dev/null
+	else
+		echo "# setpriv as nobody unavailable: other-user live test skipped"
+	fi
+fi
+
+echo "# $n proc tests, $fails failed"
+[ $fails -eq 0 ]
