@@ -1,3 +1,655 @@
-/* repl.c: the read-parse-eval-notify loop (being written). */
+/* repl.c: the interactive loop — prompt, read (line editor), parse, run, notify — and the startup files. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * One turn of the loop, as a reader follows it:
+ *
+ *   repl_job_notices()      "[1]+  Done  sleep 3" for jobs that changed
+ *   parser_next()           asks the line source for text; the source
+ *     -> read_line()        calls us back with continuation=false (show
+ *        -> make_prompt()   PS1) or true (PS2: an open quote, an `if`
+ *        -> lineedit_read() without `fi`, a here-document...)
+ *   history_enter()         all the lines of that one command become ONE
+ *                           history entry, appended to $HISTFILE at once
+ *   eval_node()             run it
+ *
+ * This file may include every layer: it is where the interactive layer
+ * (which sees only base and parser) is wired to the shell's state through
+ * the hooks structs it declares.
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <pwd.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "base/fdutil.h"
+#include "base/hashmap.h"
+#include "base/signames.h"
+#include "base/strbuf.h"
+#include "builtins/hist_iface.h"
+#include "builtins/registry.h"
+#include "exec/eval.h"
+#include "exec/expand.h"
+#include "exec/shell.h"
+#include "interactive/complete.h"
+#include "interactive/history.h"
+#include "interactive/lineedit.h"
+#include "interactive/prompt.h"
+#include "jobs/jobs.h"
+#include "parser/parser.h"
+#include "parser/source.h"
 #include "repl.h"
+
+/* Consecutive Ctrl-Ds ignored under ignoreeof before we give up anyway (a
+   terminal that hung up reports end of file forever). */
+#define REPL_MAX_IGNORED_EOF 10
+
+struct repl {
+	struct shell *sh;		/* borrowed */
+	struct lineedit *le;		/* owned */
+	struct history hist;
+	struct shell_history hist_iface;	/* what fc/history see */
+	struct complete_hooks complete;
+	struct strbuf entry;		/* the lines of the command being read */
+	unsigned long cmdnum;		/* \# : commands entered so far */
+	bool interrupted;		/* Ctrl-C during a continuation line */
+	bool eof;			/* end of input: leave the loop */
+	char *user;			/* owned: login name for \u */
+	char *host;			/* owned: host name for \h */
+};
+
+/* ------------------------------------------------------------ history */
+
+/* $HISTFILE, or ~/.whelk_history; NULL when neither can be named. */
+static char *history_path(struct shell *sh)
+{
+	const char *f = var_get(sh, "HISTFILE");
+	if (f)
+		return *f ? xstrdup(f) : NULL;	/* HISTFILE= turns saving off */
+	const char *home = var_get(sh, "HOME");
+	if (!home || !*home)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s/.whelk_history", home);
+	return sb_finish(&sb);
+}
+
+static unsigned long hi_first(void *ctx)
+{
+	return hist_first(&((struct repl *)ctx)->hist);
+}
+
+static unsigned long hi_last(void *ctx)
+{
+	return hist_last(&((struct repl *)ctx)->hist);
+}
+
+static const char *hi_get(void *ctx, unsigned long n)
+{
+	return hist_get(&((struct repl *)ctx)->hist, n);
+}
+
+static void hi_remove_last(void *ctx)
+{
+	hist_remove_last(&((struct repl *)ctx)->hist);
+}
+
+/* One command into the list, the editor's list and the file (one write). */
+static void hi_add(void *ctx, const char *line)
+{
+	struct repl *r = ctx;
+	hist_add(&r->hist, line);
+	lineedit_add_history(r->le, line);
+	char *path = history_path(r->sh);
+	if (path && hist_append_file(path, line) < 0 && errno != ENOENT)
+		diag_msg("history: %s: %s", path, strerror(errno));
+	free(path);
+}
+
+static void hi_clear(void *ctx)
+{
+	struct repl *r = ctx;
+	hist_clear(&r->hist);
+	lineedit_clear_history(r->le);
+}
+
+/* HISTSIZE may change at any time: apply it before each prompt. */
+static void history_sync_size(struct repl *r)
+{
+	size_t n = hist_parse_size(var_get(r->sh, "HISTSIZE"));
+	if (n != r->hist.max) {
+		hist_set_max(&r->hist, n);
+		lineedit_set_history_size(r->le, n);
+	}
+}
+
+/* Load $HISTFILE; a file grown past twice HISTSIZE is rewritten shorter. */
+static void history_load(struct repl *r)
+{
+	hist_init(&r->hist, hist_parse_size(var_get(r->sh, "HISTSIZE")));
+	lineedit_set_history_size(r->le, r->hist.max);
+	char *path = history_path(r->sh);
+	if (!path)
+		return;
+	long n = hist_load_file(&r->hist, path);
+	for (unsigned long i = hist_first(&r->hist);
+	     r->hist.count && i <= hist_last(&r->hist); i++)
+		lineedit_add_history(r->le, hist_get(&r->hist, i));
+	if (n > 0 && (size_t)n > 2 * r->hist.max)
+		(void)hist_write_file(&r->hist, path);
+	free(path);
+}
+
+/* Is text only blank lines and comments (the parser skipped it)? */
+static bool is_blank(const char *text)
+{
+	for (const char *p = text; *p;) {
+		p += strspn(p, " \t");
+		if (*p == '#')
+			p += strcspn(p, "\n");
+		if (*p && *p != '\n')
+			return false;
+		if (*p)
+			p++;
+	}
+	return true;
+}
+
+/* The lines read for one command become one history entry. */
+static void history_enter(struct repl *r)
+{
+	const char *text = sb_str(&r->entry);
+	text += strspn(text, "\n");	/* blank lines before the command */
+	size_t len = strlen(text);
+	while (len > 0 && text[len - 1] == '\n')
+		len--;
+	if (len > 0 && !is_blank(text)) {
+		char *e = xstrndup(text, len);
+		hi_add(r, e);
+		free(e);
+	}
+	sb_clear(&r->entry);
+}
+
+/* ------------------------------------------------------------- prompts */
+
+static void prompt_info_fill(struct repl *r, struct prompt_info *pi)
+{
+	struct shell *sh = r->sh;
+	pi->user = r->user;
+	pi->host = r->host;
+	pi->cwd = var_get(sh, "PWD");
+	pi->home = var_get(sh, "HOME");
+	pi->root = geteuid() == 0;
+	pi->histnum = hist_next(&r->hist);
+	pi->cmdnum = r->cmdnum + 1;
+	pi->jobs = sh->jobs ? (unsigned)sh->jobs->list.len : 0;
+	pi->now = time(NULL);
+}
+
+/*
+ * Pass 2 of prompt_escapes' design: parameter expansion, command
+ * substitution and arithmetic, exactly as a here-document body gets them
+ * (XCU 2.7.4: \ quotes only $ ` \ and newline, " is plain text).  We let
+ * the parser build that word by wrapping the text in a here-document, so
+ * prompts and here-documents can never disagree.  NULL when the text does
+ * not parse or expand (the caller falls back to the unexpanded text).
+ */
+static char *expand_heredoc_text(struct shell *sh, const char *text)
+{
+	static const char delim[] = "__WHELK_PROMPT_END__";
+	if (strstr(text, delim))
+		return NULL;
+	struct strbuf src = STRBUF_INIT;
+	sb_printf(&src, ":<<%s\n%s\n%s\n", delim, text, delim);
+	char *err = NULL;
+	struct ast_node *prog = parse_string("prompt", sb_str(&src), &err);
+	sb_free(&src);
+	free(err);
+	char *out = NULL;
+	if (prog && prog->type == NODE_LIST && prog->list.items.len == 1) {
+		struct list_item *it = prog->list.items.items[0];
+		struct ast_node *cmd = it->cmd;
+		if (cmd->type == NODE_SIMPLE && cmd->redirs.len == 1 &&
+		    expand_heredoc(sh, cmd->redirs.items[0], &out) < 0)
+			out = NULL;
+	}
+	if (prog)
+		ast_node_destroy(prog);
+	if (out) {
+		size_t n = strlen(out);
+		if (n > 0 && out[n - 1] == '\n')
+			out[n - 1] = '\0';
+	}
+	return out;
+}
+
+/* The prompt to show: PS1 or PS2, escapes then expansions ($? kept). */
+static char *make_prompt(struct repl *r, bool continuation)
+{
+	struct shell *sh = r->sh;
+	const char *ps = var_get(sh, continuation ? "PS2" : "PS1");
+	if (!ps)
+		ps = continuation ? "> " : (geteuid() == 0 ? "# " : "$ ");
+	struct prompt_info pi;
+	prompt_info_fill(r, &pi);
+	int flags = PROMPT_MARK_INVISIBLE | (continuation ? 0 : PROMPT_BANG);
+	struct strbuf sb = STRBUF_INIT;
+	prompt_escapes(&sb, ps, &pi, flags | PROMPT_PROTECT);
+	int saved_status = sh->last_status;
+	enum unwind saved_unwind = sh->unwind;
+	char *out = expand_heredoc_text(sh, sb_str(&sb));
+	sh->last_status = saved_status;
+	sh->unwind = saved_unwind;
+	if (!out) {
+		sb_clear(&sb);
+		prompt_escapes(&sb, ps, &pi, flags);
+		out = sb_finish(&sb);
+	}
+	sb_free(&sb);
+	return out;
+}
+
+/* ---------------------------------------------------------- completion */
+
+static void add_prefixed_keys(const struct hashmap *hm, const char *prefix,
+			      struct vec *out)
+{
+	const char **keys = hm_sorted_keys(hm);
+	for (size_t i = 0; keys[i]; i++)
+		if (strncmp(keys[i], prefix, strlen(prefix)) == 0)
+			vec_push(out, xstrdup(keys[i]));
+	free(keys);
+}
+
+/* Builtins, functions and aliases (PATH is scanned by the completer). */
+static void cmp_commands(void *ctx, const char *prefix, struct vec *out)
+{
+	struct repl *r = ctx;
+	size_t n;
+	const struct builtin *t = builtin_table(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strncmp(t[i].name, prefix, strlen(prefix)) == 0)
+			vec_push(out, xstrdup(t[i].name));
+	add_prefixed_keys(&r->sh->functions, prefix, out);
+	add_prefixed_keys(&r->sh->aliases, prefix, out);
+}
+
+static void cmp_variables(void *ctx, const char *prefix, struct vec *out)
+{
+	struct repl *r = ctx;
+	const char **names = var_names(r->sh);
+	for (size_t i = 0; names[i]; i++)
+		if (strncmp(names[i], prefix, strlen(prefix)) == 0)
+			vec_push(out, xstrdup(names[i]));
+	free(names);
+}
+
+/*
+ * Job specs for fg/bg/kill/wait/disown: "%n" for every job in the table,
+ * and "%name" (the first word of the job's text).  The job-control
+ * engineer may replace this with richer specs; it only needs the table.
+ */
+static void cmp_jobs(void *ctx, const char *prefix, struct vec *out)
+{
+	struct repl *r = ctx;
+	struct jobs *jt = r->sh->jobs;
+	for (size_t i = 0; jt && i < jt->list.len; i++) {
+		const struct job *j = jt->list.items[i];
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%%%d", j->id);
+		vec_push(out, sb_finish(&sb));
+		if (j->text && *j->text) {
+			sb_printf(&sb, "%%%.*s", (int)strcspn(j->text, " \t|;&"),
+				  j->text);
+			vec_push(out, sb_finish(&sb));
+		}
+	}
+	(void)prefix;	/* the completer keeps only what extends prefix */
+}
+
+static const char *cmp_getvar(void *ctx, const char *name)
+{
+	return var_get(((struct repl *)ctx)->sh, name);
+}
+
+/* --------------------------------------------------------- job notices */
+
+static const char *state_word(const struct job *j, char *buf, size_t n)
+{
+	if (job_state(j) == JOB_STOPPED)
+		return "Stopped";
+	const struct job_proc *last = &j->procs[j->nprocs - 1];
+	int st = job_decode_status(last->status);
+	if (st == 0)
+		return "Done";
+	if (st > 128) {
+		const char *name = sig_describe(st - 128);
+		return name ? name : "Killed";
+	}
+	snprintf(buf, n, "Done(%d)", st);
+	return buf;
+}
+
+/*
+ * THE HOOK the job-control engineer extends: called before each prompt,
+ * and by the line editor (through notices_poll/notices_print) while a line
+ * is being typed.  It reaps without blocking, then reports each job whose
+ * state changed and was not reported yet — exactly one notice per change —
+ * and forgets background jobs that are done (the user has been told).
+ */
+static bool repl_jobs_pending(struct repl *r)
+{
+	struct jobs *jt = r->sh->jobs;
+	if (!jt)
+		return false;
+	while (jobs_reap(jt, false) > 0)
+		;
+	for (size_t i = 0; i < jt->list.len; i++) {
+		const struct job *j = jt->list.items[i];
+		if (!j->notified && j->nprocs && job_state(j) != JOB_RUNNING)
+			return true;
+	}
+	return false;
+}
+
+static void repl_job_notices(struct repl *r)
+{
+	struct jobs *jt = r->sh->jobs;
+	if (!repl_jobs_pending(r))
+		return;
+	for (size_t i = 0; i < jt->list.len;) {
+		struct job *j = jt->list.items[i];
+		if (j->notified || !j->nprocs || job_state(j) == JOB_RUNNING) {
+			i++;
+			continue;
+		}
+		char buf[32];
+		fprintf(stderr, "[%d]%c  %-24s%s\n", j->id,
+			i + 1 == jt->list.len ? '+' : '-',
+			state_word(j, buf, sizeof buf), j->text ? j->text : "");
+		j->notified = true;
+		if (job_state(j) == JOB_DONE)
+			job_free(jt, j);
+		else
+			i++;
+	}
+	fflush(stderr);
+}
+
+static bool notices_poll(void *ctx)
+{
+	return repl_jobs_pending(ctx);
+}
+
+static void notices_print(void *ctx)
+{
+	repl_job_notices(ctx);
+}
+
+/* Ctrl-C at the prompt: the SIGINT flag (unless a trap wants it). */
+static bool took_interrupt(void *ctx)
+{
+	struct repl *r = ctx;
+	if (!sig_pending[SIGINT])
+		return false;
+	if (!r->sh->traps[SIGINT])
+		sig_pending[SIGINT] = 0;
+	return true;
+}
+
+/* ------------------------------------------------------ the line source */
+
+/* set -o vi / set -o emacs are polled before each prompt. */
+static void apply_edit_mode(struct repl *r)
+{
+	lineedit_set_mode(r->le, r->sh->opt.vi ? LINEEDIT_VI : LINEEDIT_EMACS);
+}
+
+/* Ctrl-D on an empty first line: leave, unless set -o ignoreeof. */
+static bool eof_ignored(struct repl *r, unsigned *count)
+{
+	if (!r->sh->opt.ignoreeof || ++*count > REPL_MAX_IGNORED_EOF)
+		return false;
+	fputs("Use \"exit\" to leave the shell.\n", stderr);
+	return true;
+}
+
+/*
+ * The parser's line provider.  continuation: the parser is inside a
+ * command and needs more (PS2).  Lines skipped as blank or comments count
+ * as "not inside a command" so an empty Enter shows PS1 again.
+ */
+static char *read_line(void *ctx, bool continuation)
+{
+	struct repl *r = ctx;
+	unsigned eofs = 0;
+	if (continuation && is_blank(sb_str(&r->entry)))
+		continuation = false;
+	for (;;) {
+		if (!continuation) {
+			sb_clear(&r->entry);
+			repl_job_notices(r);
+			history_sync_size(r);
+			apply_edit_mode(r);
+			if (!r->sh->traps[SIGINT])
+				sig_pending[SIGINT] = 0;
+		}
+		char *prompt = make_prompt(r, continuation);
+		char *line = NULL;
+		enum lineedit_status st = lineedit_read(r->le, prompt, &line);
+		free(prompt);
+		if (st == LINEEDIT_LINE) {
+			sb_append(&r->entry, line);
+			sb_putc(&r->entry, '\n');
+			char *out = xmalloc(strlen(line) + 2);
+			strcpy(out, line);
+			strcat(out, "\n");
+			free(line);
+			return out;
+		}
+		if (st == LINEEDIT_INTERRUPT) {
+			r->sh->last_status = 130;	/* 128 + SIGINT, as bash */
+			sb_clear(&r->entry);
+			if (continuation) {
+				r->interrupted = true;	/* the parser must drop it */
+				return NULL;
+			}
+			continue;
+		}
+		if (st == LINEEDIT_EOF && !continuation && eof_ignored(r, &eofs))
+			continue;
+		if (!continuation)
+			r->eof = true;
+		return NULL;
+	}
+}
+
+/* ------------------------------------------------------------ the loop */
+
+static const char *alias_hook(void *ctx, const char *name)
+{
+	return hm_get(&((struct shell *)ctx)->aliases, name);
+}
+
+enum turn {
+	TURN_AGAIN,	/* next command with the same parser */
+	TURN_RESTART,	/* drop the parser's state (error, Ctrl-C in PS2) */
+	TURN_STOP,	/* end of input or exit */
+};
+
+/* Run one parsed command and settle how evaluation unwound. */
+static enum turn run_command(struct repl *r, struct ast_node *cmd)
+{
+	struct shell *sh = r->sh;
+	r->cmdnum++;
+	(void)eval_node(sh, cmd);
+	ast_node_destroy(cmd);
+	fflush(stdout);
+	if (sh->unwind == UNWIND_EXIT)
+		return TURN_STOP;
+	/* break/continue/return at top level, or an interrupted command:
+	   nothing left to unwind, back to the prompt. */
+	sh->unwind = UNWIND_NONE;
+	sh->unwind_count = 0;
+	return TURN_AGAIN;
+}
+
+static enum turn one_turn(struct repl *r, struct parser *p, struct source *src)
+{
+	struct ast_node *cmd = NULL;
+	source_reset_prompt(src);
+	r->interrupted = false;
+	enum parse_status st = parser_next(p, &cmd);
+	if (r->interrupted) {
+		if (st == PARSE_OK)
+			ast_node_destroy(cmd);
+		return TURN_RESTART;
+	}
+	history_enter(r);
+	switch (st) {
+	case PARSE_OK:
+		source_sync(src);
+		return run_command(r, cmd);
+	case PARSE_EOF:
+		return TURN_STOP;
+	default:	/* an error, or Ctrl-D inside a command */
+		diag_msg("%s", parser_error(p));
+		r->sh->last_status = 2;
+		return r->eof ? TURN_STOP : TURN_RESTART;
+	}
+}
+
+static void repl_setup(struct repl *r, struct shell *sh)
+{
+	memset(r, 0, sizeof *r);
+	r->sh = sh;
+	sb_init(&r->entry);
+	struct passwd *pw = getpwuid(geteuid());
+	r->user = xstrdup(pw ? pw->pw_name : "?");
+	char host[256] = "";
+	if (gethostname(host, sizeof host - 1) != 0)
+		strcpy(host, "localhost");
+	r->host = xstrdup(host);
+	r->complete = (struct complete_hooks){
+		.ctx = r, .commands = cmp_commands, .variables = cmp_variables,
+		.jobs = cmp_jobs, .getvar = cmp_getvar,
+	};
+	struct lineedit_hooks lh = {
+		.ctx = r, .poll = notices_poll, .print = notices_print,
+		.interrupted = took_interrupt, .wake_fd = -1,
+		.complete = &r->complete,
+	};
+	r->le = lineedit_create(STDIN_FILENO, STDERR_FILENO, &lh,
+				!isatty(STDIN_FILENO));
+	r->hist_iface = (struct shell_history){
+		.ctx = r, .first = hi_first, .last = hi_last, .get = hi_get,
+		.remove_last = hi_remove_last, .add = hi_add, .clear = hi_clear,
+	};
+}
+
+/*
+ * XCU 2.11: an interactive shell catches SIGINT (so `wait` and the prompt
+ * can be interrupted) and ignores SIGQUIT and SIGTERM — unless a trap or
+ * the environment (ignored on entry) says otherwise.
+ */
+static void repl_signals(struct shell *sh)
+{
+	struct jobs *jt = sh->jobs;
+	if (!jt)
+		return;
+	if (!sh->traps[SIGINT] && !jt->ignored_at_entry[SIGINT])
+		(void)sig_set_disp(jt, SIGINT, SIGD_CATCH);
+	if (!sh->traps[SIGQUIT])
+		(void)sig_set_disp(jt, SIGQUIT, SIGD_IGNORE_SHELL);
+	if (!sh->traps[SIGTERM])
+		(void)sig_set_disp(jt, SIGTERM, SIGD_IGNORE_SHELL);
+}
+
+int repl_run(struct shell *sh)
+{
+	if (sh->unwind == UNWIND_EXIT)	/* `exit` in a startup file */
+		return sh->exit_status;
+	if (!var_get(sh, "PS1"))
+		(void)var_set(sh, "PS1", PROMPT_DEFAULT_PS1, 0);
+	if (!var_get(sh, "PS2"))
+		(void)var_set(sh, "PS2", "> ", 0);
+	struct repl r;
+	repl_setup(&r, sh);
+	repl_signals(sh);
+	history_load(&r);
+	sh->history = &r.hist_iface;
+	enum turn t = TURN_RESTART;
+	while (t != TURN_STOP) {
+		struct source *src = source_from_lines("stdin", read_line, &r);
+		struct parser *p = parser_create(src);
+		parser_set_alias_hook(p, alias_hook, sh);
+		do
+			t = one_turn(&r, p, src);
+		while (t == TURN_AGAIN);
+		parser_destroy(p);
+		source_destroy(src);
+	}
+	if (r.eof && sh->unwind != UNWIND_EXIT)
+		fputs("exit\n", stderr);	/* Ctrl-D: say why we left */
+	int status = sh->unwind == UNWIND_EXIT ? sh->exit_status : sh->last_status;
+	sh->history = NULL;
+	lineedit_destroy(r.le);
+	hist_finish(&r.hist);
+	sb_free(&r.entry);
+	free(r.user);
+	free(r.host);
+	return status;
+}
+
+/* ------------------------------------------------------- startup files */
+
+/* Run a startup file if it exists; an `exit` in it exits the shell. */
+static void run_startup_file(struct shell *sh, const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return;
+	int high = fd_move_high(fd);
+	if (high >= 0)
+		fd = high;
+	(void)shell_run_fd(sh, path, fd);
+	close(fd);
+	if (sh->unwind == UNWIND_EXIT)
+		shell_exit(sh, sh->exit_status);
+	sh->unwind = UNWIND_NONE;
+}
+
+void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc)
+{
+	if (sh->opt.login && !no_profile) {
+		run_startup_file(sh, "/etc/profile");
+		const char *home = var_get(sh, "HOME");
+		if (home && *home) {
+			struct strbuf sb = STRBUF_INIT;
+			sb_printf(&sb, "%s/.profile", home);
+			run_startup_file(sh, sb_str(&sb));
+			sb_free(&sb);
+		}
+	}
+	/* XCU sh: $ENV, parameter-expanded, for interactive shells only and
+	   never when the real and effective ids differ (setuid scripts). */
+	if (!sh->opt.interactive || no_rc || getuid() != geteuid() ||
+	    getgid() != getegid())
+		return;
+	const char *env = var_get(sh, "ENV");
+	if (!env || !*env)
+		return;
+	char *path = expand_heredoc_text(sh, env);
+	if (path && *path)
+		run_startup_file(sh, path);
+	free(path);
+}

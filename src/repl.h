@@ -1,4 +1,4 @@
-/* repl.h: the read-parse-eval-notify loop of an interactive shell, and the startup files. */
+/* repl.h: the interactive read-parse-eval-notify loop and the startup files. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #ifndef WHELK_REPL_H
 #define WHELK_REPL_H
@@ -8,15 +8,22 @@
 struct shell;
 
 /*
- * Called by main.c (the names are a contract with main.c; the interactive
- * engineer owns the implementation in repl.c):
+ * main.c calls, in this order:
  *
- * repl_startup_files: a login shell (sh->opt.login) reads /etc/profile then
- * ~/.profile unless no_profile; an interactive shell (sh->opt.interactive)
- * then sources $ENV after parameter expansion unless no_rc or the shell runs
- * setuid/setgid.
+ *   repl_startup_files(sh, no_profile, no_rc);
+ *	A login shell (sh->opt.login: argv[0] starting with '-', or -l /
+ *	--login) reads /etc/profile, then ~/.profile, unless no_profile
+ *	(--noprofile).  An interactive shell (sh->opt.interactive) then reads
+ *	the file named by $ENV after parameter expansion (XCU sh ENVIRONMENT
+ *	VARIABLES), unless no_rc (--norc) or the shell runs setuid/setgid
+ *	(real and effective ids differ).  A missing file is silently skipped.
  *
- * repl_run: the interactive loop; returns the exit status for shell_exit().
+ *   int status = repl_run(sh);
+ *	Only for an interactive shell: prompts, reads with the line editor
+ *	(readline / libedit / plain), keeps the history, prints job notices
+ *	before each prompt, runs each command.  Returns the status the shell
+ *	exits with (end of input, or `exit` unwinding); main() then calls
+ *	shell_exit().
  */
 void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc);
 int repl_run(struct shell *sh);
