@@ -193,6 +193,42 @@ for sub in ps tree fds mem limits sigs info; do
 	json_ok schema=1 "view=\"$sub\""
 done
 
+# ----------------------------------------------------- job targets (driver)
+
+J="--job 1 sleep_100_|_cat 1001,1002 --job 2 whelk_script 1003"
+run "jobs: JOB column, pipeline members share a job" \
+	timeout 20 "$DRIVER" $J --root "$B" ps -o job,pid,pgid,cmd
+out_is 'JOB    PID   PGID  CMD
+shell  1000  1000  whelk -i
+%1-    1001  1001  sleep 100
+%1-    1002  1001  cat
+%2+    1003  1003  (a) b) <defunct>'
+run "jobs: %1 is every process of the job" \
+	timeout 20 "$DRIVER" $J --root "$B" ps -H -o pid %1
+out_is '1001
+1002'
+run "jobs: %+ %- %% %name %?text" \
+	timeout 20 "$DRIVER" $J --root "$B" ps -H -o pid %+ %- %% %sleep %?script
+out_is '1003
+1001
+1002
+1003
+1001
+1002
+1003'
+run "jobs: a stopped job is the current one" \
+	timeout 20 "$DRIVER" --job 1 a 1001:T --job 2 b 1002 --root "$B" ps -H -o job,pid %+
+out_is '%1+  1001'
+run "jobs: tree shows the job of each node" \
+	timeout 20 "$DRIVER" $J --root "$B" tree
+out_has '^1001  %1-  *|- 1001 sleep 100$'
+run "jobs: fds -p of a job names the peers" \
+	timeout 20 "$DRIVER" $J --root "$B" fds -p -H -k %1
+out_has "^fd=1 .*peer='1002 cat fd 0 (r)'$"
+out_has "^fd=0 .*peer='1001 sleep fd 1 (w)'$"
+run "jobs: unknown job" timeout 20 "$DRIVER" $J --root "$B" ps %9
+rc_is 1; err_has '%9: no such job'
+
 # ------------------------------------------------------------------ usage
 
 run "no subcommand" P

@@ -13,6 +13,7 @@
 #include "builtins/builtins.h"
 #include "builtins/proc.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 
 /* The one exec-layer function the proc builtin calls, in the shell's shape:
    "whelk: proc: message". */
@@ -29,12 +30,39 @@ void builtin_error(struct shell *sh, const char *fmt, ...)
 	sb_free(&sb);
 }
 
-/* usage: proc_driver [--trap SIG ACTION]... [--help-text] ARGS...
+/* usage: proc_driver [--trap SIG ACTION | --job ID TEXT PID,PID...[:T]]...
+                      [--help-text] ARGS...
    --trap records a trap action in the shell state (and installs a
-   handler, as the trap builtin would) so `proc sigs` can show it. */
+   handler, as the trap builtin would) so `proc sigs` can show it.
+   --job adds a job to a job table built by hand (":T" marks it stopped),
+   so job targets can be tested on fixture trees. */
 static void on_signal(int sig)
 {
 	(void)sig;
+}
+
+static void add_job(struct shell *sh, const char *id, const char *text,
+		    const char *pids)
+{
+	static struct jobs table;
+	struct job *j = xcalloc(1, sizeof *j);
+	sh->jobs = &table;
+	j->id = atoi(id);
+	j->text = xstrdup(text);
+	for (const char *p = pids; *p;) {
+		char *end;
+		long pid = strtol(p, &end, 10);
+		j->procs = xreallocarray(j->procs, j->nprocs + 1,
+					 sizeof *j->procs);
+		j->procs[j->nprocs].pid = (pid_t)pid;
+		j->procs[j->nprocs].state =
+			strstr(pids, ":T") ? PROC_STOPPED : PROC_RUNNING;
+		j->procs[j->nprocs++].status = 0;
+		if (j->nprocs == 1)
+			j->pgid = (pid_t)pid;
+		p = *end == ',' ? end + 1 : end + strlen(end);
+	}
+	vec_push(&table.list, j);
 }
 
 int main(int argc, char **argv)
@@ -43,6 +71,10 @@ int main(int argc, char **argv)
 	int i = 1;
 	sh.current_builtin = "proc";
 	sh.arg0 = (char *)"whelk";
+	while (i + 3 < argc && strcmp(argv[i], "--job") == 0) {
+		add_job(&sh, argv[i + 1], argv[i + 2], argv[i + 3]);
+		i += 4;
+	}
 	while (i + 2 < argc && strcmp(argv[i], "--trap") == 0) {
 		int sig = sig_parse(argv[i + 1], true);
 		if (sig < 0 || sig > 64)
