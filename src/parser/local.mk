@@ -5,6 +5,6 @@ src_parser_libparser_a_SOURCES = \
 	src/parser/ast.c src/parser/ast.h \
 	src/parser/ast_print.c \
 	src/parser/lexer.c src/parser/lexer.h \
-	src/parser/parser.c src/parser/parser.h \
+	src/parser/parser.c src/parser/parser.h src/parser/parser_internal.h \
 	src/parser/source.c src/parser/source.h \
 	src/parser/word.c

@@ -1,0 +1,173 @@
+/* ast.c: creating and freeing syntax-tree nodes and word trees; reference counts for shared function bodies. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
+#include <stdlib.h>
+
+#include "base/alloc.h"
+#include "parser/arith.h"
+#include "parser/ast.h"
+
+struct word *word_create(enum word_type type)
+{
+	struct word *w = xcalloc(1, sizeof *w);
+	w->type = type;
+	if (type == WORD_DQUOTE || type == WORD_LIST)
+		vec_init(&w->parts);
+	return w;
+}
+
+static void word_destroy_v(void *w)
+{
+	word_destroy(w);
+}
+
+void word_destroy(struct word *w)
+{
+	if (!w)
+		return;
+	switch (w->type) {
+	case WORD_LITERAL:
+	case WORD_SQUOTE:
+		free(w->lit.text);
+		break;
+	case WORD_DQUOTE:
+	case WORD_LIST:
+		vec_free_all(&w->parts, word_destroy_v);
+		break;
+	case WORD_PARAM:
+		free(w->param.name);
+		word_destroy(w->param.arg);
+		break;
+	case WORD_CMDSUB:
+		ast_node_destroy(w->cmdsub.program);
+		break;
+	case WORD_ARITH:
+		word_destroy(w->arith.expr);
+		if (w->arith.tree)
+			arith_destroy(w->arith.tree);
+		break;
+	case WORD_TILDE:
+		free(w->tilde.user);
+		break;
+	}
+	free(w);
+}
+
+void redir_destroy(struct redir *r)
+{
+	if (!r)
+		return;
+	free(r->fd_var);
+	word_destroy(r->target);
+	word_destroy(r->body);
+	free(r);
+}
+
+struct ast_node *ast_node_create(enum node_type type)
+{
+	struct ast_node *n = xcalloc(1, sizeof *n);
+	n->type = type;
+	n->refs = 1;
+	vec_init(&n->redirs);
+	return n;
+}
+
+struct ast_node *ast_node_ref(struct ast_node *n)
+{
+	if (n)
+		n->refs++;
+	return n;
+}
+
+static void node_destroy_v(void *n) { ast_node_destroy(n); }
+static void redir_destroy_v(void *r) { redir_destroy(r); }
+
+static void assign_destroy(void *p)
+{
+	struct assign *a = p;
+	free(a->name);
+	word_destroy(a->value);
+	free(a);
+}
+
+static void item_destroy(void *p)
+{
+	struct list_item *it = p;
+	ast_node_destroy(it->cmd);
+	free(it);
+}
+
+static void case_item_destroy(void *p)
+{
+	struct case_item *ci = p;
+	vec_free_all(&ci->patterns, word_destroy_v);
+	ast_node_destroy(ci->body);
+	free(ci);
+}
+
+/* Free what n owns (not n itself, not the left operand of && / ||). */
+static void node_free_fields(struct ast_node *n)
+{
+	vec_free_all(&n->redirs, redir_destroy_v);
+	switch (n->type) {
+	case NODE_SIMPLE:
+		vec_free_all(&n->simple.assigns, assign_destroy);
+		vec_free_all(&n->simple.words, word_destroy_v);
+		break;
+	case NODE_PIPELINE:
+		vec_free_all(&n->pipeline.cmds, node_destroy_v);
+		break;
+	case NODE_AND:
+	case NODE_OR:
+		ast_node_destroy(n->binary.right);
+		break;
+	case NODE_LIST:
+		vec_free_all(&n->list.items, item_destroy);
+		break;
+	case NODE_SUBSHELL:
+	case NODE_BRACE:
+		ast_node_destroy(n->group.body);
+		break;
+	case NODE_IF:
+		ast_node_destroy(n->if_.cond);
+		ast_node_destroy(n->if_.then_part);
+		ast_node_destroy(n->if_.else_part);
+		break;
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		ast_node_destroy(n->loop.cond);
+		ast_node_destroy(n->loop.body);
+		break;
+	case NODE_FOR:
+		free(n->for_.var);
+		vec_free_all(&n->for_.words, word_destroy_v);
+		ast_node_destroy(n->for_.body);
+		break;
+	case NODE_CASE:
+		word_destroy(n->case_.subject);
+		vec_free_all(&n->case_.items, case_item_destroy);
+		break;
+	case NODE_FUNCDEF:
+		free(n->func.name);
+		free(n->func.source);
+		ast_node_destroy(n->func.body);
+		break;
+	}
+}
+
+/*
+ * a && b && c is a left-leaning chain; walking down the left operands in a
+ * loop rather than by recursion keeps a 100,000-term chain off the stack.
+ */
+void ast_node_destroy(struct ast_node *n)
+{
+	while (n && --n->refs == 0) {
+		struct ast_node *next = NULL;
+		if (n->type == NODE_AND || n->type == NODE_OR)
+			next = n->binary.left;
+		node_free_fields(n);
+		free(n);
+		n = next;
+	}
+}

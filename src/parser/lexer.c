@@ -1,0 +1,441 @@
+/* lexer.c: bytes to tokens — operators, blanks, comments, IO_NUMBER, alias text and here-document bodies (XCU 2.3). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "parser/parser_internal.h"
+
+/* ------------------------------------------------------------ byte input */
+
+/*
+ * Three layers feed the lexer, top first: bytes pushed back by the lexer
+ * itself, the text of aliases being substituted (a stack: an alias value may
+ * begin with another alias), and the source.  Positions advance only for
+ * source bytes, so a token read from alias text is reported at the place
+ * where the alias name was written.
+ */
+static void lx_remember(struct parser *p, bool from_alias)
+{
+	int i = p->nhist % LX_HISTORY;
+	p->hist[i] = p->pos;
+	p->hist_alias[i] = from_alias;
+	p->nhist++;
+	p->last_from_alias = from_alias;
+}
+
+static void alias_frame_free(struct alias_frame *f)
+{
+	vec_free_all(&f->chain, free);
+	free(f->name);
+	free(f->text);
+	free(f);
+}
+
+static int lx_alias_getc(struct parser *p, bool *source_bytes)
+{
+	while (p->aliases) {
+		struct alias_frame *f = p->aliases;
+		*source_bytes = f->source_bytes;
+		if (f->text[f->pos] != '\0')
+			return (unsigned char)f->text[f->pos++];
+		/* This alias's text is used up.  XCU 2.3.1: if its value
+		 * ended in a blank, the next word is checked for aliases. */
+		p->aliases = f->next;
+		if (f->trailing_blank)
+			p->alias_next = true;
+		alias_frame_free(f);
+	}
+	return -1;
+}
+
+static void lx_advance(struct parser *p, int c)
+{
+	if (c == '\n') {
+		p->pos.line++;
+		p->pos.col = 1;
+	} else if (c >= 0) {
+		p->pos.col++;
+	}
+}
+
+int lx_getc(struct parser *p)
+{
+	if (p->npb > 0) {
+		struct pushback *b = &p->pb[--p->npb];
+		p->pos = b->pos;
+		lx_remember(p, b->from_alias);
+		if (!b->from_alias)
+			lx_advance(p, b->c);
+		return b->c;
+	}
+	bool source_bytes = false;
+	int c = lx_alias_getc(p, &source_bytes);
+	if (c >= 0) {
+		lx_remember(p, !source_bytes);
+		if (source_bytes)
+			lx_advance(p, c);
+		return c;
+	}
+	c = source_getc(p->src);
+	lx_remember(p, false);
+	lx_advance(p, c);
+	return c;
+}
+
+void lx_ungetc(struct parser *p, int c)
+{
+	if (c < 0 || p->npb >= LX_PUSHBACK_MAX)
+		return;
+	p->nhist--;
+	int i = ((p->nhist % LX_HISTORY) + LX_HISTORY) % LX_HISTORY;
+	struct pushback *b = &p->pb[p->npb++];
+	b->c = c;
+	b->from_alias = p->hist_alias[i];
+	b->pos = p->hist[i];
+	p->pos = b->pos;
+}
+
+int lx_peekc(struct parser *p)
+{
+	int c = lx_getc(p);
+	lx_ungetc(p, c);
+	return c;
+}
+
+int lx_getc_bnl(struct parser *p)
+{
+	for (;;) {
+		int c = lx_getc(p);
+		if (c != '\\')
+			return c;
+		int d = lx_getc(p);
+		if (d != '\n') {
+			lx_ungetc(p, d);
+			return c;
+		}
+	}
+}
+
+/*
+ * Bytes the lexer peeked at after the alias name (and pushed back) come
+ * after the alias text: park them in a frame of their own below it.
+ */
+static void lx_park_pushback(struct parser *p)
+{
+	if (p->npb == 0)
+		return;
+	struct alias_frame *f = xcalloc(1, sizeof *f);
+	struct strbuf sb = STRBUF_INIT;
+	p->pos = p->pb[p->npb - 1].pos;
+	while (p->npb > 0)
+		sb_putc(&sb, (char)p->pb[--p->npb].c);
+	f->name = xstrdup("");
+	f->text = sb_finish(&sb);
+	f->source_bytes = true;
+	f->next = p->aliases;
+	p->aliases = f;
+}
+
+void lx_push_alias(struct parser *p, const char *name, const char *text)
+{
+	lx_park_pushback(p);
+	struct alias_frame *f = xcalloc(1, sizeof *f);
+	size_t n = strlen(text);
+	f->name = xstrdup(name);
+	f->text = xstrdup(text);
+	f->trailing_blank = n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t');
+	/* The aliases being read when this name was read stay "in use". */
+	for (size_t i = 0; i < p->active_aliases.len; i++)
+		vec_push(&f->chain, xstrdup(p->active_aliases.items[i]));
+	vec_push(&f->chain, xstrdup(name));
+	f->next = p->aliases;
+	p->aliases = f;
+}
+
+bool lx_alias_active(const struct parser *p, const char *name)
+{
+	for (size_t i = 0; i < p->active_aliases.len; i++)
+		if (strcmp(p->active_aliases.items[i], name) == 0)
+			return true;
+	return false;
+}
+
+/* Forget alias text and pushed-back bytes (after an error). */
+void lx_clear_input(struct parser *p)
+{
+	while (p->aliases) {
+		struct alias_frame *f = p->aliases;
+		p->aliases = f->next;
+		alias_frame_free(f);
+	}
+	p->npb = 0;
+	p->alias_next = false;
+	p->heredocs.len = 0;
+}
+
+/* ------------------------------------------------------------- operators */
+
+static const char *const token_names[] = {
+	[TK_EOF] = "end of file", [TK_NEWLINE] = "newline",
+	[TK_WORD] = "word", [TK_IO_NUMBER] = "io-number",
+	[TK_IO_NAME] = "io-name", [TK_AND] = "&", [TK_AND_IF] = "&&",
+	[TK_PIPE] = "|", [TK_OR_IF] = "||", [TK_SEMI] = ";",
+	[TK_DSEMI] = ";;", [TK_SEMI_AND] = ";&", [TK_LPAREN] = "(",
+	[TK_RPAREN] = ")", [TK_LESS] = "<", [TK_GREAT] = ">",
+	[TK_DLESS] = "<<", [TK_DLESSDASH] = "<<-", [TK_DGREAT] = ">>",
+	[TK_LESSAND] = "<&", [TK_GREATAND] = ">&", [TK_LESSGREAT] = "<>",
+	[TK_CLOBBER] = ">|",
+};
+
+const char *lex_token_name(enum token_type t)
+{
+	return token_names[t];
+}
+
+/* If the next byte is c, consume it. */
+static bool lx_accept(struct parser *p, int c)
+{
+	int d = lx_getc_bnl(p);
+	if (d == c)
+		return true;
+	lx_ungetc(p, d);
+	return false;
+}
+
+/* XCU 2.3 rule 2/3: an operator is the longest sequence forming one. */
+static enum token_type lx_operator(struct parser *p, int c)
+{
+	switch (c) {
+	case '&': return lx_accept(p, '&') ? TK_AND_IF : TK_AND;
+	case '|': return lx_accept(p, '|') ? TK_OR_IF : TK_PIPE;
+	case ';':
+		if (lx_accept(p, ';'))
+			return TK_DSEMI;
+		return lx_accept(p, '&') ? TK_SEMI_AND : TK_SEMI;
+	case '(': return TK_LPAREN;
+	case ')': return TK_RPAREN;
+	case '<':
+		if (lx_accept(p, '<'))
+			return lx_accept(p, '-') ? TK_DLESSDASH : TK_DLESS;
+		if (lx_accept(p, '&'))
+			return TK_LESSAND;
+		return lx_accept(p, '>') ? TK_LESSGREAT : TK_LESS;
+	case '>':
+		if (lx_accept(p, '>'))
+			return TK_DGREAT;
+		if (lx_accept(p, '&'))
+			return TK_GREATAND;
+		return lx_accept(p, '|') ? TK_CLOBBER : TK_GREAT;
+	default: return TK_EOF;
+	}
+}
+
+/* ------------------------------------------------------- here-documents */
+
+/* Read one raw line (without its newline); false at end of input. */
+static bool lx_read_line(struct parser *p, struct strbuf *line, bool *nl)
+{
+	int c;
+	sb_clear(line);
+	*nl = false;
+	while ((c = lx_getc(p)) >= 0) {
+		if (c == '\n') {
+			*nl = true;
+			return true;
+		}
+		sb_putc(line, (char)c);
+	}
+	return line->len > 0;
+}
+
+/*
+ * XCU 2.7.4: the body is the lines after the newline that ends the line
+ * holding the operator, up to a line that is exactly the delimiter (after
+ * quote removal of the delimiter word); with <<- leading tabs are removed
+ * from every body line and from the delimiter line first.  The body is kept
+ * in a strbuf, so it may be of any size.
+ */
+static void lx_read_heredoc(struct parser *p, struct redir *r)
+{
+	bool quoted = false;
+	char *delim = word_heredoc_delim(r->target, &quoted);
+	struct strbuf body = STRBUF_INIT, line = STRBUF_INIT;
+	unsigned start = p->pos.line;
+	bool nl, found = false;
+	while (lx_read_line(p, &line, &nl)) {
+		const char *s = sb_str(&line);
+		if (r->strip_tabs)
+			while (*s == '\t')
+				s++;
+		if (strcmp(s, delim) == 0) {
+			found = true;
+			break;
+		}
+		sb_append(&body, s);
+		if (nl)
+			sb_putc(&body, '\n');
+	}
+	if (!found) {
+		parse_fail_eof(p, r->range.begin.line, "syntax error: unterminated here-document "
+			       "(expecting '%s')", delim);
+	} else if (quoted) {
+		r->body = word_create(WORD_SQUOTE);
+		r->body->lit.kind = SQUOTE_SINGLE;
+		r->body->lit.len = body.len;
+		r->body->lit.text = sb_finish(&body);
+		r->body->range.begin = (struct src_pos){ start, 1 };
+		r->body->range.end = p->pos;
+	} else {
+		r->body = word_parse_heredoc(p, sb_str(&body), body.len, start);
+	}
+	free(delim);
+	sb_free(&body);
+	sb_free(&line);
+}
+
+static void lx_read_heredocs(struct parser *p)
+{
+	/* Bodies are read in the order the operators appeared (XCU 2.7.4). */
+	for (size_t i = 0; i < p->heredocs.len && !p->err; i++)
+		lx_read_heredoc(p, p->heredocs.items[i]);
+	p->heredocs.len = 0;
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+void lx_token_free(struct token *t)
+{
+	word_destroy(t->word);
+	free(t->io_name);
+	memset(t, 0, sizeof *t);
+}
+
+static void lx_skip_blanks(struct parser *p)
+{
+	for (;;) {
+		int c = lx_getc_bnl(p);
+		if (c == ' ' || c == '\t')
+			continue;
+		if (c == '#') {		/* XCU 2.3 rule 9: a comment */
+			while ((c = lx_getc(p)) >= 0 && c != '\n')
+				;
+		}
+		lx_ungetc(p, c);
+		return;
+	}
+}
+
+/* Remember which aliases are being read as this token starts (recursion rule). */
+static void lx_note_aliases(struct parser *p)
+{
+	vec_free_all(&p->active_aliases, free);
+	vec_init(&p->active_aliases);
+	for (struct alias_frame *f = p->aliases; f; f = f->next)
+		for (size_t i = 0; i < f->chain.len; i++)
+			vec_push(&p->active_aliases, xstrdup(f->chain.items[i]));
+}
+
+/* Digits before < or > make an IO_NUMBER; {name} makes an IO_NAME. */
+static void lx_classify_word(struct parser *p, struct token *t)
+{
+	int c = lx_peekc(p);
+	if (!t->lit || (c != '<' && c != '>'))
+		return;
+	const char *s = t->lit;
+	size_t n = strlen(s);
+	if (n > 0 && n < 10 && strspn(s, "0123456789") == n) {
+		t->type = TK_IO_NUMBER;
+		t->io_number = atoi(s);
+	} else if (n > 2 && s[0] == '{' && s[n - 1] == '}') {
+		char *name = xstrndup(s + 1, n - 2);
+		if (!parse_is_name(name)) {
+			free(name);
+			return;
+		}
+		t->type = TK_IO_NAME;
+		t->io_name = name;
+	} else {
+		return;
+	}
+	word_destroy(t->word);
+	t->word = NULL;
+	t->lit = NULL;
+}
+
+void lx_next(struct parser *p)
+{
+	struct token *t = &p->tok;
+	memset(t, 0, sizeof *t);
+	lx_skip_blanks(p);
+	t->alias_ok = p->alias_next;
+	p->alias_next = false;
+	if (p->aliases || p->active_aliases.len)
+		lx_note_aliases(p);
+	t->range.begin = p->pos;
+	int c = lx_getc_bnl(p);
+	if (c < 0) {
+		t->type = TK_EOF;
+		if (p->heredocs.len)
+			lx_read_heredocs(p);
+	} else if (c == '\n') {
+		t->type = TK_NEWLINE;
+		t->range.end = p->pos;
+		lx_read_heredocs(p);
+		return;
+	} else if (strchr("&|;()<>", c)) {
+		t->type = lx_operator(p, c);
+	} else {
+		lx_ungetc(p, c);
+		t->type = TK_WORD;
+		t->word = word_lex(p, WM_NORMAL);
+		t->lit = word_literal_text(t->word);
+		if (t->word)
+			lx_classify_word(p, t);
+	}
+	t->range.end = p->pos;
+}
+
+/* --------------------------------------------------------- test support */
+
+char *lex_dump_string(const char *text)
+{
+	struct source *src = source_from_string("lex", text, strlen(text));
+	struct parser *p = parser_create(src);
+	struct strbuf out = STRBUF_INIT;
+	for (;;) {
+		lx_next(p);
+		struct token *t = &p->tok;
+		if (p->err) {
+			sb_printf(&out, "ERROR(%s)", p->err);
+			lx_token_free(t);
+			break;
+		}
+		if (out.len)
+			sb_putc(&out, ' ');
+		if (t->type == TK_WORD) {
+			char *s = word_to_text(t->word);
+			sb_printf(&out, "WORD(%s)", s);
+			free(s);
+		} else if (t->type == TK_IO_NUMBER) {
+			sb_printf(&out, "IO(%d)", t->io_number);
+		} else if (t->type == TK_IO_NAME) {
+			sb_printf(&out, "IONAME(%s)", t->io_name);
+		} else {
+			sb_printf(&out, "%s", t->type == TK_EOF ? "EOF" :
+				  t->type == TK_NEWLINE ? "NL" :
+				  lex_token_name(t->type));
+		}
+		enum token_type ty = t->type;
+		lx_token_free(t);
+		if (ty == TK_EOF)
+			break;
+	}
+	parser_destroy(p);
+	source_destroy(src);
+	return sb_finish(&out);
+}

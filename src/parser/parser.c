@@ -1,0 +1,942 @@
+/* parser.c: recursive descent over the XCU 2.10.2 grammar — one function per production. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "parser/parser_internal.h"
+
+/*
+ * How to read this file: each static parse_* function is one production of
+ * XCU 2.10.2 and returns the node it built, or NULL after an error.  Errors
+ * are sticky (p->err): the first one wins, every function checks p->err
+ * after calling another and unwinds by returning NULL, freeing what it
+ * built.  No setjmp/longjmp.
+ *
+ * Reserved words (XCU 2.4) are not a lexer concept: a TK_WORD whose text is
+ * "if" is the reserved word only where the grammar can accept one — first
+ * word of a command, or `do`/`in`/`esac` at their places.  Aliases (XCU
+ * 2.3.1) are substituted when a word is looked at in command position
+ * (peek_cmd), by pushing the alias text in front of the input and lexing
+ * again.
+ */
+
+/* ---------------------------------------------------------------- errors */
+
+static void fail_v(struct parser *p, unsigned line, bool eof, const char *fmt,
+		   va_list ap)
+{
+	if (p->err)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_vprintf(&sb, fmt, ap);
+	p->err = sb_finish(&sb);
+	p->err_line = line;
+	p->incomplete = eof;
+}
+
+void parse_fail(struct parser *p, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fail_v(p, line, false, fmt, ap);
+	va_end(ap);
+}
+
+void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	fail_v(p, line, true, fmt, ap);
+	va_end(ap);
+}
+
+/* ---------------------------------------------------------------- tokens */
+
+/* XCU 2.4, sorted for bsearch (a unit test keeps it sorted). */
+static const char *const reserved_words[] = {
+	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
+	"in", "then", "until", "while", "{", "}",
+};
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static bool is_reserved(const char *s)
+{
+	size_t n = sizeof reserved_words / sizeof *reserved_words;
+	return s && bsearch(&s, reserved_words, n, sizeof *reserved_words, cmp_str);
+}
+
+static bool is_kw(const struct token *t, const char *kw)
+{
+	return t->type == TK_WORD && t->lit && strcmp(t->lit, kw) == 0;
+}
+
+static void fill(struct parser *p)
+{
+	if (p->err && !p->have_tok) {	/* after an error, read nothing more */
+		memset(&p->tok, 0, sizeof p->tok);
+		return;
+	}
+	if (!p->have_tok) {
+		lx_next(p);
+		p->have_tok = true;
+	}
+}
+
+/* XCU 2.3.1: substitute an alias for the token if it is eligible. */
+static void try_alias(struct parser *p, bool cmd_pos)
+{
+	for (unsigned n = 0; n < 10000; n++) {
+		fill(p);
+		struct token *t = &p->tok;
+		if (p->err || !p->alias_fn || t->type != TK_WORD || !t->lit ||
+		    t->alias_checked || (!cmd_pos && !t->alias_ok))
+			return;
+		t->alias_checked = true;
+		if ((cmd_pos && is_reserved(t->lit)) || lx_alias_active(p, t->lit))
+			return;
+		const char *value = p->alias_fn(p->alias_ctx, t->lit);
+		if (!value)
+			return;
+		lx_push_alias(p, t->lit, value);
+		lx_token_free(t);
+		p->have_tok = false;
+	}
+}
+
+/* The lookahead token, not in command position. */
+static struct token *peek(struct parser *p)
+{
+	try_alias(p, false);
+	return &p->tok;
+}
+
+/* The lookahead token where a command may start: aliases apply. */
+static struct token *peek_cmd(struct parser *p)
+{
+	try_alias(p, true);
+	return &p->tok;
+}
+
+static void consume(struct parser *p)
+{
+	if (!p->have_tok)
+		return;
+	p->last_end = p->tok.range.end;
+	lx_token_free(&p->tok);
+	p->have_tok = false;
+}
+
+static struct word *take_word(struct parser *p)
+{
+	struct word *w = p->tok.word;
+	p->tok.word = NULL;
+	consume(p);
+	return w;
+}
+
+static void unexpected(struct parser *p, const char *expect)
+{
+	struct token *t = &p->tok;
+	unsigned line = t->range.begin.line;
+	if (p->err)
+		return;
+	if (t->type == TK_EOF) {
+		if (expect)
+			parse_fail_eof(p, line, "syntax error: unexpected end of file "
+				       "(expecting '%s')", expect);
+		else
+			parse_fail_eof(p, line, "syntax error: unexpected end of file");
+	} else if (t->type == TK_NEWLINE) {
+		parse_fail(p, line, "syntax error: unexpected newline");
+	} else if (t->type == TK_WORD) {
+		char *s = word_to_text(t->word);
+		parse_fail(p, line, "syntax error: unexpected '%s'", s);
+		free(s);
+	} else if (t->type == TK_IO_NUMBER) {
+		parse_fail(p, line, "syntax error: unexpected '%d'", t->io_number);
+	} else if (t->type == TK_IO_NAME) {
+		parse_fail(p, line, "syntax error: unexpected '{%s}'", t->io_name);
+	} else {
+		parse_fail(p, line, "syntax error: unexpected '%s'",
+			   lex_token_name(t->type));
+	}
+}
+
+static bool expect_kw(struct parser *p, const char *kw)
+{
+	if (is_kw(peek_cmd(p), kw)) {
+		consume(p);
+		return true;
+	}
+	unexpected(p, kw);
+	return false;
+}
+
+/* linebreak: newline_list? (XCU 2.10.2) */
+static void parse_linebreak(struct parser *p, bool cmd_pos)
+{
+	while ((cmd_pos ? peek_cmd(p) : peek(p))->type == TK_NEWLINE)
+		consume(p);
+}
+
+static bool is_redir_op(enum token_type t)
+{
+	return t >= TK_LESS && t <= TK_CLOBBER;
+}
+
+static bool starts_redirect(const struct token *t)
+{
+	return is_redir_op(t->type) || t->type == TK_IO_NUMBER || t->type == TK_IO_NAME;
+}
+
+/* Words that close a construct and so end a compound list. */
+static bool is_closer(const struct token *t)
+{
+	static const char *const closers[] = {
+		"do", "done", "elif", "else", "esac", "fi", "then", "}",
+	};
+	for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
+		if (is_kw(t, closers[i]))
+			return true;
+	return false;
+}
+
+static bool starts_command(const struct token *t)
+{
+	if (t->type == TK_WORD)
+		return !is_closer(t);
+	return t->type == TK_LPAREN || starts_redirect(t);
+}
+
+static struct ast_node *new_node(struct parser *p, enum node_type type)
+{
+	struct ast_node *n = ast_node_create(type);
+	n->range.begin = p->tok.range.begin;
+	n->range.end = p->tok.range.end;
+	return n;
+}
+
+static struct ast_node *finish(struct parser *p, struct ast_node *n)
+{
+	if (p->err) {
+		ast_node_destroy(n);
+		return NULL;
+	}
+	n->range.end = p->last_end;
+	return n;
+}
+
+static bool enter(struct parser *p)
+{
+	if (++p->depth > PARSER_MAX_DEPTH) {
+		parse_fail(p, p->tok.range.begin.line, "syntax error: too deeply nested");
+		return false;
+	}
+	return true;
+}
+
+/* ---------------------------------------------------------- productions */
+
+static struct ast_node *parse_and_or(struct parser *p);
+static struct ast_node *parse_command(struct parser *p);
+
+/*
+ * list / compound_list: and-or lists separated by ; & or newlines.  At top
+ * level (a complete_command) a newline ends the list and is left for the
+ * caller, so nothing after it is read.
+ */
+static struct ast_node *parse_list(struct parser *p, bool top, const char *expect)
+{
+	if (!top)
+		parse_linebreak(p, true);
+	struct ast_node *list = new_node(p, NODE_LIST);
+	for (;;) {
+		struct token *t = peek_cmd(p);
+		if (!starts_command(t)) {
+			if (list->list.items.len == 0)
+				unexpected(p, expect);
+			break;
+		}
+		struct list_item *it = xcalloc(1, sizeof *it);
+		vec_push(&list->list.items, it);
+		if (!(it->cmd = parse_and_or(p)))
+			break;
+		t = peek(p);
+		if (t->type == TK_SEMI || t->type == TK_AND) {
+			it->async = t->type == TK_AND;
+			consume(p);
+			if (top && (peek_cmd(p)->type == TK_NEWLINE ||
+				    p->tok.type == TK_EOF))
+				break;
+		} else if (t->type != TK_NEWLINE || top) {
+			break;
+		}
+		if (!top)
+			parse_linebreak(p, true);
+	}
+	return finish(p, list);
+}
+
+/* and_or: pipeline { (&& | ||) linebreak pipeline } — left-associative. */
+static struct ast_node *parse_pipeline(struct parser *p);
+
+static struct ast_node *parse_and_or(struct parser *p)
+{
+	struct ast_node *left = parse_pipeline(p);
+	while (left) {
+		struct token *t = peek(p);
+		if (t->type != TK_AND_IF && t->type != TK_OR_IF)
+			break;
+		struct ast_node *n = ast_node_create(t->type == TK_AND_IF ? NODE_AND : NODE_OR);
+		n->range.begin = left->range.begin;
+		n->binary.left = left;
+		consume(p);
+		parse_linebreak(p, true);
+		n->binary.right = parse_pipeline(p);
+		left = finish(p, n);
+	}
+	return left;
+}
+
+/* pipeline: [!] command { | linebreak command } */
+static struct ast_node *parse_pipeline(struct parser *p)
+{
+	struct token *t = peek_cmd(p);
+	struct ast_node *n = new_node(p, NODE_PIPELINE);
+	if (is_kw(t, "!")) {
+		n->pipeline.bang = true;
+		consume(p);
+	}
+	for (;;) {
+		struct ast_node *c = parse_command(p);
+		if (!c)
+			return finish(p, n);
+		vec_push(&n->pipeline.cmds, c);
+		if (peek(p)->type != TK_PIPE)
+			break;
+		consume(p);
+		parse_linebreak(p, true);
+	}
+	if (!n->pipeline.bang && n->pipeline.cmds.len == 1) {
+		struct ast_node *only = n->pipeline.cmds.items[0];
+		n->pipeline.cmds.len = 0;
+		ast_node_destroy(n);
+		return only;
+	}
+	return finish(p, n);
+}
+
+/* io_redirect: [IO_NUMBER | {name}] op WORD; here-docs are queued for the next newline. */
+static struct redir *parse_redirect(struct parser *p)
+{
+	static const enum redir_op ops[] = {
+		[TK_LESS] = REDIR_IN, [TK_GREAT] = REDIR_OUT,
+		[TK_DLESS] = REDIR_HEREDOC, [TK_DLESSDASH] = REDIR_HEREDOC,
+		[TK_DGREAT] = REDIR_APPEND, [TK_LESSAND] = REDIR_DUP_IN,
+		[TK_GREATAND] = REDIR_DUP_OUT, [TK_LESSGREAT] = REDIR_RDWR,
+		[TK_CLOBBER] = REDIR_CLOBBER,
+	};
+	struct token *t = peek(p);
+	struct redir *r = xcalloc(1, sizeof *r);
+	r->fd = -1;
+	r->range.begin = t->range.begin;
+	if (t->type == TK_IO_NUMBER) {
+		r->fd = t->io_number;
+		consume(p);
+	} else if (t->type == TK_IO_NAME) {
+		r->fd_var = t->io_name;
+		t->io_name = NULL;
+		consume(p);
+	}
+	t = peek(p);
+	if (!is_redir_op(t->type)) {	/* cannot happen: the lexer saw < or > */
+		unexpected(p, NULL);
+		redir_destroy(r);
+		return NULL;
+	}
+	r->op = ops[t->type];
+	r->strip_tabs = t->type == TK_DLESSDASH;
+	consume(p);
+	if (peek(p)->type != TK_WORD) {
+		unexpected(p, NULL);
+		redir_destroy(r);
+		return NULL;
+	}
+	r->target = take_word(p);
+	r->range.end = p->last_end;
+	if (r->op == REDIR_HEREDOC) {
+		char *d = word_heredoc_delim(r->target, &r->quoted_delim);
+		free(d);
+		vec_push(&p->heredocs, r);
+	} else {
+		r->target = word_tilde(r->target, false);
+	}
+	return r;
+}
+
+/* Trailing redirections of a compound command (XCU 2.9.4: redirect_list). */
+static struct ast_node *parse_redirect_list(struct parser *p, struct ast_node *n)
+{
+	while (n && !p->err && starts_redirect(peek(p))) {
+		struct redir *r = parse_redirect(p);
+		if (r)
+			vec_push(&n->redirs, r);
+	}
+	return n ? finish(p, n) : NULL;
+}
+
+static struct ast_node *parse_compound(struct parser *p);
+
+/* function_definition: fname ( ) linebreak function_body (XCU 2.9.5). */
+static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
+{
+	struct word *name = simple->simple.words.items[0];
+	const char *s = word_literal_text(name);
+	if (!s || is_reserved(s) || strchr(s, '=') || strchr(s, '/')) {
+		char *text = word_to_text(name);
+		parse_fail(p, name->range.begin.line, "syntax error: bad function name '%s'", text);
+		free(text);
+		ast_node_destroy(simple);
+		return NULL;
+	}
+	struct ast_node *n = ast_node_create(NODE_FUNCDEF);
+	n->range.begin = simple->range.begin;
+	n->func.name = xstrdup(s);
+	ast_node_destroy(simple);
+	consume(p);	/* ( */
+	if (peek(p)->type != TK_RPAREN) {
+		unexpected(p, ")");
+		return finish(p, n);
+	}
+	consume(p);
+	parse_linebreak(p, true);
+	struct token *t = peek_cmd(p);
+	if (t->type == TK_LPAREN || is_kw(t, "{") || is_kw(t, "if") ||
+	    is_kw(t, "while") || is_kw(t, "until") || is_kw(t, "for") ||
+	    is_kw(t, "case"))
+		n->func.body = parse_compound(p);
+	else
+		unexpected(p, "{");
+	return finish(p, n);
+}
+
+/* A word in the simple command: assignment (prefix only), or a command word. */
+static void simple_word(struct parser *p, struct ast_node *n)
+{
+	struct word *w = take_word(p);
+	if (n->simple.words.len == 0) {
+		struct src_range range = w->range;
+		char *name = word_split_assign(&w);
+		if (name) {
+			struct assign *a = xcalloc(1, sizeof *a);
+			a->name = name;
+			a->value = w;
+			a->range = range;
+			vec_push(&n->simple.assigns, a);
+			return;
+		}
+	}
+	vec_push(&n->simple.words, word_tilde(w, false));
+}
+
+/* simple_command: prefix and suffix of assignments, words and redirections. */
+static struct ast_node *parse_simple(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_SIMPLE);
+	for (;;) {
+		struct token *t = n->simple.words.len ? peek(p) : peek_cmd(p);
+		if (p->err)
+			break;
+		if (starts_redirect(t)) {
+			struct redir *r = parse_redirect(p);
+			if (r)
+				vec_push(&n->redirs, r);
+			continue;
+		}
+		if (t->type != TK_WORD)
+			break;
+		bool first = n->simple.words.len == 0 && n->simple.assigns.len == 0 &&
+			     n->redirs.len == 0;
+		simple_word(p, n);
+		if (first && n->simple.words.len == 1 && peek(p)->type == TK_LPAREN)
+			return parse_funcdef(p, finish(p, n));
+	}
+	if (!p->err && n->simple.words.len + n->simple.assigns.len + n->redirs.len == 0)
+		unexpected(p, NULL);
+	return finish(p, n);
+}
+
+/* if_clause: if list then list { elif list then list } [else list] fi */
+static struct ast_node *parse_if(struct parser *p)
+{
+	struct ast_node *top = new_node(p, NODE_IF), *n = top;
+	unsigned depth = p->depth;
+	consume(p);
+	for (;;) {
+		n->if_.cond = parse_list(p, false, "then");
+		if (!n->if_.cond || !expect_kw(p, "then"))
+			break;
+		if (!(n->if_.then_part = parse_list(p, false, "fi")))
+			break;
+		struct token *t = peek_cmd(p);
+		if (is_kw(t, "elif")) {	/* elif is an if nested in the else part */
+			if (!enter(p))
+				break;
+			n->if_.else_part = new_node(p, NODE_IF);
+			n = n->if_.else_part;
+			consume(p);
+			continue;
+		}
+		if (is_kw(t, "else")) {
+			consume(p);
+			n->if_.else_part = parse_list(p, false, "fi");
+		}
+		break;
+	}
+	p->depth = depth;
+	if (!p->err)
+		expect_kw(p, "fi");
+	return finish(p, top);
+}
+
+/* do_group: do compound_list done */
+static struct ast_node *parse_do_group(struct parser *p)
+{
+	if (!expect_kw(p, "do"))
+		return NULL;
+	struct ast_node *body = parse_list(p, false, "done");
+	if (body && !expect_kw(p, "done")) {
+		ast_node_destroy(body);
+		return NULL;
+	}
+	return body;
+}
+
+/* while_clause / until_clause */
+static struct ast_node *parse_loop(struct parser *p, enum node_type type)
+{
+	struct ast_node *n = new_node(p, type);
+	consume(p);
+	n->loop.cond = parse_list(p, false, "do");
+	if (n->loop.cond)
+		n->loop.body = parse_do_group(p);
+	return finish(p, n);
+}
+
+/* for_clause: for name [linebreak in wordlist sequential_sep | sequential_sep] do_group */
+static struct ast_node *parse_for(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_FOR);
+	consume(p);
+	struct token *t = peek(p);
+	if (t->type != TK_WORD || !t->lit || !parse_is_name(t->lit)) {
+		if (t->type == TK_WORD)
+			parse_fail(p, t->range.begin.line, "syntax error: bad for loop variable");
+		else
+			unexpected(p, "name");
+		return finish(p, n);
+	}
+	n->for_.var = xstrdup(t->lit);
+	consume(p);
+	parse_linebreak(p, false);
+	t = peek(p);
+	if (is_kw(t, "in")) {
+		n->for_.has_in = true;
+		consume(p);
+		while ((t = peek(p))->type == TK_WORD)
+			vec_push(&n->for_.words, word_tilde(take_word(p), false));
+		if (t->type != TK_SEMI && t->type != TK_NEWLINE) {
+			unexpected(p, "do");
+			return finish(p, n);
+		}
+		consume(p);
+	} else if (t->type == TK_SEMI) {
+		consume(p);
+	}
+	parse_linebreak(p, true);
+	n->for_.body = parse_do_group(p);
+	return finish(p, n);
+}
+
+/* pattern: [(] word { | word } ) */
+static bool parse_patterns(struct parser *p, struct case_item *ci)
+{
+	if (peek(p)->type == TK_LPAREN)
+		consume(p);
+	for (;;) {
+		struct token *t = peek(p);
+		if (t->type != TK_WORD) {
+			unexpected(p, ")");
+			return false;
+		}
+		vec_push(&ci->patterns, word_tilde(take_word(p), false));
+		t = peek(p);
+		if (t->type == TK_RPAREN) {
+			consume(p);
+			return true;
+		}
+		if (t->type != TK_PIPE) {
+			unexpected(p, ")");
+			return false;
+		}
+		consume(p);
+	}
+}
+
+/* case_item: pattern ) linebreak [compound_list] (;; | ;& | before esac) */
+static bool parse_case_item(struct parser *p, struct ast_node *n)
+{
+	struct case_item *ci = xcalloc(1, sizeof *ci);
+	ci->range.begin = p->tok.range.begin;
+	vec_push(&n->case_.items, ci);
+	if (!parse_patterns(p, ci))
+		return false;
+	parse_linebreak(p, true);
+	struct token *t = peek_cmd(p);
+	if (t->type != TK_DSEMI && t->type != TK_SEMI_AND && !is_kw(t, "esac"))
+		if (!(ci->body = parse_list(p, false, "esac")))
+			return false;
+	t = peek(p);
+	ci->range.end = p->last_end;
+	if (t->type == TK_DSEMI || t->type == TK_SEMI_AND) {
+		ci->term = t->type == TK_SEMI_AND ? CASE_FALLTHROUGH : CASE_BREAK;
+		consume(p);
+		ci->range.end = p->last_end;
+		parse_linebreak(p, false);
+		return true;
+	}
+	if (!is_kw(t, "esac")) {
+		unexpected(p, "esac");
+		return false;
+	}
+	return true;
+}
+
+/* case_clause: case word linebreak in linebreak { case_item } esac */
+static struct ast_node *parse_case(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_CASE);
+	consume(p);
+	if (peek(p)->type != TK_WORD) {
+		unexpected(p, "word");
+		return finish(p, n);
+	}
+	n->case_.subject = word_tilde(take_word(p), false);
+	parse_linebreak(p, false);
+	if (!is_kw(peek(p), "in")) {
+		unexpected(p, "in");
+		return finish(p, n);
+	}
+	consume(p);
+	parse_linebreak(p, false);
+	while (!p->err && !is_kw(peek(p), "esac")) {
+		if (p->tok.type == TK_EOF) {
+			unexpected(p, "esac");
+			break;
+		}
+		if (!parse_case_item(p, n))
+			break;
+	}
+	if (!p->err)
+		consume(p);	/* esac */
+	return finish(p, n);
+}
+
+/* brace_group: { compound_list }   subshell: ( compound_list ) */
+static struct ast_node *parse_group(struct parser *p, enum node_type type)
+{
+	struct ast_node *n = new_node(p, type);
+	consume(p);
+	n->group.body = parse_list(p, false, type == NODE_BRACE ? "}" : ")");
+	if (!n->group.body)
+		return finish(p, n);
+	if (type == NODE_BRACE)
+		expect_kw(p, "}");
+	else if (peek(p)->type == TK_RPAREN)
+		consume(p);
+	else
+		unexpected(p, ")");
+	return finish(p, n);
+}
+
+/* compound_command [redirect_list] */
+static struct ast_node *parse_compound(struct parser *p)
+{
+	struct token *t = peek_cmd(p);
+	struct ast_node *n = NULL;
+	if (!enter(p))
+		return NULL;
+	if (t->type == TK_LPAREN)
+		n = parse_group(p, NODE_SUBSHELL);
+	else if (is_kw(t, "{"))
+		n = parse_group(p, NODE_BRACE);
+	else if (is_kw(t, "if"))
+		n = parse_if(p);
+	else if (is_kw(t, "while"))
+		n = parse_loop(p, NODE_WHILE);
+	else if (is_kw(t, "until"))
+		n = parse_loop(p, NODE_UNTIL);
+	else if (is_kw(t, "for"))
+		n = parse_for(p);
+	else
+		n = parse_case(p);
+	p->depth--;
+	return parse_redirect_list(p, n);
+}
+
+/* command: compound_command | function_definition | simple_command */
+static struct ast_node *parse_command(struct parser *p)
+{
+	struct token *t = peek_cmd(p);
+	if (p->err)
+		return NULL;
+	if (t->type == TK_LPAREN || is_kw(t, "{") || is_kw(t, "if") ||
+	    is_kw(t, "while") || is_kw(t, "until") || is_kw(t, "for") ||
+	    is_kw(t, "case"))
+		return parse_compound(p);
+	if (!starts_command(t) || is_kw(t, "!")) {
+		unexpected(p, NULL);
+		return NULL;
+	}
+	return parse_simple(p);
+}
+
+/* -------------------------------------------------------- nested input */
+
+struct parser *parser_create_nested(struct parser *parent, struct source *src)
+{
+	struct parser *p = parser_create(src);
+	p->alias_fn = parent->alias_fn;
+	p->alias_ctx = parent->alias_ctx;
+	p->depth = parent->depth;
+	return p;
+}
+
+/*
+ * $( ... ): parsed from the same input, recursively, up to the ')' that the
+ * grammar says closes it — so a ')' in a case pattern or inside quotes does
+ * not end it (XCU 2.6.3).  The lookahead token being built by the caller is
+ * saved around the nested parse.
+ */
+struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line)
+{
+	struct token saved = p->tok;
+	struct vec outer_docs = p->heredocs, outer_active = p->active_aliases;
+	struct ast_node *prog = NULL;
+	vec_init(&p->heredocs);
+	vec_init(&p->active_aliases);
+	p->have_tok = false;
+	parse_linebreak(p, true);
+	if (peek(p)->type != TK_RPAREN)
+		prog = parse_list(p, false, ")");
+	if (!p->err && peek(p)->type != TK_RPAREN)
+		unexpected(p, ")");
+	if (!p->err)
+		consume(p);
+	if (p->have_tok)
+		lx_token_free(&p->tok);
+	p->have_tok = false;
+	/* $(cat <<EOF) with the body after the line: read at the next newline. */
+	for (size_t i = 0; i < p->heredocs.len; i++)
+		vec_push(&outer_docs, p->heredocs.items[i]);
+	vec_free(&p->heredocs);
+	vec_free_all(&p->active_aliases, free);
+	p->heredocs = outer_docs;
+	p->active_aliases = outer_active;
+	p->tok = saved;
+	(void)line;
+	if (p->err) {
+		ast_node_destroy(prog);
+		return NULL;
+	}
+	return prog;
+}
+
+static void list_append(struct ast_node *all, struct ast_node *cmd)
+{
+	for (size_t i = 0; i < cmd->list.items.len; i++)
+		vec_push(&all->list.items, cmd->list.items.items[i]);
+	if (all->list.items.len == cmd->list.items.len)
+		all->range.begin = cmd->range.begin;
+	all->range.end = cmd->range.end;
+	cmd->list.items.len = 0;
+	ast_node_destroy(cmd);
+}
+
+/* Parse everything p's source holds into one NODE_LIST (NULL when empty). */
+static struct ast_node *parse_all(struct parser *p)
+{
+	struct ast_node *all = NULL, *cmd;
+	enum parse_status st;
+	while ((st = parser_next(p, &cmd)) == PARSE_OK) {
+		if (!all) {
+			all = cmd;
+			continue;
+		}
+		list_append(all, cmd);
+	}
+	if (st != PARSE_EOF) {
+		ast_node_destroy(all);
+		return NULL;
+	}
+	return all;
+}
+
+struct ast_node *parse_nested_text(struct parser *p, const char *text, unsigned line)
+{
+	struct source *src = source_from_string(source_name(p->src), text, strlen(text));
+	source_set_line(src, line);
+	struct parser *np = parser_create_nested(p, src);
+	struct ast_node *prog = parse_all(np);
+	if (np->err && !p->err) {
+		/* More input cannot complete a `...` that is already closed. */
+		parse_fail(p, np->err_line, "%s", np->err);
+	}
+	parser_destroy(np);
+	source_destroy(src);
+	return prog;
+}
+
+/* ---------------------------------------------------------- public API */
+
+struct parser *parser_create(struct source *src)
+{
+	struct parser *p = xcalloc(1, sizeof *p);
+	p->src = src;
+	p->pos.line = source_line(src);
+	p->pos.col = source_col(src);
+	vec_init(&p->heredocs);
+	vec_init(&p->active_aliases);
+	return p;
+}
+
+void parser_destroy(struct parser *p)
+{
+	if (!p)
+		return;
+	lx_clear_input(p);
+	if (p->have_tok)
+		lx_token_free(&p->tok);
+	vec_free(&p->heredocs);
+	vec_free_all(&p->active_aliases, free);
+	free(p->err);
+	free(p);
+}
+
+void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx)
+{
+	p->alias_fn = fn;
+	p->alias_ctx = ctx;
+}
+
+static enum parse_status parse_status_of(struct parser *p)
+{
+	p->heredocs.len = 0;	/* their redirs were freed with the tree */
+	return p->incomplete ? PARSE_INCOMPLETE : PARSE_ERROR;
+}
+
+enum parse_status parser_next(struct parser *p, struct ast_node **out)
+{
+	unsigned base = p->depth;
+	*out = NULL;
+	free(p->err);
+	p->err = NULL;
+	p->incomplete = false;
+	if (!p->have_tok && !p->npb && !p->aliases) {
+		p->pos.line = source_line(p->src);
+		p->pos.col = source_col(p->src);
+	}
+	for (;;) {
+		if (!p->have_tok)
+			source_reset_prompt(p->src);
+		struct token *t = peek_cmd(p);
+		if (p->err)
+			return parse_status_of(p);
+		if (t->type == TK_EOF)
+			return PARSE_EOF;
+		if (t->type != TK_NEWLINE)
+			break;
+		consume(p);
+	}
+	struct ast_node *list = parse_list(p, true, NULL);
+	if (list) {
+		struct token *t = peek(p);
+		if (t->type == TK_NEWLINE)
+			consume(p);
+		else if (t->type != TK_EOF)
+			unexpected(p, NULL);
+	}
+	p->depth = base;
+	if (p->err) {
+		ast_node_destroy(list);
+		return parse_status_of(p);
+	}
+	*out = list;
+	return PARSE_OK;
+}
+
+const char *parser_error(const struct parser *p)
+{
+	return p->err ? p->err : "";
+}
+
+unsigned parser_error_line(const struct parser *p)
+{
+	return p->err_line;
+}
+
+void parser_recover(struct parser *p)
+{
+	bool at_newline = p->have_tok && p->tok.type == TK_NEWLINE;
+	bool at_eof = p->have_tok && p->tok.type == TK_EOF;
+	if (p->have_tok)
+		lx_token_free(&p->tok);
+	p->have_tok = false;
+	lx_clear_input(p);
+	if (!at_newline && !at_eof) {
+		int c;
+		while ((c = lx_getc(p)) >= 0 && c != '\n')
+			;
+	}
+	free(p->err);
+	p->err = NULL;
+	p->incomplete = false;
+}
+
+struct ast_node *parse_string(const char *name, const char *text, char **err)
+{
+	struct source *src = source_from_string(name, text, strlen(text));
+	struct parser *p = parser_create(src);
+	struct ast_node *prog = parse_all(p);
+	*err = NULL;
+	if (p->err) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "line %u: %s", p->err_line, p->err);
+		*err = sb_finish(&sb);
+	} else if (!prog) {
+		prog = ast_node_create(NODE_LIST);
+	}
+	parser_destroy(p);
+	source_destroy(src);
+	return prog;
+}
+
+bool parse_is_name(const char *s)
+{
+	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	for (s++; *s; s++)
+		if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') ||
+		      (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}

@@ -1,0 +1,118 @@
+/* parser_internal.h: state shared by lexer.c, word.c and parser.c (private to src/parser/). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_PARSER_PARSER_INTERNAL_H
+#define WHELK_PARSER_PARSER_INTERNAL_H
+
+#include <stdbool.h>
+
+#include "base/strbuf.h"
+#include "base/vec.h"
+#include "parser/ast.h"
+#include "parser/lexer.h"
+#include "parser/parser.h"
+#include "parser/source.h"
+
+/* An alias being read: its text is read before the rest of the input. */
+struct alias_frame {
+	char *name;		/* owned */
+	char *text;		/* owned copy of the value */
+	size_t pos;		/* next byte of text */
+	bool trailing_blank;	/* value ends in a blank (XCU 2.3.1) */
+	bool source_bytes;	/* not an alias: bytes the lexer had read ahead
+				   from the source (they advance positions) */
+	struct vec chain;	/* char * (owned): this alias and the ones whose
+				   substitution produced it — none of them is
+				   substituted again inside this text */
+	struct alias_frame *next;	/* owned: the frame below */
+};
+
+/* A byte pushed back, with the position it was read at. */
+struct pushback {
+	int c;
+	struct src_pos pos;
+	bool from_alias;
+};
+
+#define LX_PUSHBACK_MAX 8
+#define LX_HISTORY 8
+
+struct parser {
+	struct source *src;		/* borrowed */
+	/* ---- byte input (lexer.c) */
+	struct alias_frame *aliases;	/* owned stack, may be NULL */
+	struct pushback pb[LX_PUSHBACK_MAX];
+	int npb;
+	struct src_pos pos;		/* position of the next byte */
+	struct src_pos hist[LX_HISTORY];	/* positions before recent reads */
+	bool hist_alias[LX_HISTORY];
+	int nhist;
+	bool last_from_alias;		/* the byte just read came from alias text */
+	struct vec heredocs;		/* struct redir * (borrowed): read at the next newline */
+	/* ---- tokens */
+	struct token tok;		/* the lookahead token, when have_tok */
+	bool have_tok;
+	struct src_pos last_end;	/* end of the last consumed token */
+	bool alias_next;		/* the next word is alias-eligible (trailing blank) */
+	struct vec active_aliases;	/* char * (owned): aliases being read when
+					   the current token started */
+	parser_alias_fn alias_fn;	/* may be NULL */
+	void *alias_ctx;		/* borrowed */
+	/* ---- state */
+	unsigned depth;			/* nesting depth (PARSER_MAX_DEPTH) */
+	bool in_backquote_dq;		/* a `...` inside "..." is being read (\" rule) */
+	char *err;			/* owned, may be NULL: the sticky error */
+	unsigned err_line;
+	bool incomplete;		/* the error is "input ended too early" */
+};
+
+/* ---- lexer.c: bytes */
+int lx_getc(struct parser *p);
+void lx_ungetc(struct parser *p, int c);
+int lx_peekc(struct parser *p);
+/** lx_getc that removes backslash-newline pairs (line continuation, XCU 2.2.1). */
+int lx_getc_bnl(struct parser *p);
+void lx_push_alias(struct parser *p, const char *name, const char *text);
+void lx_clear_input(struct parser *p);
+bool lx_alias_active(const struct parser *p, const char *name);
+/** Read the next token into p->tok. */
+void lx_next(struct parser *p);
+void lx_token_free(struct token *t);
+
+/* ---- parser.c: errors and nested programs */
+void parse_fail(struct parser *p, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/** Parse a $( ... ) body from the current input, up to and including ')'. */
+struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line);
+/** Parse text (a `...` body or here-doc) with a nested parser; errors copied to p. */
+struct ast_node *parse_nested_text(struct parser *p, const char *text, unsigned line);
+struct parser *parser_create_nested(struct parser *parent, struct source *src);
+
+/* ---- word.c: word trees */
+enum word_mode {
+	WM_NORMAL,	/* an unquoted word in a command */
+	WM_DQUOTE,	/* inside "..." (called after the opening quote) */
+	WM_HEREDOC,	/* an unquoted here-document body: to end of input */
+	WM_ARG,		/* ${x-word} outside "..." or any trim pattern */
+	WM_ARG_DQ,	/* ${x-word} inside "..." */
+	WM_ARITH,	/* $(( ... )) up to the closing )) */
+};
+
+/** Read a word in mode (first byte not yet read).  NULL on error. */
+struct word *word_lex(struct parser *p, enum word_mode mode);
+/** Mark tilde prefixes (XCU 2.6.1); assign: also after '=' and ':'. */
+struct word *word_tilde(struct word *w, bool assign);
+/** If w is NAME=value, split it: returns the name and sets *value. */
+char *word_split_assign(struct word **w);
+/** The plain text of a word that is a single unquoted literal, else NULL. */
+const char *word_literal_text(const struct word *w);
+/** Here-doc delimiter: the text after quote removal; *quoted set when any quoting. */
+char *word_heredoc_delim(const struct word *w, bool *quoted);
+/** Parse a here-doc body text (unquoted delimiter) into a word. */
+struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
+				unsigned line);
+/** Decode the inside of $'...' (Issue 8 escapes). */
+void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n);
+
+#endif

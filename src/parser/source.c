@@ -1,0 +1,246 @@
+/* source.c: input sources for the parser — strings, file descriptors and interactive line providers. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/fdutil.h"
+#include "base/strbuf.h"
+#include "parser/source.h"
+
+/*
+ * Byte policy (issue 7, "hostile input").
+ *
+ *  - Bytes are unsigned everywhere: source_getc() returns 0..255, so a byte
+ *    such as 0xff is never confused with -1 (end of input), and the lexer
+ *    never indexes a table with a negative char.
+ *  - Invalid UTF-8 is not an error.  The shell language is defined on bytes;
+ *    a byte that is not an operator, blank, quote or '$' / '`' / '\\' is just
+ *    part of a word, whatever encoding it belongs to.
+ *  - NUL bytes are skipped, with no other effect (as dash does): a NUL can
+ *    never be part of a C string handed to execve, so keeping it would only
+ *    truncate words silently later.  Skipping it here means the rest of the
+ *    line and the rest of the input are read exactly as if the NUL were not
+ *    there — nothing after a NUL is ever dropped.  This applies to scripts,
+ *    -c strings, here-document bodies and interactive lines alike, because
+ *    they all come through source_getc().
+ */
+
+enum source_kind { SRC_STRING, SRC_FD, SRC_LINES };
+
+/* Bytes read on a seekable fd at a time; pipes and terminals read 1. */
+#define SRC_BLOCK 8192
+
+struct source {
+	enum source_kind kind;
+	char *name;			/* owned */
+	unsigned char *buf;		/* owned: the string, a block, or a line */
+	size_t len;			/* bytes in buf */
+	size_t pos;			/* next byte of buf */
+	int fd;				/* SRC_FD: borrowed */
+	bool seekable;			/* SRC_FD: a regular file */
+	bool at_eof;
+	bool failed;			/* a read error happened */
+	source_line_fn line_fn;		/* SRC_LINES */
+	void *line_ctx;			/* borrowed */
+	bool continuation;		/* next line is a PS2 line */
+	int pb[4];			/* pushed-back bytes beyond buf */
+	int npb;
+	unsigned line, col;
+	unsigned prev_col[4];		/* col before recent newlines, for ungetc */
+	int nprev;
+	int echo_fd;			/* set -v: -1 when off */
+	struct strbuf echo;		/* the current line, echoed at its end */
+};
+
+static struct source *source_new(enum source_kind kind, const char *name)
+{
+	struct source *s = xcalloc(1, sizeof *s);
+	s->kind = kind;
+	s->name = xstrdup(name ? name : "");
+	s->fd = -1;
+	s->line = 1;
+	s->col = 1;
+	s->echo_fd = -1;
+	sb_init(&s->echo);
+	return s;
+}
+
+struct source *source_from_string(const char *name, const char *text, size_t len)
+{
+	struct source *s = source_new(SRC_STRING, name);
+	s->buf = xmalloc(xadd(len, 1));
+	memcpy(s->buf, text, len);
+	s->buf[len] = '\0';
+	s->len = len;
+	return s;
+}
+
+struct source *source_from_fd(const char *name, int fd)
+{
+	struct source *s = source_new(SRC_FD, name);
+	struct stat st;
+	s->fd = fd;
+	/* Only regular files can be read ahead and seeked back reliably;
+	 * lseek on a pipe fails with ESPIPE, and on a terminal it "works" but
+	 * means nothing, so a terminal must be read byte by byte too. */
+	s->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+		      lseek(fd, 0, SEEK_CUR) != (off_t)-1;
+	s->buf = xmalloc(s->seekable ? SRC_BLOCK : 1);
+	return s;
+}
+
+struct source *source_from_lines(const char *name, source_line_fn fn, void *ctx)
+{
+	struct source *s = source_new(SRC_LINES, name);
+	s->line_fn = fn;
+	s->line_ctx = ctx;
+	return s;
+}
+
+void source_destroy(struct source *src)
+{
+	if (!src)
+		return;
+	if (src->echo.len && src->echo_fd >= 0)
+		fd_write_all(src->echo_fd, src->echo.data, src->echo.len);
+	sb_free(&src->echo);
+	free(src->buf);
+	free(src->name);
+	free(src);
+}
+
+/* Refill buf; false at end of input or on error. */
+static bool source_fill(struct source *s)
+{
+	if (s->at_eof || s->kind == SRC_STRING)
+		return false;
+	if (s->kind == SRC_LINES) {
+		char *l = s->line_fn(s->line_ctx, s->continuation);
+		s->continuation = true;
+		free(s->buf);
+		s->buf = NULL;
+		s->len = s->pos = 0;
+		if (!l) {
+			s->at_eof = true;
+			return false;
+		}
+		s->buf = (unsigned char *)l;
+		s->len = strlen(l);
+		return s->len > 0 || source_fill(s);
+	}
+	ssize_t n = fd_read(s->fd, s->buf, s->seekable ? SRC_BLOCK : 1);
+	s->pos = 0;
+	s->len = n > 0 ? (size_t)n : 0;
+	if (n < 0)
+		s->failed = true;
+	if (n <= 0)
+		s->at_eof = true;
+	return n > 0;
+}
+
+static void source_echo(struct source *s, int c)
+{
+	if (s->echo_fd < 0)
+		return;
+	if (c >= 0)
+		sb_putc(&s->echo, (char)c);
+	if ((c == '\n' || c < 0) && s->echo.len) {
+		fd_write_all(s->echo_fd, s->echo.data, s->echo.len);
+		sb_clear(&s->echo);
+	}
+}
+
+static void source_advance(struct source *s, int c)
+{
+	if (c == '\n') {
+		s->prev_col[s->nprev++ % 4] = s->col;
+		s->line++;
+		s->col = 1;
+	} else {
+		s->col++;
+	}
+}
+
+int source_getc(struct source *src)
+{
+	int c;
+	do {
+		if (src->npb > 0) {
+			c = src->pb[--src->npb];
+		} else {
+			if (src->pos >= src->len && !source_fill(src)) {
+				source_echo(src, -1);
+				return -1;
+			}
+			c = src->buf[src->pos++];
+		}
+	} while (c == '\0');	/* NUL policy: see the top of this file */
+	source_advance(src, c);
+	source_echo(src, c);
+	return c;
+}
+
+void source_ungetc(struct source *src, int c)
+{
+	if (c < 0)
+		return;
+	if (c == '\n') {
+		src->line--;
+		src->col = src->nprev > 0 ? src->prev_col[--src->nprev % 4] : 1;
+	} else if (src->col > 1) {
+		src->col--;
+	}
+	if (src->echo.len)
+		sb_truncate(&src->echo, src->echo.len - 1);
+	if (src->npb == 0 && src->pos > 0 && src->buf[src->pos - 1] == c)
+		src->pos--;
+	else if (src->npb < 4)
+		src->pb[src->npb++] = c;
+}
+
+unsigned source_line(const struct source *src) { return src->line; }
+unsigned source_col(const struct source *src) { return src->col; }
+const char *source_name(const struct source *src) { return src->name; }
+bool source_error(const struct source *src) { return src->failed; }
+
+void source_set_line(struct source *src, unsigned line)
+{
+	src->line = line;
+}
+
+/*
+ * Give back what was read ahead.  On a regular file the kernel's file offset
+ * is shared by every process that inherited the fd (it lives in the open
+ * file description, not in the fd), so a child that runs `read line` or
+ * `head -n1` reads from wherever we leave it: just past the command that is
+ * about to run.
+ */
+void source_sync(struct source *src)
+{
+	if (src->kind != SRC_FD || !src->seekable)
+		return;
+	off_t back = (off_t)(src->len - src->pos) + src->npb;
+	if (back > 0 && lseek(src->fd, -back, SEEK_CUR) != (off_t)-1) {
+		src->len = src->pos = 0;
+		src->npb = 0;
+		src->at_eof = false;
+	}
+}
+
+void source_reset_prompt(struct source *src)
+{
+	src->continuation = false;
+}
+
+void source_set_echo(struct source *src, int fd)
+{
+	src->echo_fd = fd;
+	if (fd < 0)
+		sb_clear(&src->echo);
+}

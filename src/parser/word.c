@@ -1,0 +1,821 @@
+/* word.c: reading words into trees — quotes, $name, ${...}, $(...), `...`, $((...)), tilde prefixes (XCU 2.2, 2.6). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "parser/arith.h"
+#include "parser/parser_internal.h"
+
+/*
+ * A word is read once, here, into a tree of parts.  The reader is one loop
+ * (word_lex) parameterised by a mode saying where the word sits: unquoted in
+ * a command, inside "...", in a here-document body, in the word of a
+ * ${name-word}, or between $(( and )).  The modes differ only in what ends
+ * the word and which characters are special — exactly the differences XCU
+ * 2.2 (quoting) and 2.6 (expansions) spell out.
+ */
+
+/* Parts being collected for one word; adjacent plain bytes merge into one literal. */
+struct wbuild {
+	struct vec parts;		/* struct word * (owned) */
+	struct strbuf lit;		/* pending literal bytes */
+	bool have_lit;
+	struct src_pos lit_begin, lit_end;
+};
+
+static void wb_flush(struct wbuild *wb)
+{
+	if (!wb->have_lit)
+		return;
+	struct word *w = word_create(WORD_LITERAL);
+	w->lit.len = wb->lit.len;
+	w->lit.text = sb_finish(&wb->lit);
+	w->range.begin = wb->lit_begin;
+	w->range.end = wb->lit_end;
+	vec_push(&wb->parts, w);
+	wb->have_lit = false;
+}
+
+static void wb_char(struct parser *p, struct wbuild *wb, int c, struct src_pos at)
+{
+	if (!wb->have_lit) {
+		wb->have_lit = true;
+		wb->lit_begin = at;
+	}
+	sb_putc(&wb->lit, (char)c);
+	wb->lit_end = p->pos;
+}
+
+static void wb_part(struct wbuild *wb, struct word *w)
+{
+	wb_flush(wb);
+	if (w)
+		vec_push(&wb->parts, w);
+}
+
+static void wb_free(struct wbuild *wb)
+{
+	sb_free(&wb->lit);
+	vec_free_all(&wb->parts, (void (*)(void *))word_destroy);
+}
+
+/* One part stays itself; zero or several become a WORD_LIST. */
+static struct word *wb_finish(struct wbuild *wb, enum word_type wrap,
+			      struct src_pos begin, struct src_pos end)
+{
+	wb_flush(wb);
+	sb_free(&wb->lit);
+	if (wrap != WORD_DQUOTE && wb->parts.len == 1) {
+		struct word *w = wb->parts.items[0];
+		vec_free(&wb->parts);
+		return w;
+	}
+	struct word *w = word_create(wrap);
+	w->parts = wb->parts;
+	w->range.begin = begin;
+	w->range.end = end;
+	return w;
+}
+
+static bool depth_enter(struct parser *p)
+{
+	if (++p->depth > PARSER_MAX_DEPTH) {
+		parse_fail(p, p->pos.line, "syntax error: too deeply nested");
+		return false;
+	}
+	return true;
+}
+
+static bool is_name_start(int c) { return c == '_' || (c < 128 && isalpha(c)); }
+static bool is_name_char(int c) { return c == '_' || (c < 128 && isalnum(c)); }
+static bool is_special_param(int c) { return c >= 0 && strchr("@*#?-$!", c) && c; }
+
+static struct word *new_squote(enum squote_kind kind, char *text, size_t len,
+			       struct src_pos b, struct src_pos e)
+{
+	struct word *w = word_create(WORD_SQUOTE);
+	w->lit.kind = kind;
+	w->lit.text = text;
+	w->lit.len = len;
+	w->range.begin = b;
+	w->range.end = e;
+	return w;
+}
+
+/* '...': every byte up to the next ' is literal (XCU 2.2.2). */
+static struct word *lex_single(struct parser *p, struct src_pos at)
+{
+	struct strbuf sb = STRBUF_INIT;
+	int c;
+	while ((c = lx_getc(p)) != '\'') {
+		if (c < 0) {
+			sb_free(&sb);
+			parse_fail_eof(p, at.line, "syntax error: unterminated quoted string");
+			return NULL;
+		}
+		sb_putc(&sb, (char)c);
+	}
+	size_t n = sb.len;
+	return new_squote(SQUOTE_SINGLE, sb_finish(&sb), n, at, p->pos);
+}
+
+/* $'...' (XCU 2.2.4, Issue 8): read raw up to an unescaped ', then decode. */
+static struct word *lex_dollar_single(struct parser *p, struct src_pos at)
+{
+	struct strbuf raw = STRBUF_INIT, out = STRBUF_INIT;
+	int c;
+	while ((c = lx_getc(p)) != '\'') {
+		if (c == '\\') {
+			sb_putc(&raw, '\\');
+			c = lx_getc(p);
+		}
+		if (c < 0) {
+			sb_free(&raw);
+			parse_fail_eof(p, at.line, "syntax error: unterminated quoted string");
+			return NULL;
+		}
+		sb_putc(&raw, (char)c);
+	}
+	word_decode_dollar_single(&out, sb_str(&raw), raw.len);
+	sb_free(&raw);
+	size_t n = out.len;
+	return new_squote(SQUOTE_DOLLAR, sb_finish(&out), n, at, p->pos);
+}
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decode one escape after the backslash at s[*i]; returns the byte or -1 (keep as is). */
+static int decode_escape(const char *s, size_t n, size_t *i)
+{
+	static const char from[] = "\"'\\abeEfnrtv?";
+	static const char to[] = "\"'\\\a\b\033\033\f\n\r\t\v?";
+	int c = (unsigned char)s[*i];
+	const char *q = c ? strchr(from, c) : NULL;
+	if (q) {
+		(*i)++;
+		return (unsigned char)to[q - from];
+	}
+	if (c == 'c' && *i + 1 < n) {	/* \cX: control-X */
+		int x = (unsigned char)s[*i + 1];
+		*i += 2;
+		return x == '?' ? 0x7f : (toupper(x) & 0x1f);
+	}
+	int v = 0, k = 0;
+	if (c == 'x') {
+		for (k = 0; k < 2 && *i + 1 + k < n && hexval((unsigned char)s[*i + 1 + k]) >= 0; k++)
+			v = v * 16 + hexval((unsigned char)s[*i + 1 + k]);
+		if (k == 0)
+			return -1;
+		*i += 1 + k;
+		return v & 0xff;
+	}
+	for (k = 0; k < 3 && *i + k < n && s[*i + k] >= '0' && s[*i + k] <= '7'; k++)
+		v = v * 8 + (s[*i + k] - '0');
+	if (k == 0)
+		return -1;
+	*i += k;
+	return v & 0xff;
+}
+
+void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		if (s[i] != '\\' || i + 1 >= n) {
+			sb_putc(out, s[i++]);
+			continue;
+		}
+		i++;
+		int c = decode_escape(s, n, &i);
+		if (c < 0) {	/* unknown escape: keep the backslash */
+			sb_putc(out, '\\');
+			continue;
+		}
+		if (c == 0)	/* \0 or \c@ would end the string: drop, as NUL input is */
+			continue;
+		sb_putc(out, (char)c);
+	}
+}
+
+/* --------------------------------------------------------- backslashes */
+
+/* The characters a backslash quotes in each mode (XCU 2.2.1, 2.2.3, 2.7.4). */
+static const char *escapable(enum word_mode mode)
+{
+	switch (mode) {
+	case WM_DQUOTE: case WM_ARITH: return "$`\"\\";
+	case WM_ARG_DQ: return "$`\"\\}";
+	case WM_HEREDOC: return "$`\\";
+	default: return NULL;	/* unquoted: any byte */
+	}
+}
+
+static void lex_backslash(struct parser *p, struct wbuild *wb,
+			  enum word_mode mode, struct src_pos at)
+{
+	int c = lx_getc(p);
+	const char *set = escapable(mode);
+	if (c < 0 || (set && !strchr(set, c))) {
+		/* Not an escape here: the backslash is an ordinary byte. */
+		lx_ungetc(p, c);
+		wb_char(p, wb, '\\', at);
+		return;
+	}
+	char *t = xmalloc(2);
+	t[0] = (char)c;
+	t[1] = '\0';
+	wb_part(wb, new_squote(SQUOTE_BACKSLASH, t, 1, at, p->pos));
+}
+
+/* ------------------------------------------------------------ backquote */
+
+/*
+ * `...` (XCU 2.6.3): inside backquotes a backslash keeps its literal meaning
+ * except before $ ` \ (and " when the backquotes are inside "..."), where it
+ * is removed.  The resulting text is then parsed as a program.
+ */
+static struct word *lex_backquote(struct parser *p, bool in_dq, struct src_pos at)
+{
+	struct strbuf text = STRBUF_INIT;
+	int c;
+	while ((c = lx_getc(p)) != '`') {
+		if (c < 0) {
+			sb_free(&text);
+			parse_fail_eof(p, at.line, "syntax error: unexpected end of "
+				       "file (expecting '`')");
+			return NULL;
+		}
+		if (c == '\\') {
+			int d = lx_getc(p);
+			if (d >= 0 && !strchr("$`\\", d) && !(in_dq && d == '"'))
+				sb_putc(&text, '\\');
+			if (d < 0)
+				sb_putc(&text, '\\');
+			else
+				sb_putc(&text, (char)d);
+			continue;
+		}
+		sb_putc(&text, (char)c);
+	}
+	if (!depth_enter(p)) {
+		sb_free(&text);
+		return NULL;
+	}
+	struct ast_node *prog = parse_nested_text(p, sb_str(&text), at.line);
+	p->depth--;
+	sb_free(&text);
+	if (p->err)
+		return NULL;
+	struct word *w = word_create(WORD_CMDSUB);
+	w->cmdsub.program = prog;
+	w->cmdsub.backquote = true;
+	w->range.begin = at;
+	w->range.end = p->pos;
+	return w;
+}
+
+/* ---------------------------------------------------------- parameters */
+
+static struct word *new_param(char *name, struct src_pos at)
+{
+	struct word *w = word_create(WORD_PARAM);
+	w->param.name = name;
+	w->range.begin = at;
+	return w;
+}
+
+/* A name, a run of digits (braced), or one special character. */
+static char *lex_param_name(struct parser *p, int c, bool braced)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_putc(&sb, (char)c);
+	if (is_name_start(c) || (braced && isdigit(c))) {
+		bool digits = isdigit(c);
+		for (;;) {
+			int d = lx_getc_bnl(p);
+			if (digits ? !(d >= 0 && d < 128 && isdigit(d)) : !is_name_char(d)) {
+				lx_ungetc(p, d);
+				break;
+			}
+			sb_putc(&sb, (char)d);
+		}
+	}
+	return sb_finish(&sb);
+}
+
+static bool lx_accept_c(struct parser *p, int c)
+{
+	int d = lx_getc_bnl(p);
+	if (d == c)
+		return true;
+	lx_ungetc(p, d);
+	return false;
+}
+
+static bool bad_subst(struct parser *p, struct src_pos at)
+{
+	parse_fail(p, at.line, "syntax error: bad substitution");
+	return false;
+}
+
+/* The operator after the name in ${name...}; false on a bad one. */
+static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
+{
+	int c = lx_getc_bnl(p);
+	if (c == '}')
+		return true;
+	if (c == ':') {
+		w->param.colon = true;
+		c = lx_getc_bnl(p);
+		if (c < 0 || !strchr("-=?+", c))
+			return bad_subst(p, at);
+	}
+	switch (c) {
+	case '-': w->param.op = PARAM_DEFAULT; return true;
+	case '=': w->param.op = PARAM_ASSIGN; return true;
+	case '?': w->param.op = PARAM_ERROR; return true;
+	case '+': w->param.op = PARAM_ALT; return true;
+	case '%':
+		w->param.op = lx_accept_c(p, '%') ? PARAM_TRIM_SUFFIX_LONG : PARAM_TRIM_SUFFIX;
+		return true;
+	case '#':
+		w->param.op = lx_accept_c(p, '#') ? PARAM_TRIM_PREFIX_LONG : PARAM_TRIM_PREFIX;
+		return true;
+	default:
+		if (c < 0) {
+			parse_fail_eof(p, at.line, "syntax error: unexpected end of "
+				       "file (expecting '}')");
+			return false;
+		}
+		return bad_subst(p, at);
+	}
+}
+
+/* ${#...}: the length form, or the parameter # itself followed by an operator. */
+static struct word *lex_param_hash(struct parser *p, struct src_pos at)
+{
+	int d = lx_getc_bnl(p);
+	if (d == '}')
+		return new_param(xstrdup("#"), at);
+	if (is_name_start(d) || (d >= 0 && d < 128 && isdigit(d)) ||
+	    (is_special_param(d) && lx_peekc(p) == '}')) {
+		struct word *w = new_param(lex_param_name(p, d, true), at);
+		w->param.op = PARAM_LENGTH;
+		if (lx_getc_bnl(p) != '}') {
+			word_destroy(w);
+			bad_subst(p, at);
+			return NULL;
+		}
+		return w;
+	}
+	lx_ungetc(p, d);
+	struct word *w = new_param(xstrdup("#"), at);
+	w->param.op = PARAM_PLAIN;
+	if (!lex_param_op(p, w, at)) {
+		word_destroy(w);
+		return NULL;
+	}
+	return w;
+}
+
+/* The word after a ${name OP}: "..."-like inside quotes for - = ? +, else a pattern. */
+static bool lex_param_arg(struct parser *p, struct word *w, enum word_mode outer)
+{
+	if (w->param.op == PARAM_PLAIN || w->param.op == PARAM_LENGTH)
+		return true;
+	bool dq = outer == WM_DQUOTE || outer == WM_ARG_DQ || outer == WM_HEREDOC;
+	bool trim = w->param.op >= PARAM_TRIM_SUFFIX;
+	w->param.arg = word_lex(p, dq && !trim ? WM_ARG_DQ : WM_ARG);
+	if (!w->param.arg)
+		return false;
+	if (!dq && !trim)	/* XCU 2.6.2: word undergoes tilde expansion */
+		w->param.arg = word_tilde(w->param.arg, false);
+	return true;
+}
+
+/* ${...} after the "${" (XCU 2.6.2). */
+static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
+				     struct src_pos at)
+{
+	struct word *w;
+	int c = lx_getc_bnl(p);
+	if (c == '#') {
+		w = lex_param_hash(p, at);
+	} else if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
+		w = new_param(lex_param_name(p, c, true), at);
+		if (!lex_param_op(p, w, at)) {
+			word_destroy(w);
+			w = NULL;
+		}
+	} else {
+		if (c < 0)
+			parse_fail_eof(p, at.line, "syntax error: unexpected end of "
+				       "file (expecting '}')");
+		else
+			bad_subst(p, at);
+		return NULL;
+	}
+	if (w && !lex_param_arg(p, w, mode)) {
+		word_destroy(w);
+		return NULL;
+	}
+	if (w) {
+		w->param.braced = true;
+		w->range.end = p->pos;
+	}
+	return w;
+}
+
+/* ---------------------------------------------- $(...) and $((...)) */
+
+static struct word *lex_cmdsub(struct parser *p, struct src_pos at)
+{
+	struct ast_node *prog = parse_cmdsub_body(p, at.line);
+	if (p->err)
+		return NULL;
+	struct word *w = word_create(WORD_CMDSUB);
+	w->cmdsub.program = prog;
+	w->range.begin = at;
+	w->range.end = p->pos;
+	return w;
+}
+
+/*
+ * $((expr)): the text is read like "..." content up to the matching "))";
+ * when it is plain text (no $, no quotes) it is parsed into a tree now, so
+ * a loop evaluates it without re-parsing.  A syntax error in the expression
+ * is left for run time (the tree stays NULL), as in dash and bash: `echo
+ * $((1+))` is an expansion error of that command, not of the script.
+ */
+static struct word *lex_arith(struct parser *p, struct src_pos at)
+{
+	struct word *expr = word_lex(p, WM_ARITH);
+	if (!expr)
+		return NULL;
+	struct word *w = word_create(WORD_ARITH);
+	w->arith.expr = expr;
+	w->range.begin = at;
+	w->range.end = p->pos;
+	const char *text = expr->type == WORD_LIST && expr->parts.len == 0 ? ""
+			   : word_literal_text(expr);
+	if (text) {
+		char *err = NULL;
+		w->arith.tree = arith_parse(text, &err);
+		free(err);
+	}
+	return w;
+}
+
+/* After a '$': an expansion, or NULL when the $ is literal. */
+static struct word *lex_dollar(struct parser *p, enum word_mode mode,
+			       struct src_pos at, bool *literal)
+{
+	int c = lx_getc_bnl(p);
+	struct word *w = NULL;
+	*literal = false;
+	if (c == '{' || c == '(') {
+		if (!depth_enter(p))
+			return NULL;
+		if (c == '{')
+			w = lex_param_braced(p, mode, at);
+		else if (lx_accept_c(p, '('))
+			w = lex_arith(p, at);
+		else
+			w = lex_cmdsub(p, at);
+		p->depth--;
+		return w;
+	}
+	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG))
+		return lex_dollar_single(p, at);
+	if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
+		w = new_param(lex_param_name(p, c, false), at);
+		w->range.end = p->pos;
+		return w;
+	}
+	lx_ungetc(p, c);
+	*literal = true;
+	return NULL;
+}
+
+/* ------------------------------------------------------------ the loop */
+
+/* Does byte c end a word in this mode?  *consume: c belongs to the word's end. */
+static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
+		      bool *consume)
+{
+	*consume = false;
+	switch (mode) {
+	case WM_NORMAL:
+		return c < 0 || strchr(" \t\n;&|<>()", c);
+	case WM_HEREDOC:
+		return c < 0;
+	case WM_DQUOTE:
+		return *consume = (c == '"');
+	case WM_ARG:
+	case WM_ARG_DQ:
+		if (c == '{')
+			++*nest;
+		if (c == '}' && (*nest)-- == 0)
+			return *consume = true;
+		return false;
+	case WM_ARITH:
+		if (c == '(' && ++*nest > PARSER_MAX_DEPTH) {
+			parse_fail(p, p->pos.line, "syntax error: too deeply nested");
+			return true;
+		}
+		if (c != ')' || (*nest)-- > 0)
+			return false;
+		if (lx_accept_c(p, ')'))
+			return *consume = true;
+		parse_fail(p, p->pos.line, "syntax error: missing '))'");
+		return true;
+	}
+	return true;
+}
+
+static const char *mode_expect(enum word_mode mode)
+{
+	switch (mode) {
+	case WM_ARG: case WM_ARG_DQ: return "'}'";
+	case WM_ARITH: return "'))'";
+	default: return NULL;
+	}
+}
+
+/* One special byte; false when c is an ordinary byte of this mode. */
+static bool word_special(struct parser *p, struct wbuild *wb, enum word_mode mode,
+			 int c, struct src_pos at)
+{
+	bool dq = mode == WM_DQUOTE || mode == WM_ARG_DQ || mode == WM_HEREDOC;
+	bool literal;
+	switch (c) {
+	case '\\':
+		lex_backslash(p, wb, mode, at);
+		return true;
+	case '\'':
+		if (dq)
+			return false;
+		wb_part(wb, lex_single(p, at));
+		return true;
+	case '"':
+		if (mode == WM_HEREDOC)
+			return false;
+		if (!depth_enter(p))
+			return true;
+		wb_part(wb, word_lex(p, WM_DQUOTE));
+		p->depth--;
+		return true;
+	case '`':
+		wb_part(wb, lex_backquote(p, mode == WM_DQUOTE || mode == WM_ARG_DQ ||
+					  p->in_backquote_dq, at));
+		return true;
+	case '$': {
+		struct word *w = lex_dollar(p, mode, at, &literal);
+		if (literal)
+			return false;
+		wb_part(wb, w);
+		return true;
+	}
+	default:
+		return false;
+	}
+}
+
+struct word *word_lex(struct parser *p, enum word_mode mode)
+{
+	struct wbuild wb = { VEC_INIT, STRBUF_INIT, false, { 0, 0 }, { 0, 0 } };
+	struct src_pos begin = p->pos;
+	if (mode == WM_DQUOTE)	/* include the opening quote in the range */
+		begin.col = begin.col > 1 ? begin.col - 1 : 1;
+	int nest = 0;
+	bool consume;
+	for (;;) {
+		struct src_pos at = p->pos;
+		int c = lx_getc_bnl(p);
+		if (c < 0 && mode != WM_NORMAL && mode != WM_HEREDOC) {
+			const char *exp = mode_expect(mode);
+			if (exp)
+				parse_fail_eof(p, begin.line, "syntax error: unexpected "
+					       "end of file (expecting %s)", exp);
+			else
+				parse_fail_eof(p, begin.line, "syntax error: "
+					       "unterminated quoted string");
+			break;
+		}
+		if (word_ends(p, mode, c, &nest, &consume)) {
+			if (!consume)
+				lx_ungetc(p, c);
+			break;
+		}
+		if (!word_special(p, &wb, mode, c, at))
+			wb_char(p, &wb, c, at);
+		if (p->err)
+			break;
+	}
+	if (p->err) {
+		wb_free(&wb);
+		return NULL;
+	}
+	return wb_finish(&wb, mode == WM_DQUOTE ? WORD_DQUOTE : WORD_LIST,
+			 begin, p->pos);
+}
+
+/* ------------------------------------------------- here-document bodies */
+
+struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
+				unsigned line)
+{
+	struct source *src = source_from_string(source_name(p->src), text, len);
+	source_set_line(src, line);
+	struct parser *np = parser_create_nested(p, src);
+	struct word *w = word_lex(np, WM_HEREDOC);
+	if (np->err && !p->err) {
+		p->err = np->err;
+		np->err = NULL;
+		p->err_line = np->err_line;
+		p->incomplete = np->incomplete;
+	}
+	parser_destroy(np);
+	source_destroy(src);
+	if (!w)
+		return NULL;
+	/* The body is quoted text: wrap it so expansion neither splits nor globs it. */
+	if (w->type != WORD_LIST) {
+		struct word *d = word_create(WORD_DQUOTE);
+		d->range = w->range;
+		vec_push(&d->parts, w);
+		return d;
+	}
+	w->type = WORD_DQUOTE;
+	return w;
+}
+
+/* ------------------------------------------------------------ helpers */
+
+const char *word_literal_text(const struct word *w)
+{
+	return w && w->type == WORD_LITERAL ? w->lit.text : NULL;
+}
+
+static void delim_text(const struct word *w, struct strbuf *sb, bool *quoted)
+{
+	switch (w->type) {
+	case WORD_LITERAL:
+		sb_appendn(sb, w->lit.text, w->lit.len);
+		break;
+	case WORD_SQUOTE:
+		*quoted = true;
+		sb_appendn(sb, w->lit.text, w->lit.len);
+		break;
+	case WORD_DQUOTE:
+		*quoted = true;
+		/* fall through */
+	case WORD_LIST:
+		for (size_t i = 0; i < w->parts.len; i++)
+			delim_text(w->parts.items[i], sb, quoted);
+		break;
+	default: {
+		char *s = word_to_text(w);
+		sb_append(sb, s);
+		free(s);
+	}
+	}
+}
+
+char *word_heredoc_delim(const struct word *w, bool *quoted)
+{
+	struct strbuf sb = STRBUF_INIT;
+	*quoted = false;
+	if (w)
+		delim_text(w, &sb, quoted);
+	return sb_finish(&sb);
+}
+
+/* Split literal part i of parts at offset off: the tail becomes part i+1. */
+static void split_literal(struct vec *parts, size_t i, size_t off)
+{
+	struct word *a = parts->items[i];
+	struct word *b = word_create(WORD_LITERAL);
+	b->lit.len = a->lit.len - off;
+	b->lit.text = xstrndup(a->lit.text + off, b->lit.len);
+	b->range = a->range;
+	b->range.begin.col += (unsigned)off;
+	a->lit.text[off] = '\0';
+	a->lit.len = off;
+	a->range.end = b->range.begin;
+	vec_push(parts, NULL);
+	memmove(&parts->items[i + 2], &parts->items[i + 1],
+		(parts->len - i - 2) * sizeof *parts->items);
+	parts->items[i + 1] = b;
+}
+
+/*
+ * Literal part i starts with '~': turn the tilde-prefix into a WORD_TILDE.
+ * XCU 2.6.1: the prefix runs to the first unquoted '/' (or ':' in an
+ * assignment) or the end of the word; if any byte of it is quoted — the
+ * literal ends before a '/' and another part follows — it is not a prefix.
+ */
+static void make_tilde(struct vec *parts, size_t i, bool assign)
+{
+	struct word *l = parts->items[i];
+	size_t n = strcspn(l->lit.text, assign ? "/:" : "/");
+	if (n == l->lit.len && i + 1 < parts->len)
+		return;
+	if (n < l->lit.len)
+		split_literal(parts, i, n);
+	struct word *t = word_create(WORD_TILDE);
+	t->tilde.user = xstrdup(l->lit.text + 1);
+	t->range = l->range;
+	parts->items[i] = t;
+	word_destroy(l);
+}
+
+struct word *word_tilde(struct word *w, bool assign)
+{
+	if (!w)
+		return w;
+	if (w->type == WORD_LITERAL) {
+		if (w->lit.text[0] != '~' && !(assign && strstr(w->lit.text, ":~")))
+			return w;
+		struct word *l = word_create(WORD_LIST);
+		l->range = w->range;
+		vec_push(&l->parts, w);
+		w = l;
+	}
+	if (w->type != WORD_LIST)
+		return w;
+	for (size_t i = 0; i < w->parts.len; i++) {
+		struct word *part = w->parts.items[i];
+		if (part->type != WORD_LITERAL)
+			continue;
+		if (part->lit.text[0] == '~' && (i == 0 || assign)) {
+			if (i > 0) {	/* only after a ':' ending the previous literal */
+				struct word *prev = w->parts.items[i - 1];
+				if (prev->type != WORD_LITERAL || prev->lit.len == 0 ||
+				    prev->lit.text[prev->lit.len - 1] != ':')
+					continue;
+			}
+			make_tilde(&w->parts, i, assign);
+			continue;
+		}
+		char *colon = assign ? strstr(part->lit.text, ":~") : NULL;
+		if (colon)
+			split_literal(&w->parts, i, (size_t)(colon - part->lit.text) + 1);
+	}
+	if (w->parts.len == 1) {
+		struct word *only = w->parts.items[0];
+		w->parts.len = 0;
+		word_destroy(w);
+		return only;
+	}
+	return w;
+}
+
+char *word_split_assign(struct word **wp)
+{
+	struct word *w = *wp;
+	struct word *first = w->type == WORD_LIST && w->parts.len ? w->parts.items[0] : w;
+	if (first->type != WORD_LITERAL)
+		return NULL;
+	char *eq = strchr(first->lit.text, '=');
+	if (!eq || eq == first->lit.text)
+		return NULL;
+	char *name = xstrndup(first->lit.text, (size_t)(eq - first->lit.text));
+	if (!parse_is_name(name)) {
+		free(name);
+		return NULL;
+	}
+	struct word *value = word_create(WORD_LIST);
+	value->range = w->range;
+	size_t off = (size_t)(eq - first->lit.text) + 1;
+	if (off < first->lit.len) {
+		struct word *rest = word_create(WORD_LITERAL);
+		rest->lit.len = first->lit.len - off;
+		rest->lit.text = xstrndup(first->lit.text + off, rest->lit.len);
+		rest->range = first->range;
+		rest->range.begin.col += (unsigned)off;
+		vec_push(&value->parts, rest);
+	}
+	if (w->type == WORD_LIST)
+		for (size_t i = 1; i < w->parts.len; i++)
+			vec_push(&value->parts, w->parts.items[i]);
+	if (w->type == WORD_LIST)
+		w->parts.len = 1;
+	word_destroy(w);
+	value->range.begin.col += (unsigned)off;
+	*wp = word_tilde(value, true);
+	return name;
+}
