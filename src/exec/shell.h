@@ -128,9 +128,13 @@ struct shell {
 	int loop_depth;			/* enclosing loops (for break/continue) */
 	int func_depth;			/* nested function calls */
 	int eval_depth;			/* nested eval / . / $( ) */
+	int dot_depth;			/* nested `.` scripts (return) */
 	int errexit_suppressed;		/* >0 inside if/while conditions, !,
 					   && || left sides (XCU 2.14 set -e) */
 	bool in_subshell;		/* a forked copy of the shell */
+	unsigned cmdsub_count;		/* command substitutions run so far
+					   (XCU 2.9.1: $? of a command with
+					   no name) */
 
 	const char *script_name;	/* borrowed: for messages ("t.sh",
 					   "-c"); NULL when interactive */

@@ -1,1 +1,6 @@
-src_jobs_libjobs_a_SOURCES +=
+# src/jobs/files.mk: sources of the jobs layer.
+src_jobs_libjobs_a_SOURCES += \
+	src/jobs/jobs.c src/jobs/jobs.h \
+	src/jobs/reap.c \
+	src/jobs/signals.c \
+	src/jobs/spawn.c

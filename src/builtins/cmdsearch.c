@@ -1,0 +1,176 @@
+/* cmdsearch.c: builtins about command search — command, type and hash (XCU 2.9.1.1). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "builtins/builtins.h"
+#include "builtins/registry.h"
+#include "exec/shell.h"
+
+/* XCU 2.4 reserved words (and Issue 8's). */
+static bool is_keyword(const char *name)
+{
+	static const char *const words[] = {
+		"!", "case", "do", "done", "elif", "else", "esac", "fi",
+		"for", "if", "in", "then", "until", "while", "{", "}",
+	};
+	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+		if (strcmp(name, words[i]) == 0)
+			return true;
+	return false;
+}
+
+static void print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+/*
+ * How name would be run, in command-search order.  verbose: `type` /
+ * `command -V` sentences; otherwise `command -v` (the name, or the path,
+ * or an alias definition).  Returns 0, or 127 when not found.
+ */
+static int describe(struct shell *sh, const char *name, bool verbose,
+		    bool default_path)
+{
+	const char *alias = hm_get(&sh->aliases, name);
+	const struct builtin *b = builtin_find(name);
+	if (alias) {
+		if (verbose) {
+			printf("%s is an alias for %s\n", name, alias);
+		} else {
+			printf("alias %s=", name);
+			print_quoted(alias);
+			putchar('\n');
+		}
+		return 0;
+	}
+	if (is_keyword(name)) {
+		printf(verbose ? "%s is a shell keyword\n" : "%s\n", name);
+		return 0;
+	}
+	if (b && b->cls == BUILTIN_SPECIAL) {
+		printf(verbose ? "%s is a special shell builtin\n" : "%s\n",
+		       name);
+		return 0;
+	}
+	if (hm_get(&sh->functions, name)) {
+		printf(verbose ? "%s is a shell function\n" : "%s\n", name);
+		return 0;
+	}
+	if (b) {
+		printf(verbose ? "%s is a shell builtin\n" : "%s\n", name);
+		return 0;
+	}
+	char *path = path_search(sh, name, default_path);
+	if (!path || access(path, X_OK) != 0) {
+		free(path);
+		if (verbose)
+			builtin_error(sh, "%s: not found", name);
+		return 127;
+	}
+	if (verbose)
+		printf("%s is %s\n", name, path);
+	else
+		printf("%s\n", path);
+	free(path);
+	return 0;
+}
+
+/* command [-p] [-v|-V] name [arg...] */
+int builtin_command(struct shell *sh, int argc, char **argv)
+{
+	bool p = false, v = false, V = false;
+	int i = 1;
+	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		for (const char *c = argv[i] + 1; *c; c++) {
+			if (*c == 'p')
+				p = true;
+			else if (*c == 'v')
+				v = true;
+			else if (*c == 'V')
+				V = true;
+			else {
+				builtin_error(sh, "-%c: bad option", *c);
+				return 2;
+			}
+		}
+	}
+	if (i >= argc)
+		return 0;
+	if (v || V) {
+		int status = 0;
+		for (; i < argc; i++)
+			if (describe(sh, argv[i], V, p) != 0)
+				status = V ? 127 : 1;
+		return status;
+	}
+	int flags = SHELL_CMD_NO_FUNCTIONS | (p ? SHELL_CMD_DEFAULT_PATH : 0);
+	return shell_run_argv(sh, argc - i, argv + i, flags);
+}
+
+/* type name...: describe each name; 127 if any is not found (dash). */
+int builtin_type(struct shell *sh, int argc, char **argv)
+{
+	int status = 0;
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	for (; i < argc; i++)
+		if (describe(sh, argv[i], true, false) != 0)
+			status = 127;
+	return status;
+}
+
+static void print_hashed(struct shell *sh)
+{
+	const char **keys = hm_sorted_keys(&sh->cmd_hash);
+	for (const char **k = keys; *k; k++)
+		printf("%s\n", (const char *)hm_get(&sh->cmd_hash, *k));
+	free(keys);
+}
+
+/* hash [-r] [name...]: list, forget, or look up and remember. */
+int builtin_hash(struct shell *sh, int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "-r") == 0) {
+		path_hash_clear(sh);
+		i++;
+	}
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (argc == 1) {
+		print_hashed(sh);
+		return 0;
+	}
+	int status = 0;
+	for (; i < argc; i++) {
+		const char *name = argv[i];
+		if (strchr(name, '/') || builtin_find(name) ||
+		    hm_get(&sh->functions, name))
+			continue;
+		/* Re-search: hashing an already hashed name refreshes it. */
+		free(hm_remove(&sh->cmd_hash, name));
+		char *path = path_search(sh, name, false);
+		if (!path || !hm_get(&sh->cmd_hash, name)) {
+			builtin_error(sh, "%s: not found", name);
+			status = 1;
+		}
+		free(path);
+	}
+	return status;
+}

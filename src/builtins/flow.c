@@ -1,0 +1,112 @@
+/* flow.c: the control-flow special builtins — break, continue, return, exit and : (XCU 2.14). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins/builtins.h"
+#include "exec/exec_int.h"
+#include "exec/shell.h"
+
+/* A leading "--" ends the (empty) option list of these builtins. */
+static void skip_dashdash(int *argc, char ***argv)
+{
+	if (*argc > 1 && strcmp((*argv)[1], "--") == 0) {
+		(*argv)[1] = (*argv)[0];
+		(*argv)++;
+		(*argc)--;
+	}
+}
+
+/* A decimal number in [min, LONG_MAX], or -1 after the message. */
+static long number_arg(struct shell *sh, const char *s, long min)
+{
+	char *end;
+	errno = 0;
+	long n = strtol(s, &end, 10);
+	if (!*s || *end || errno || n < min || (*s != '+' && (*s < '0' || *s > '9'))) {
+		builtin_error(sh, "Illegal number: %s", s);
+		return -1;
+	}
+	return n;
+}
+
+int builtin_colon(struct shell *sh, int argc, char **argv)
+{
+	(void)sh;
+	(void)argc;
+	(void)argv;
+	return 0;
+}
+
+/*
+ * break n / continue n (XCU 2.14): leave (or restart) the n-th enclosing
+ * loop.  n larger than the number of loops means the outermost one; with
+ * no loop at all they do nothing (as dash).  The loops themselves do the
+ * unwinding: see loop_stops() in exec/eval.c.
+ */
+static int loop_control(struct shell *sh, int argc, char **argv,
+			enum unwind how)
+{
+	long n = 1;
+	skip_dashdash(&argc, &argv);
+	if (argc > 2) {
+		builtin_error(sh, "too many arguments");
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	if (argc == 2 && (n = number_arg(sh, argv[1], 1)) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	if (sh->loop_depth == 0)
+		return 0;
+	if (n > sh->loop_depth)
+		n = sh->loop_depth;
+	sh->unwind = how;
+	sh->unwind_count = n;
+	return 0;
+}
+
+int builtin_break(struct shell *sh, int argc, char **argv)
+{
+	return loop_control(sh, argc, argv, UNWIND_BREAK);
+}
+
+int builtin_continue(struct shell *sh, int argc, char **argv)
+{
+	return loop_control(sh, argc, argv, UNWIND_CONTINUE);
+}
+
+/* exit [n]: n defaults to $?; the EXIT trap runs in shell_exit(). */
+int builtin_exit(struct shell *sh, int argc, char **argv)
+{
+	long n = sh->last_status;
+	skip_dashdash(&argc, &argv);
+	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	sh->unwind = UNWIND_EXIT;
+	sh->exit_status = (int)(n & 0xff);
+	return sh->exit_status;
+}
+
+/* return [n]: from a function or a `.` script; elsewhere an error. */
+int builtin_return(struct shell *sh, int argc, char **argv)
+{
+	long n = sh->last_status;
+	skip_dashdash(&argc, &argv);
+	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	if (sh->func_depth == 0 && sh->dot_depth == 0) {
+		builtin_error(sh, "not in a function or sourced script");
+		return 1;
+	}
+	sh->unwind = UNWIND_RETURN;
+	sh->exit_status = (int)(n & 0xff);
+	return sh->exit_status;
+}

@@ -1,0 +1,153 @@
+/* setcmd.c: the set and shift special builtins (XCU 2.14) — options, positional parameters, variable listing. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "builtins/builtins.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+/* 'value' with each ' written as '\'' — input the shell reads back as is. */
+static void print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+/* Plain `set`: every variable, sorted, as name='value'. */
+static void list_variables(struct shell *sh)
+{
+	const char **names = var_names(sh);
+	for (const char **n = names; *n; n++) {
+		struct var *v = var_lookup(sh, *n);
+		if (!v || !v->value)
+			continue;
+		printf("%s=", *n);
+		print_quoted(v->value);
+		putchar('\n');
+	}
+	free(names);
+}
+
+/* Options whose change must reach other layers. */
+static void options_changed(struct shell *sh)
+{
+	sh->jobs->monitor = sh->opt.monitor;
+}
+
+/* -o name / +o name, or the listings when name is missing. */
+static int set_o(struct shell *sh, bool on, const char *name)
+{
+	if (!name) {
+		shell_print_options(sh, !on);
+		return 0;
+	}
+	if (shell_set_option_name(sh, name, on) < 0) {
+		builtin_error(sh, "%s: bad option name", name);
+		return 2;
+	}
+	return 0;
+}
+
+/* One "-abc" / "+abc" word; *i advances past a consumed -o argument. */
+static int set_letters(struct shell *sh, int argc, char **argv, int *i)
+{
+	const char *w = argv[*i];
+	bool on = w[0] == '-';
+	for (const char *c = w + 1; *c; c++) {
+		if (*c == 'o') {
+			const char *name = *i + 1 < argc ? argv[*i + 1] : NULL;
+			if (name)
+				(*i)++;
+			if (set_o(sh, on, name) != 0)
+				return 2;
+			continue;
+		}
+		if (*c == 'i' || shell_set_option_letter(sh, *c, on) < 0) {
+			builtin_error(sh, "%c%c: bad option", on ? '-' : '+',
+				      *c);
+			return 2;
+		}
+	}
+	return 0;
+}
+
+/*
+ * set [-abCefhmnuvx] [-o name] [--] [arg...] (XCU 2.14 set).  Options end
+ * at the first word not starting with - or +, or at "--"; any words left
+ * become $1...  "--" alone clears them.  A lone "-" turns off -x and -v
+ * and ends the options (historical, as dash).
+ */
+int builtin_set(struct shell *sh, int argc, char **argv)
+{
+	if (argc == 1) {
+		list_variables(sh);
+		return 0;
+	}
+	int i = 1;
+	bool params = false;
+	for (; i < argc; i++) {
+		const char *w = argv[i];
+		if (strcmp(w, "--") == 0) {
+			params = true;
+			i++;
+			break;
+		}
+		if (strcmp(w, "-") == 0) {
+			sh->opt.xtrace = sh->opt.verbose = false;
+			params = i + 1 < argc;
+			i++;
+			break;
+		}
+		if ((w[0] != '-' && w[0] != '+') || !w[1])
+			break;
+		int rc = set_letters(sh, argc, argv, &i);
+		options_changed(sh);
+		if (rc)
+			return rc;
+	}
+	if (i < argc || params)
+		shell_set_params(sh, argc - i, argv + i);
+	return 0;
+}
+
+/* shift [n]: n > $# is an error (status 2; a special builtin's error). */
+int builtin_shift(struct shell *sh, int argc, char **argv)
+{
+	long n = 1;
+	if (argc > 1 && strcmp(argv[1], "--") == 0) {
+		argc--;
+		argv++;
+	}
+	if (argc > 2) {
+		builtin_error(sh, "too many arguments");
+		return 2;
+	}
+	if (argc == 2) {
+		char *end;
+		errno = 0;
+		n = strtol(argv[1], &end, 10);
+		if (!*argv[1] || *end || errno || n < 0) {
+			builtin_error(sh, "Illegal number: %s", argv[1]);
+			return 2;
+		}
+	}
+	struct vec *p = shell_params(sh);
+	if ((size_t)n > p->len) {
+		builtin_error(sh, "can't shift that many");
+		return 2;
+	}
+	for (long k = 0; k < n; k++)
+		free(p->items[k]);
+	memmove(p->items, p->items + n, (p->len - (size_t)n) * sizeof(void *));
+	p->len -= (size_t)n;
+	return 0;
+}

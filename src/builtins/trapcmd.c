@@ -1,0 +1,135 @@
+/* trapcmd.c: the trap special builtin (XCU 2.14 trap) — set, reset, ignore and list signal actions. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <ctype.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "base/signames.h"
+#include "builtins/builtins.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+static void print_quoted(const char *s)
+{
+	putchar('\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			fputs("'\\''", stdout);
+		else
+			putchar(*s);
+	}
+	putchar('\'');
+}
+
+static const char *cond_name(int s, char buf[16])
+{
+	if (s == 0)
+		return "EXIT";
+	const char *n = sig_name(s, buf);
+	return n ? n : "?";
+}
+
+/* `trap -- 'action' NAME`: input that recreates the trap. */
+static void print_trap(struct shell *sh, int s)
+{
+	char buf[16];
+	if (!sh->traps[s])
+		return;
+	fputs("trap -- ", stdout);
+	print_quoted(sh->traps[s]);
+	printf(" %s\n", cond_name(s, buf));
+}
+
+static int list_traps(struct shell *sh, int argc, char **argv)
+{
+	int status = 0;
+	if (argc == 0) {
+		for (int s = 0; s < 65; s++)
+			print_trap(sh, s);
+		return 0;
+	}
+	for (int i = 0; i < argc; i++) {
+		int s = sig_parse(argv[i], true);
+		if (s < 0 || s >= 65) {
+			builtin_error(sh, "%s: bad trap", argv[i]);
+			status = 1;
+			continue;
+		}
+		print_trap(sh, s);
+	}
+	return status;
+}
+
+/*
+ * One condition.  A signal ignored when a non-interactive shell started
+ * cannot be trapped or reset (XCU 2.11): such requests are silently
+ * ignored, as in dash.
+ */
+static int set_one(struct shell *sh, int s, const char *action)
+{
+	if (s > 0 && !sh->opt.interactive && sh->trap_ignored_at_entry[s])
+		return 0;
+	if (s > 0) {
+		enum sig_disp d = !action ? SIGD_DEFAULT
+				: *action ? SIGD_CATCH : SIGD_IGNORE_USER;
+		if (sig_set_disp(sh->jobs, s, d) < 0) {
+			char buf[16];
+			builtin_error(sh, "%s: %s", cond_name(s, buf),
+				      strerror(errno));
+			return 1;
+		}
+	}
+	free(sh->traps[s]);
+	sh->traps[s] = action ? xstrdup(action) : NULL;
+	return 0;
+}
+
+static bool is_unsigned(const char *s)
+{
+	if (!*s)
+		return false;
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+/*
+ * trap [-p] [action condition...]: with "-" as action (or a first operand
+ * that is a number, or one operand only) the conditions are reset to
+ * their defaults; "" ignores them; anything else is run when they occur.
+ */
+int builtin_trap(struct shell *sh, int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "-p") == 0)
+		return list_traps(sh, argc - 2, argv + 2);
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc)
+		return list_traps(sh, 0, NULL);
+	const char *action = argv[i];
+	if (strcmp(action, "-") == 0) {
+		action = NULL;
+		i++;
+	} else if (is_unsigned(action) || i + 1 == argc) {
+		action = NULL;	/* all operands are conditions */
+	} else {
+		i++;
+	}
+	int status = 0;
+	for (; i < argc; i++) {
+		int s = sig_parse(argv[i], true);
+		if (s < 0 || s >= 65) {
+			builtin_error(sh, "%s: bad trap", argv[i]);
+			status = 1;
+			continue;
+		}
+		if (set_one(sh, s, action) != 0)
+			status = 1;
+	}
+	return status;
+}

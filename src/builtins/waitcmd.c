@@ -1,0 +1,133 @@
+/* waitcmd.c: the wait builtin (XCU 2.14 wait, 2.11) and times — children's statuses and CPU times. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/times.h>
+#include <unistd.h>
+
+#include "builtins/builtins.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+/* A trapped signal interrupted the wait: 128+n, the trap runs at the next
+   safe point, right after this builtin (XCU 2.11). */
+static int interrupted_status(struct shell *sh)
+{
+	for (int s = 1; s < JOBS_NSIG && s < 65; s++)
+		if (sig_pending[s] && sh->traps[s])
+			return 128 + s;
+	return 128;
+}
+
+/* Wait for every background job; 0 when all are done. */
+static int wait_all(struct shell *sh)
+{
+	struct jobs *jt = sh->jobs;
+	for (;;) {
+		struct job *running = NULL;
+		for (size_t i = 0; i < jt->list.len && !running; i++) {
+			struct job *j = jt->list.items[i];
+			if (j->async && job_state(j) == JOB_RUNNING)
+				running = j;
+		}
+		if (!running)
+			break;
+		if (job_wait(jt, running, true) < 0)
+			return interrupted_status(sh);
+	}
+	/* Their statuses have been waited for: forget the finished jobs. */
+	for (size_t i = jt->list.len; i-- > 0;) {
+		struct job *j = jt->list.items[i];
+		if (j->async && job_state(j) == JOB_DONE)
+			job_free(jt, j);
+	}
+	return 0;
+}
+
+/* %n, %% and %+ (the newest job), %- (the one before). */
+static struct job *job_from_spec(struct jobs *jt, const char *spec)
+{
+	if (!jt->list.len)
+		return NULL;
+	if (!strcmp(spec, "%%") || !strcmp(spec, "%+") || !strcmp(spec, "%"))
+		return jt->list.items[jt->list.len - 1];
+	if (!strcmp(spec, "%-"))
+		return jt->list.len > 1 ? jt->list.items[jt->list.len - 2]
+					: NULL;
+	char *end;
+	long n = strtol(spec + 1, &end, 10);
+	if (*end || n <= 0 || n > INT_MAX)
+		return NULL;
+	return job_by_id(jt, (int)n);
+}
+
+/* One operand: a pid or a job spec.  127 when unknown (XCU wait). */
+static int wait_one(struct shell *sh, const char *arg)
+{
+	struct jobs *jt = sh->jobs;
+	struct job *j;
+	pid_t pid = 0;
+	if (arg[0] == '%') {
+		j = job_from_spec(jt, arg);
+	} else {
+		char *end;
+		long n = strtol(arg, &end, 10);
+		if (!*arg || *end || n <= 0 || n > INT_MAX) {
+			builtin_error(sh, "%s: not a pid or valid job spec", arg);
+			return 2;
+		}
+		pid = (pid_t)n;
+		j = job_by_pid(jt, pid);
+	}
+	if (!j)
+		return 127;
+	if (job_wait(jt, j, true) < 0)
+		return interrupted_status(sh);
+	int status = pid ? job_decode_status(job_proc_of(j, pid)->status)
+			 : job_status(j, sh->opt.pipefail);
+	if (job_state(j) == JOB_DONE)
+		job_free(jt, j);
+	return status;
+}
+
+int builtin_wait(struct shell *sh, int argc, char **argv)
+{
+	int i = 1;
+	if (i < argc && strcmp(argv[i], "--") == 0)
+		i++;
+	if (i >= argc)
+		return wait_all(sh);
+	int status = 0;
+	for (; i < argc; i++) {
+		status = wait_one(sh, argv[i]);
+		if (status > 128 && sig_any_pending)
+			break;
+	}
+	return status;
+}
+
+static void print_time(clock_t t, long hz, char end)
+{
+	long ms = (long)((double)t * 1000.0 / (double)hz);
+	printf("%ldm%ld.%03lds%c", ms / 60000, (ms / 1000) % 60, ms % 1000, end);
+}
+
+/* times: user and system time of the shell, then of its children. */
+int builtin_times(struct shell *sh, int argc, char **argv)
+{
+	(void)sh;
+	(void)argc;
+	(void)argv;
+	struct tms t;
+	long hz = sysconf(_SC_CLK_TCK);
+	if (times(&t) == (clock_t)-1 || hz <= 0)
+		return 1;
+	print_time(t.tms_utime, hz, ' ');
+	print_time(t.tms_stime, hz, '\n');
+	print_time(t.tms_cutime, hz, ' ');
+	print_time(t.tms_cstime, hz, '\n');
+	return 0;
+}

@@ -1,0 +1,586 @@
+/* command.c: simple commands (XCU 2.9.1) — expansion, assignments, command search, builtins, functions, external utilities. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/strbuf.h"
+#include "builtins/registry.h"
+#include "exec/eval.h"
+#include "exec/exec_int.h"
+#include "exec/expand.h"
+#include "exec/redir.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+#include "parser/parser.h"
+
+/*
+ * One simple command on its way to running.  eval_simple() fills it from
+ * the tree; shell_run_argv() (for `command` and `exec`) fills it from an
+ * already expanded argv.
+ */
+struct simple {
+	int argc;
+	char **argv;		/* borrowed: NULL-terminated fields */
+	char **names;		/* borrowed: assignment names */
+	char **values;		/* owned strings: expanded assignment values */
+	size_t nassign;
+	struct redir_plan plan;	/* staged redirections */
+	int flags;		/* EVAL_EXIT, and SHELL_CMD_* << 8 */
+};
+
+#define CMDF(f) ((f) << 8)
+
+enum cmd_kind {
+	CK_SPECIAL,
+	CK_FUNCTION,
+	CK_BUILTIN,
+	CK_EXTERNAL,
+};
+
+/* The result of the XCU 2.9.1.1 command search. */
+struct resolved {
+	enum cmd_kind kind;
+	const struct builtin *b;	/* CK_SPECIAL, CK_BUILTIN */
+	struct ast_node *fn;		/* CK_FUNCTION (borrowed) */
+	char *path;			/* CK_EXTERNAL: owned, NULL = not
+					   found */
+};
+
+/* --------------------------------------------------------- set -x */
+
+/* PS4 is expanded like the body of a here-document (parameters, $( ),
+   $(( ))); the common "+ " needs no parsing at all. */
+static char *ps4_text(struct shell *sh)
+{
+	const char *ps4 = var_get(sh, "PS4");
+	if (!ps4)
+		return xstrdup("");
+	if (!strpbrk(ps4, "$`\\"))
+		return xstrdup(ps4);
+	/* Expand PS4's value as a here-doc body: build one and ask the
+	   expander, which knows every form. */
+	char *err = NULL;
+	struct strbuf text = STRBUF_INIT;
+	sb_printf(&text, ": <<__WHELK_PS4_END__\n%s\n__WHELK_PS4_END__\n",
+		  ps4);
+	struct ast_node *n = parse_string("PS4", sb_str(&text), &err);
+	sb_free(&text);
+	free(err);
+	char *out = NULL;
+	if (n && n->list.items.len) {
+		struct list_item *it = n->list.items.items[0];
+		struct ast_node *c = it->cmd;
+		if (c->type == NODE_SIMPLE && c->redirs.len &&
+		    expand_heredoc(sh, c->redirs.items[0], &out) == 0) {
+			size_t len = strlen(out);
+			if (len && out[len - 1] == '\n')
+				out[len - 1] = '\0';
+		}
+	}
+	ast_node_destroy(n);
+	return out ? out : xstrdup(ps4);
+}
+
+/* dash's form: PS4, then the assignments and words as they are (no
+   quoting), one write so lines from several processes don't interleave. */
+static void xtrace(struct shell *sh, const struct simple *c)
+{
+	int saved = sh->last_status;
+	char *ps4 = ps4_text(sh);
+	sh->last_status = saved;
+	struct strbuf sb = STRBUF_INIT;
+	sb_append(&sb, ps4);
+	free(ps4);
+	const char *sep = "";
+	for (size_t i = 0; i < c->nassign; i++) {
+		sb_printf(&sb, "%s%s=%s", sep, c->names[i], c->values[i]);
+		sep = " ";
+	}
+	for (int i = 0; i < c->argc; i++) {
+		sb_printf(&sb, "%s%s", sep, c->argv[i]);
+		sep = " ";
+	}
+	sb_putc(&sb, '\n');
+	fflush(stderr);
+	(void)!write(STDERR_FILENO, sb.data, sb.len);
+	sb_free(&sb);
+}
+
+/* ------------------------------------------------------ command search */
+
+/* The PATH a command is searched with: a `PATH=x cmd` prefix wins
+   (temporary, so the hash table is bypassed), then $PATH. */
+static const char *assigned_path(const struct simple *c)
+{
+	for (size_t i = c->nassign; i-- > 0;)
+		if (strcmp(c->names[i], "PATH") == 0)
+			return c->values[i];
+	return NULL;
+}
+
+/*
+ * XCU 2.9.1.1: a name with a slash is a file; otherwise special builtins,
+ * then functions, then (regular) builtins, then a PATH search.  `exec`
+ * only ever runs a file.
+ */
+static void resolve(struct shell *sh, const struct simple *c,
+		    struct resolved *r)
+{
+	const char *name = c->argv[0];
+	int cmdf = c->flags >> 8;
+	memset(r, 0, sizeof *r);
+	r->kind = CK_EXTERNAL;
+	if (strchr(name, '/')) {
+		r->path = xstrdup(name);
+		return;
+	}
+	if (!(cmdf & SHELL_CMD_EXEC)) {
+		r->b = builtin_find(name);
+		if (r->b && r->b->cls == BUILTIN_SPECIAL) {
+			r->kind = CK_SPECIAL;
+			return;
+		}
+		if (!(cmdf & SHELL_CMD_NO_FUNCTIONS))
+			r->fn = hm_get(&sh->functions, name);
+		if (r->fn) {
+			r->kind = CK_FUNCTION;
+			return;
+		}
+		if (r->b) {
+			r->kind = CK_BUILTIN;
+			return;
+		}
+	}
+	const char *tmp = assigned_path(c);
+	if (tmp)
+		r->path = path_find(name, tmp);
+	else
+		r->path = path_search(sh, name,
+				      (cmdf & SHELL_CMD_DEFAULT_PATH) != 0);
+}
+
+/* ---------------------------------------------------------- assignments */
+
+/* Before a special builtin, or with no command at all: they stay. */
+static int assign_persist(struct shell *sh, const struct simple *c)
+{
+	for (size_t i = 0; i < c->nassign; i++)
+		if (var_set(sh, c->names[i], c->values[i], 0) < 0)
+			return -1;
+	return 0;
+}
+
+/* Before a function or regular builtin: exported for its duration, then
+   put back (dash), even if the function changed them. */
+static int assign_temp(struct shell *sh, const struct simple *c,
+		       struct vec *saves)
+{
+	for (size_t i = 0; i < c->nassign; i++) {
+		struct var *v = var_lookup(sh, c->names[i]);
+		if (v && (v->flags & VAR_READONLY))
+			return var_set(sh, c->names[i], c->values[i], 0);
+		vec_push(saves, var_save_create(sh, c->names[i]));
+		var_set(sh, c->names[i], c->values[i], VAR_EXPORT);
+	}
+	return 0;
+}
+
+static void assign_restore(struct shell *sh, struct vec *saves)
+{
+	for (size_t i = saves->len; i-- > 0;)
+		var_save_restore(sh, saves->items[i]);
+	vec_free(saves);
+}
+
+/* The environment of an external command: exported variables plus the
+   command's own assignments (which win).  *owned says what to free. */
+static char **command_env(struct shell *sh, const struct simple *c,
+			  char ***owned)
+{
+	char **env = var_environ(sh);
+	*owned = NULL;
+	if (c->nassign == 0)
+		return env;
+	struct vec v = VEC_INIT;
+	for (char **e = env; *e; e++) {
+		bool over = false;
+		for (size_t i = 0; i < c->nassign && !over; i++) {
+			size_t n = strlen(c->names[i]);
+			over = strncmp(*e, c->names[i], n) == 0 &&
+			       (*e)[n] == '=';
+		}
+		if (!over)
+			vec_push(&v, xstrdup(*e));
+	}
+	for (size_t i = 0; i < c->nassign; i++) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "%s=%s", c->names[i], c->values[i]);
+		vec_push(&v, sb_finish(&sb));
+	}
+	var_environ_free(env);
+	vec_terminate(&v);
+	*owned = (char **)v.items;
+	return *owned;
+}
+
+static void command_env_free(char **env, char **owned)
+{
+	if (!owned) {
+		var_environ_free(env);
+		return;
+	}
+	for (char **e = owned; *e; e++)
+		free(*e);
+	free(owned);
+}
+
+/* ---------------------------------------------------------- builtins */
+
+static int run_builtin(struct shell *sh, const struct builtin *b, int argc,
+		       char **argv)
+{
+	const char *saved = sh->current_builtin;
+	sh->current_builtin = b->name;
+	int status = b->fn(sh, argc, argv);
+	/* Builtins write through stdio; a write error (a full disk, a
+	   closed stdout) is the builtin's failure (registry.h). */
+	if (fflush(stdout) == EOF || ferror(stdout)) {
+		builtin_error(sh, "write error: %s", strerror(errno));
+		clearerr(stdout);
+		status = 1;
+	}
+	sh->current_builtin = saved;
+	return status;
+}
+
+/* XCU 2.8.1: these special builtins pass on a status rather than report
+   an error with it; for the others a nonzero status is an error that
+   exits a non-interactive shell (unless run through `command`). */
+static bool status_is_error(const struct builtin *b)
+{
+	static const char *const passing[] = {
+		".", "break", "continue", "eval", "exec", "exit", "return",
+		":", "times", "trap",
+	};
+	for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++)
+		if (strcmp(b->name, passing[i]) == 0)
+			return false;
+	return true;
+}
+
+static int run_special(struct shell *sh, struct simple *c,
+		       const struct builtin *b)
+{
+	bool via_command = (c->flags >> 8) & SHELL_CMD_NO_FUNCTIONS;
+	if (assign_persist(sh, c) < 0) {
+		if (!via_command)
+			eval_fatal(sh, 2);
+		return 2;
+	}
+	struct redir_undo undo = REDIR_UNDO_INIT;
+	/* `exec` with only redirections changes the shell's own fds. */
+	bool permanent = c->argc == 1 && strcmp(b->name, "exec") == 0;
+	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) < 0) {
+		redir_undo(sh, &undo);
+		if (!via_command)
+			eval_fatal(sh, 1);
+		return 1;
+	}
+	int status = run_builtin(sh, b, c->argc, c->argv);
+	redir_undo(sh, &undo);
+	if (status != 0 && status_is_error(b) && !via_command)
+		eval_fatal(sh, status);
+	return status;
+}
+
+static int run_regular(struct shell *sh, struct simple *c,
+		       const struct resolved *r)
+{
+	struct vec saves = VEC_INIT;
+	if (assign_temp(sh, c, &saves) < 0) {
+		assign_restore(sh, &saves);
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	struct redir_undo undo = REDIR_UNDO_INIT;
+	int status = 1;
+	if (redir_apply(sh, &c->plan, &undo) == 0) {
+		if (r->kind == CK_FUNCTION)
+			status = eval_call_function(sh, r->fn, c->argc, c->argv);
+		else
+			status = run_builtin(sh, r->b, c->argc, c->argv);
+	}
+	redir_undo(sh, &undo);
+	assign_restore(sh, &saves);
+	return status;
+}
+
+/* ----------------------------------------------------- functions */
+
+int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
+		       char **argv)
+{
+	if (sh->func_depth + sh->eval_depth >= EVAL_MAX_DEPTH) {
+		shell_error(sh, "%s: function nesting too deep", argv[0]);
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	/* Hold the definition: the body may redefine or unset itself. */
+	ast_node_ref(def);
+	frame_push(sh, argc - 1, argv + 1, true);
+	int saved_loops = sh->loop_depth;
+	sh->loop_depth = 0;	/* break/continue don't reach the caller's
+				   loops (as in dash) */
+	sh->func_depth++;
+	int status = eval_with_redirs(sh, def->func.body, 0);
+	sh->func_depth--;
+	sh->loop_depth = saved_loops;
+	if (sh->unwind == UNWIND_RETURN) {
+		sh->unwind = UNWIND_NONE;
+		status = sh->exit_status;
+	}
+	frame_pop(sh);
+	ast_node_destroy(def);
+	return status;
+}
+
+/* ----------------------------------------------------- external commands */
+
+/*
+ * ENOEXEC: the file is executable but not a binary the kernel knows — by
+ * tradition a shell script without #!.  It runs in a fresh whelk (as dash
+ * hands it to /bin/sh), so no function or variable of ours leaks into it.
+ * A file with a NUL byte in its first line is binary garbage: refuse it.
+ */
+static bool looks_binary(const char *path)
+{
+	char buf[256];
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return false;
+	ssize_t n = read(fd, buf, sizeof buf);
+	close(fd);
+	for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
+		if (buf[i] == '\0')
+			return true;
+	return false;
+}
+
+static char **script_argv(const char *path, char **argv)
+{
+	size_t n = 0;
+	while (argv[n])
+		n++;
+	char **v = xcalloc(n + 2, sizeof *v);
+	v[0] = argv[0];
+	v[1] = (char *)path;
+	for (size_t i = 1; i < n; i++)
+		v[i + 1] = argv[i];
+	return v;
+}
+
+#define SELF_EXE "/proc/self/exe"
+
+static pid_t spawn_script(struct shell *sh, struct job *j,
+			  struct spawn_req *req, int *err)
+{
+	if (looks_binary(req->path)) {
+		*err = ENOEXEC;
+		return -1;
+	}
+	char **v = script_argv(req->path, (char **)req->argv);
+	struct spawn_req r2 = *req;
+	r2.path = SELF_EXE;
+	r2.argv = v;
+	pid_t pid = job_spawn(sh->jobs, j, &r2, err);
+	free(v);
+	return pid;
+}
+
+/* The last command: become it.  Nothing of ours is left to run. */
+static _Noreturn void exec_in_place(struct shell *sh, struct simple *c,
+				    const char *path, char **env)
+{
+	fflush(stdout);
+	fflush(stderr);
+	int err = 0;
+	if (job_apply_actions(sh->jobs, c->plan.acts, c->plan.n) < 0)
+		err = errno;
+	if (!err) {
+		job_execve(sh->jobs, path, c->argv, env);
+		err = errno;
+	}
+	if (err == ENOEXEC && !looks_binary(path)) {
+		char **v = script_argv(path, c->argv);
+		job_execve(sh->jobs, SELF_EXE, v, env);
+		free(v);
+	}
+	int status = path_exec_error(sh, c->argv[0], err);
+	shell_exit(sh, status);
+}
+
+static int run_external(struct shell *sh, struct simple *c, const char *path)
+{
+	char **owned;
+	char **env = command_env(sh, c, &owned);
+	bool last = (c->flags & EVAL_EXIT) && !trap_any_set(sh) &&
+		    !sh->opt.interactive;
+	if (last || ((c->flags >> 8) & SHELL_CMD_EXEC))
+		exec_in_place(sh, c, path, env);
+	struct job *j = job_new(sh->jobs, false);
+	struct spawn_req req = {
+		path, c->argv, env, c->plan.acts, c->plan.n, JOB_FORK_FG
+	};
+	fflush(stdout);
+	fflush(stderr);
+	int err;
+	pid_t pid = job_spawn(sh->jobs, j, &req, &err);
+	if (pid < 0 && err == ENOEXEC)
+		pid = spawn_script(sh, j, &req, &err);
+	command_env_free(env, owned);
+	if (pid < 0) {
+		job_free(sh->jobs, j);
+		return path_exec_error(sh, c->argv[0], err);
+	}
+	return eval_wait_fg(sh, j);
+}
+
+/* ------------------------------------------------------------- running */
+
+static int run_resolved(struct shell *sh, struct simple *c)
+{
+	struct resolved r;
+	resolve(sh, c, &r);
+	int status;
+	switch (r.kind) {
+	case CK_SPECIAL:
+		return run_special(sh, c, r.b);
+	case CK_FUNCTION:
+	case CK_BUILTIN:
+		return run_regular(sh, c, &r);
+	default:
+		break;
+	}
+	if (!r.path) {
+		shell_error(sh, "%s: not found", c->argv[0]);
+		status = 127;
+		if ((c->flags >> 8) & SHELL_CMD_EXEC)
+			eval_fatal(sh, status);
+		return status;
+	}
+	status = run_external(sh, c, r.path);
+	free(r.path);
+	if (status >= 126 && ((c->flags >> 8) & SHELL_CMD_EXEC))
+		eval_fatal(sh, status);
+	return status;
+}
+
+/* No command name (XCU 2.9.1): redirections are performed (and undone),
+   assignments stay; the status is that of the last command substitution. */
+static int run_no_command(struct shell *sh, struct simple *c, int cmdsub)
+{
+	if (assign_persist(sh, c) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	return cmdsub;
+}
+
+static void simple_free(struct simple *c)
+{
+	for (size_t i = 0; i < c->nassign; i++)
+		free(c->values[i]);
+	free(c->values);
+	free(c->names);
+	redir_plan_free(&c->plan);
+}
+
+/* XCU 2.9.1 steps 2–4: words, then redirections, then assignment values.
+   Returns -1 with *status set when the command must not run. */
+static int expand_simple(struct shell *sh, struct ast_node *n,
+			 struct simple *c, struct vec *fields, int *status)
+{
+	if (expand_words(sh, &n->simple.words, fields) < 0) {
+		eval_fatal(sh, 2);
+		*status = 2;
+		return -1;
+	}
+	vec_terminate(fields);
+	c->argc = (int)fields->len;
+	c->argv = (char **)fields->items;
+	if (redir_stage(sh, &n->redirs, &c->plan) < 0) {
+		*status = 1;
+		return -1;
+	}
+	struct vec *as = &n->simple.assigns;
+	c->nassign = as->len;
+	c->names = xcalloc(as->len + 1, sizeof(char *));
+	c->values = xcalloc(as->len + 1, sizeof(char *));
+	for (size_t i = 0; i < as->len; i++) {
+		struct assign *a = as->items[i];
+		c->names[i] = a->name;
+		if (expand_word_str(sh, a->value, EXPAND_ASSIGN,
+				    &c->values[i]) < 0) {
+			c->nassign = i;
+			eval_fatal(sh, 2);
+			*status = 2;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* A redirection error: a special builtin's exits the shell (XCU 2.8.1). */
+static int redir_failed(struct shell *sh, struct simple *c)
+{
+	if (c->argc > 0) {
+		const struct builtin *b = builtin_find(c->argv[0]);
+		if (b && b->cls == BUILTIN_SPECIAL)
+			eval_fatal(sh, 1);
+	}
+	return 1;
+}
+
+int eval_simple(struct shell *sh, struct ast_node *n, int flags)
+{
+	struct simple c;
+	struct vec fields = VEC_INIT;
+	memset(&c, 0, sizeof c);
+	c.flags = flags & EVAL_EXIT;
+	sh->lineno = n->range.begin.line;
+	unsigned subs = sh->cmdsub_count;
+	int status;
+	if (expand_simple(sh, n, &c, &fields, &status) < 0) {
+		if (status == 1)
+			status = redir_failed(sh, &c);
+	} else {
+		if (sh->opt.xtrace)
+			xtrace(sh, &c);
+		if (c.argc == 0)
+			status = run_no_command(sh, &c,
+				subs != sh->cmdsub_count ? sh->last_status : 0);
+		else
+			status = run_resolved(sh, &c);
+	}
+	simple_free(&c);
+	vec_free_all(&fields, free);
+	eval_check_errexit(sh, status);
+	return status;
+}
+
+int shell_run_argv(struct shell *sh, int argc, char **argv, int flags)
+{
+	struct simple c;
+	memset(&c, 0, sizeof c);
+	if (argc == 0)
+		return 0;
+	c.argc = argc;
+	c.argv = argv;
+	c.flags = CMDF(flags);
+	return run_resolved(sh, &c);
+}

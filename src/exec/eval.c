@@ -1,0 +1,380 @@
+/* eval.c: the tree walker — one eval_* function per node type (XCU 2.9), set -e, unwinding. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "base/alloc.h"
+#include "exec/eval.h"
+#include "exec/exec_int.h"
+#include "exec/expand.h"
+#include "exec/pattern.h"
+#include "exec/redir.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+/* --------------------------------------------------- errors and set -e */
+
+void eval_fatal(struct shell *sh, int status)
+{
+	sh->last_status = status;
+	if (sh->opt.interactive && !sh->in_subshell)
+		return;
+	if (sh->unwind != UNWIND_EXIT) {
+		sh->unwind = UNWIND_EXIT;
+		sh->exit_status = status;
+	}
+}
+
+/*
+ * set -e (XCU 2.14): a command that fails exits the shell, except where
+ * its status is being tested — the condition of if/while/until, any
+ * command of an && || list but the last, a pipeline after `!`.  Those
+ * contexts raise sh->errexit_suppressed for everything they run, including
+ * function bodies called from them (as dash and bash do).
+ */
+void eval_check_errexit(struct shell *sh, int status)
+{
+	if (status == 0 || !sh->opt.errexit || sh->errexit_suppressed)
+		return;
+	if (sh->unwind != UNWIND_NONE)
+		return;
+	sh->unwind = UNWIND_EXIT;
+	sh->exit_status = status;
+}
+
+_Noreturn void eval_child_exit(struct shell *sh, int status)
+{
+	if (sh->unwind == UNWIND_EXIT)
+		status = sh->exit_status;
+	sh->unwind = UNWIND_NONE;
+	shell_exit(sh, status);
+}
+
+void eval_enter_subshell(struct shell *sh)
+{
+	sh->in_subshell = true;
+	trap_reset_subshell(sh);
+}
+
+/* ----------------------------------------------------------- lists */
+
+static int eval_list(struct shell *sh, struct ast_node *n, int flags)
+{
+	int status = sh->last_status;
+	struct vec *items = &n->list.items;
+	if (items->len == 0)
+		return status;
+	for (size_t i = 0; i < items->len; i++) {
+		struct list_item *it = items->items[i];
+		bool last = i + 1 == items->len;
+		if (it->async)
+			status = eval_async(sh, it->cmd);
+		else
+			status = eval_run(sh, it->cmd, last ? flags : 0);
+		if (eval_should_unwind(sh))
+			break;
+	}
+	return status;
+}
+
+static int eval_andor(struct shell *sh, struct ast_node *n, int flags)
+{
+	sh->errexit_suppressed++;
+	int status = eval_run(sh, n->binary.left, 0);
+	sh->errexit_suppressed--;
+	if (eval_should_unwind(sh))
+		return status;
+	bool go = n->type == NODE_AND ? status == 0 : status != 0;
+	if (!go)
+		return status;
+	return eval_run(sh, n->binary.right, flags);
+}
+
+/* ----------------------------------------------------- compound commands */
+
+static int eval_cond(struct shell *sh, struct ast_node *cond)
+{
+	sh->errexit_suppressed++;
+	int status = eval_run(sh, cond, 0);
+	sh->errexit_suppressed--;
+	return status;
+}
+
+static int eval_if(struct shell *sh, struct ast_node *n, int flags)
+{
+	int c = eval_cond(sh, n->if_.cond);
+	if (eval_should_unwind(sh))
+		return c;
+	if (c == 0)
+		return eval_run(sh, n->if_.then_part, flags);
+	if (n->if_.else_part)
+		return eval_run(sh, n->if_.else_part, flags);
+	return 0;
+}
+
+/*
+ * After the body of a loop: does the loop stop?  `break n` and `continue n`
+ * count down one level per enclosing loop (XCU 2.14 break/continue); the
+ * loop where the count reaches zero absorbs the unwind.
+ */
+static bool loop_stops(struct shell *sh)
+{
+	switch (sh->unwind) {
+	case UNWIND_NONE:
+		return false;
+	case UNWIND_BREAK:
+		if (--sh->unwind_count <= 0)
+			sh->unwind = UNWIND_NONE;
+		return true;
+	case UNWIND_CONTINUE:
+		if (--sh->unwind_count <= 0) {
+			sh->unwind = UNWIND_NONE;
+			return false;
+		}
+		return true;
+	default:
+		return true;
+	}
+}
+
+/* A safe point: collect finished background children (no zombies, and
+   their statuses kept for `wait`), then run pending traps. */
+static void pending_traps(struct shell *sh)
+{
+	if (sig_chld_seen)
+		jobs_reap(sh->jobs, false);
+	if (sig_any_pending)
+		trap_run_pending(sh);
+}
+
+static int eval_while(struct shell *sh, struct ast_node *n)
+{
+	int status = 0;
+	bool until = n->type == NODE_UNTIL;
+	sh->loop_depth++;
+	for (;;) {
+		int c = eval_cond(sh, n->loop.cond);
+		if (loop_stops(sh))
+			break;
+		if (eval_should_unwind(sh))
+			break;
+		if ((c == 0) == until)
+			break;
+		status = eval_run(sh, n->loop.body, 0);
+		if (loop_stops(sh))
+			break;
+		pending_traps(sh);
+	}
+	sh->loop_depth--;
+	return status;
+}
+
+static int for_values(struct shell *sh, struct ast_node *n, struct vec *vals)
+{
+	if (n->for_.has_in) {
+		if (expand_words(sh, &n->for_.words, vals) < 0) {
+			vec_free_all(vals, free);
+			eval_fatal(sh, 2);
+			return -1;
+		}
+		return 0;
+	}
+	struct vec *params = shell_params(sh);
+	for (size_t i = 0; i < params->len; i++)
+		vec_push(vals, xstrdup(params->items[i]));
+	return 0;
+}
+
+static int eval_for(struct shell *sh, struct ast_node *n)
+{
+	struct vec vals = VEC_INIT;
+	sh->lineno = n->range.begin.line;
+	if (for_values(sh, n, &vals) < 0)
+		return 2;
+	int status = 0;
+	sh->loop_depth++;
+	for (size_t i = 0; i < vals.len; i++) {
+		if (var_set(sh, n->for_.var, vals.items[i], 0) < 0) {
+			status = 1;
+			eval_fatal(sh, 1);
+			break;
+		}
+		status = eval_run(sh, n->for_.body, 0);
+		if (loop_stops(sh))
+			break;
+		pending_traps(sh);
+	}
+	sh->loop_depth--;
+	vec_free_all(&vals, free);
+	return status;
+}
+
+/* Does any pattern of a case item match?  -1 on an expansion error. */
+static int case_item_matches(struct shell *sh, struct case_item *ci,
+			     const char *subject)
+{
+	for (size_t k = 0; k < ci->patterns.len; k++) {
+		char *pat;
+		if (expand_word_pattern(sh, ci->patterns.items[k], &pat) < 0)
+			return -1;
+		bool m = pattern_match(pat, subject, 0);
+		free(pat);
+		if (m)
+			return 1;
+	}
+	return 0;
+}
+
+/* XCU 2.9.4.3: the first matching item runs; `;&` falls through into the
+   next item's body without testing its patterns. */
+static int eval_case(struct shell *sh, struct ast_node *n, int flags)
+{
+	char *subject;
+	sh->lineno = n->range.begin.line;
+	if (expand_word_str(sh, n->case_.subject, 0, &subject) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	int status = 0;
+	struct vec *items = &n->case_.items;
+	for (size_t i = 0; i < items->len; i++) {
+		int m = case_item_matches(sh, items->items[i], subject);
+		if (m < 0) {
+			status = 2;
+			eval_fatal(sh, 2);
+			break;
+		}
+		if (!m)
+			continue;
+		for (; i < items->len; i++) {
+			struct case_item *ci = items->items[i];
+			status = ci->body ? eval_run(sh, ci->body, flags) : 0;
+			if (ci->term != CASE_FALLTHROUGH || eval_should_unwind(sh))
+				break;
+		}
+		break;
+	}
+	free(subject);
+	return status;
+}
+
+static int eval_subshell(struct shell *sh, struct ast_node *n, int flags)
+{
+	if ((flags & EVAL_EXIT) && !trap_any_set(sh)) {
+		/* Nothing follows in this process (and no trap of ours is
+		   waiting to run): the subshell needs no process of its own. */
+		eval_enter_subshell(sh);
+		return eval_with_redirs(sh, n, flags);
+	}
+	struct job *j = job_new(sh->jobs, false);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_FG);
+	if (pid == 0) {
+		eval_enter_subshell(sh);
+		int st = eval_with_redirs(sh, n, EVAL_EXIT);
+		eval_child_exit(sh, st);
+	}
+	if (pid < 0) {
+		job_free(sh->jobs, j);
+		return 2;
+	}
+	int status = eval_wait_fg(sh, j);
+	eval_check_errexit(sh, status);
+	return status;
+}
+
+static int eval_funcdef(struct shell *sh, struct ast_node *n)
+{
+	struct ast_node *old = hm_put(&sh->functions, n->func.name,
+				      ast_node_ref(n));
+	if (old)
+		ast_node_destroy(old);
+	return 0;
+}
+
+/* ------------------------------------------------- redirections around */
+
+static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
+{
+	switch (n->type) {
+	case NODE_BRACE:
+		return eval_run(sh, n->group.body, flags);
+	case NODE_SUBSHELL:
+		/* Already in the forked child (see eval_subshell). */
+		return eval_run(sh, n->group.body, flags & EVAL_EXIT);
+	case NODE_IF:
+		return eval_if(sh, n, flags);
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		return eval_while(sh, n);
+	case NODE_FOR:
+		return eval_for(sh, n);
+	case NODE_CASE:
+		return eval_case(sh, n, flags);
+	default:
+		return eval_run(sh, n, flags);
+	}
+}
+
+int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags)
+{
+	if (n->redirs.len == 0)
+		return eval_compound(sh, n, flags);
+	struct redir_plan plan = REDIR_PLAN_INIT;
+	struct redir_undo undo = REDIR_UNDO_INIT;
+	if (redir_stage(sh, &n->redirs, &plan) < 0 ||
+	    redir_apply(sh, &plan, &undo) < 0) {
+		redir_plan_free(&plan);
+		redir_undo(sh, &undo);
+		eval_check_errexit(sh, 1);
+		return 1;
+	}
+	redir_plan_free(&plan);
+	/* The fds are ours until undone: nothing may execve in place. */
+	int status = eval_compound(sh, n, flags & ~EVAL_EXIT);
+	redir_undo(sh, &undo);
+	return status;
+}
+
+/* -------------------------------------------------------------- dispatch */
+
+int eval_run(struct shell *sh, struct ast_node *n, int flags)
+{
+	int status;
+	if (!n)
+		return 0;
+	switch (n->type) {
+	case NODE_SIMPLE:
+		status = eval_simple(sh, n, flags);
+		break;
+	case NODE_PIPELINE:
+		status = eval_pipeline(sh, n, flags);
+		break;
+	case NODE_AND:
+	case NODE_OR:
+		status = eval_andor(sh, n, flags);
+		break;
+	case NODE_LIST:
+		status = eval_list(sh, n, flags);
+		break;
+	case NODE_SUBSHELL:
+		status = eval_subshell(sh, n, flags);
+		break;
+	case NODE_FUNCDEF:
+		status = eval_funcdef(sh, n);
+		break;
+	default:
+		status = eval_with_redirs(sh, n, flags);
+		break;
+	}
+	sh->last_status = status;
+	pending_traps(sh);
+	return status;
+}
+
+int eval_node(struct shell *sh, struct ast_node *n)
+{
+	return eval_run(sh, n, 0);
+}

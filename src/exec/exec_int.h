@@ -1,0 +1,73 @@
+/* exec_int.h: private interfaces between the evaluator's files (eval, command, pipeline, cmdsub, trap, path). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_EXEC_EXEC_INT_H
+#define WHELK_EXEC_EXEC_INT_H
+
+#include <stdbool.h>
+
+#include "parser/ast.h"
+
+struct shell;
+struct job;
+
+/* Deepest nesting of function calls, eval, `.` and trap actions together:
+   each level costs a few C stack frames, and 1000 of them fit easily in
+   the default 8 MiB stack (XCU leaves the limit to us; issue 7). */
+#define EVAL_MAX_DEPTH 1000
+
+/* Flags down the tree walk. */
+enum {
+	/*
+	 * Nothing runs in this process after this node: a simple command
+	 * that is an external utility may execve in place instead of forking
+	 * (the last command of -c, of a subshell, of a pipeline stage).
+	 */
+	EVAL_EXIT = 1,
+};
+
+/* eval.c */
+int eval_run(struct shell *sh, struct ast_node *n, int flags);
+/** A compound command or function body with its trailing redirections. */
+int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags);
+/** set -e: after a command that counts (not in a tested context). */
+void eval_check_errexit(struct shell *sh, int status);
+/** XCU 2.8.1: a fatal error in a non-interactive shell exits it. */
+void eval_fatal(struct shell *sh, int status);
+/** A forked child is done: EXIT trap, flush, _exit.  Never returns. */
+_Noreturn void eval_child_exit(struct shell *sh, int status);
+/** In a freshly forked child that keeps running shell code. */
+void eval_enter_subshell(struct shell *sh);
+
+/* command.c */
+int eval_simple(struct shell *sh, struct ast_node *n, int flags);
+/** Call a function (def is a NODE_FUNCDEF) with argv[1..] as $1... */
+int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
+		       char **argv);
+
+/* pipeline.c */
+int eval_pipeline(struct shell *sh, struct ast_node *n, int flags);
+/** `cmd &`: start an and-or list asynchronously; sets $!. */
+int eval_async(struct shell *sh, struct ast_node *n);
+/** Wait for a foreground job, free it, return its status. */
+int eval_wait_fg(struct shell *sh, struct job *j);
+
+/* trap.c */
+void trap_init(struct shell *sh);
+/** Run the actions of signals caught since the last safe point. */
+void trap_run_pending(struct shell *sh);
+/** Run the EXIT trap once (status is $? inside it); returns the status the
+    shell should exit with (an `exit n` inside the trap changes it). */
+int trap_run_exit(struct shell *sh, int status);
+/** Subshell entry: non-ignored traps are reset (XCU 2.11). */
+void trap_reset_subshell(struct shell *sh);
+/** Is any trap action (including EXIT) set? */
+bool trap_any_set(const struct shell *sh);
+void trap_free_all(struct shell *sh);
+
+/* path.c */
+/** Search PATH (or the given path list) without the hash table. */
+char *path_find(const char *name, const char *pathlist);
+/** Describe the result of a failed exec (126/127) and print it. */
+int path_exec_error(struct shell *sh, const char *name, int err);
+
+#endif

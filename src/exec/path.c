@@ -1,0 +1,112 @@
+/* path.c: command search in PATH (XCU 2.9.1.1) with a hash table of found commands, and exec failure messages. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "exec/exec_int.h"
+#include "exec/shell.h"
+
+/* The value `command -p` searches (confstr(_CS_PATH) on most systems). */
+#define DEFAULT_PATH "/usr/local/bin:/usr/bin:/bin:/usr/local/sbin:/usr/sbin:/sbin"
+
+enum candidate {
+	CAND_NONE,
+	CAND_EXEC,		/* a regular file we may execute */
+	CAND_OTHER,		/* exists but not executable (or not regular) */
+};
+
+static enum candidate check(const char *path)
+{
+	struct stat st;
+	if (stat(path, &st) < 0)
+		return CAND_NONE;
+	if (S_ISREG(st.st_mode) && access(path, X_OK) == 0)
+		return CAND_EXEC;
+	return S_ISDIR(st.st_mode) ? CAND_NONE : CAND_OTHER;
+}
+
+/*
+ * Each PATH entry in turn; an empty entry means the current directory.
+ * The first executable regular file wins.  If there is none but a
+ * non-executable file exists, that is returned so execve reports
+ * "Permission denied" (126) rather than "not found" (127), as dash does.
+ */
+char *path_find(const char *name, const char *pathlist)
+{
+	size_t nlen = strlen(name);
+	char *fallback = NULL;
+	const char *p = pathlist;
+	for (;;) {
+		const char *end = strchr(p, ':');
+		size_t dlen = end ? (size_t)(end - p) : strlen(p);
+		char *cand = xmalloc(dlen + nlen + 2);
+		if (dlen == 0) {
+			memcpy(cand, name, nlen + 1);
+		} else {
+			memcpy(cand, p, dlen);
+			cand[dlen] = '/';
+			memcpy(cand + dlen + 1, name, nlen + 1);
+		}
+		enum candidate c = check(cand);
+		if (c == CAND_EXEC) {
+			free(fallback);
+			return cand;
+		}
+		if (c == CAND_OTHER && !fallback)
+			fallback = cand;
+		else
+			free(cand);
+		if (!end)
+			break;
+		p = end + 1;
+	}
+	return fallback;
+}
+
+char *path_search(struct shell *sh, const char *name, bool use_default_path)
+{
+	if (strchr(name, '/'))
+		return xstrdup(name);
+	if (use_default_path)
+		return path_find(name, DEFAULT_PATH);
+	const char *hit = hm_get(&sh->cmd_hash, name);
+	if (hit)
+		return xstrdup(hit);
+	const char *pathval = var_get(sh, "PATH");
+	char *found = path_find(name, pathval ? pathval : DEFAULT_PATH);
+	/* Remember only real hits; a relative PATH entry ("." or "") depends
+	   on the current directory, so such answers are not remembered. */
+	if (found && found[0] == '/' && check(found) == CAND_EXEC)
+		free(hm_put(&sh->cmd_hash, name, xstrdup(found)));
+	return found;
+}
+
+void path_hash_clear(struct shell *sh)
+{
+	hm_free(&sh->cmd_hash, free);
+	hm_init(&sh->cmd_hash);
+}
+
+/* 127 when there is nothing to run, 126 when there is but it won't run. */
+int path_exec_error(struct shell *sh, const char *name, int err)
+{
+	struct stat st;
+	if (err == ENOENT || err == ENOTDIR) {
+		shell_error(sh, "%s: not found", name);
+		return 127;
+	}
+	if (err == EACCES && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {
+		shell_error(sh, "%s: is a directory", name);
+		return 126;
+	}
+	if (err == ENOEXEC) {
+		shell_error(sh, "%s: cannot execute binary file", name);
+		return 126;
+	}
+	shell_error(sh, "%s: %s", name, strerror(err));
+	return 126;
+}

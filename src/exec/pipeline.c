@@ -1,0 +1,170 @@
+/* pipeline.c: pipelines (XCU 2.9.2) and asynchronous lists (XCU 2.9.3) — one process per stage, wired with pipe and dup2. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "exec/eval.h"
+#include "exec/exec_int.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+int eval_wait_fg(struct shell *sh, struct job *j)
+{
+	job_wait(sh->jobs, j, false);
+	int status = job_status(j, sh->opt.pipefail);
+	/* A job stopped under job control stays in the table (fg/bg). */
+	if (job_state(j) == JOB_DONE)
+		job_free(sh->jobs, j);
+	return status;
+}
+
+/*
+ * The child's end of the wiring.  in/out are the pipe ends this stage
+ * uses (-1: inherit the shell's).  The kernel subtlety: a pipe end may
+ * itself have landed on fd 0 or 1 (if the shell had them closed), so dup2
+ * only when the number differs, and close the original only then.
+ */
+static void wire_child(struct shell *sh, int in, int out, int other)
+{
+	if (other >= 0)
+		job_close(sh->jobs, other);
+	if (in >= 0 && in != 0) {
+		job_dup2(sh->jobs, in, 0);
+		job_close(sh->jobs, in);
+	}
+	if (out >= 0 && out != 1) {
+		job_dup2(sh->jobs, out, 1);
+		job_close(sh->jobs, out);
+	}
+}
+
+static _Noreturn void run_stage(struct shell *sh, struct ast_node *cmd,
+				int in, int out, int other)
+{
+	wire_child(sh, in, out, other);
+	eval_enter_subshell(sh);
+	int status = eval_run(sh, cmd, EVAL_EXIT);
+	eval_child_exit(sh, status);
+}
+
+/*
+ * Start every stage of the pipeline in job j.  For stage i: a new pipe
+ * unless it is the last; the child reads the previous pipe's read end and
+ * writes this pipe's write end.  The parent closes each end as soon as the
+ * children that need it exist, so that EOF and SIGPIPE work.
+ */
+static int start_stages(struct shell *sh, struct job *j, struct vec *cmds,
+			int forkflags)
+{
+	int prev_read = -1;
+	for (size_t i = 0; i < cmds->len; i++) {
+		int p[2] = { -1, -1 };
+		bool last = i + 1 == cmds->len;
+		if (!last && job_pipe(sh->jobs, p) < 0) {
+			shell_error(sh, "cannot create pipe");
+			if (prev_read >= 0)
+				job_close(sh->jobs, prev_read);
+			return -1;
+		}
+		pid_t pid = job_fork(sh->jobs, j, forkflags);
+		if (pid == 0)
+			run_stage(sh, cmds->items[i], prev_read, p[1], p[0]);
+		if (prev_read >= 0)
+			job_close(sh->jobs, prev_read);
+		if (p[1] >= 0)
+			job_close(sh->jobs, p[1]);
+		prev_read = p[0];
+		if (pid < 0) {
+			if (prev_read >= 0)
+				job_close(sh->jobs, prev_read);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+static int run_pipeline_job(struct shell *sh, struct ast_node *n, bool async)
+{
+	struct job *j = job_new(sh->jobs, async);
+	int forkflags = async ? (sh->jobs->monitor ? 0 : JOB_FORK_NOINT)
+			      : JOB_FORK_FG;
+	fflush(stdout);
+	fflush(stderr);
+	int rc = start_stages(sh, j, &n->pipeline.cmds, forkflags);
+	if (async) {
+		if (j->nprocs)
+			sh->last_bg_pid = j->procs[j->nprocs - 1].pid;
+		else
+			job_free(sh->jobs, j);
+		return rc < 0 ? 2 : 0;
+	}
+	if (rc < 0 && j->nprocs == 0) {
+		job_free(sh->jobs, j);
+		return 2;
+	}
+	int status = eval_wait_fg(sh, j);
+	return rc < 0 ? 2 : status;
+}
+
+int eval_pipeline(struct shell *sh, struct ast_node *n, int flags)
+{
+	bool bang = n->pipeline.bang;
+	int status;
+	if (bang)
+		sh->errexit_suppressed++;
+	if (n->pipeline.cmds.len == 1)
+		status = eval_run(sh, n->pipeline.cmds.items[0],
+				  bang ? 0 : flags);
+	else
+		status = run_pipeline_job(sh, n, false);
+	if (bang) {
+		sh->errexit_suppressed--;
+		return status == 0 ? 1 : 0;
+	}
+	if (n->pipeline.cmds.len > 1)
+		eval_check_errexit(sh, status);
+	return status;
+}
+
+/*
+ * `cmd &` (XCU 2.9.3.1): without job control the command's stdin is
+ * /dev/null before its own redirections, and SIGINT/SIGQUIT are ignored
+ * in it.  A pipeline's stages become the job's processes directly; any
+ * other and-or list runs in one forked subshell.
+ */
+static void stdin_devnull(struct shell *sh)
+{
+	int fd = open("/dev/null", O_RDONLY);
+	if (fd > 0) {
+		job_dup2(sh->jobs, fd, 0);
+		job_close(sh->jobs, fd);
+	}
+}
+
+int eval_async(struct shell *sh, struct ast_node *n)
+{
+	bool monitor = sh->jobs->monitor;
+	if (n->type == NODE_PIPELINE && n->pipeline.cmds.len > 1 &&
+	    !n->pipeline.bang && monitor)
+		return run_pipeline_job(sh, n, true);
+	struct job *j = job_new(sh->jobs, true);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = job_fork(sh->jobs, j, monitor ? 0 : JOB_FORK_NOINT);
+	if (pid == 0) {
+		if (!monitor)
+			stdin_devnull(sh);
+		eval_enter_subshell(sh);
+		int status = eval_run(sh, n, EVAL_EXIT);
+		eval_child_exit(sh, status);
+	}
+	if (pid < 0) {
+		job_free(sh->jobs, j);
+		return 2;
+	}
+	sh->last_bg_pid = pid;
+	return 0;
+}

@@ -1,0 +1,416 @@
+/* redir.c: redirections (XCU 2.7) — staging files and here-documents, applying plans with undo. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/fdutil.h"
+#include "exec/expand.h"
+#include "exec/redir.h"
+#include "exec/shell.h"
+#include "parser/ast.h"
+
+/* ------------------------------------------------------------ the plan */
+
+static void plan_add(struct redir_plan *p, int fd, int src)
+{
+	if (p->n == p->cap) {
+		p->cap = p->cap ? 2 * p->cap : 4;
+		p->acts = xreallocarray(p->acts, p->cap, sizeof *p->acts);
+	}
+	p->acts[p->n].fd = fd;
+	p->acts[p->n].src = src;
+	p->n++;
+}
+
+static void plan_opened(struct redir_plan *p, int fd)
+{
+	if (p->nopened == p->opencap) {
+		p->opencap = p->opencap ? 2 * p->opencap : 4;
+		p->opened = xreallocarray(p->opened, p->opencap, sizeof(int));
+	}
+	p->opened[p->nopened++] = fd;
+}
+
+void redir_plan_free(struct redir_plan *p)
+{
+	for (size_t i = 0; i < p->nopened; i++)
+		close(p->opened[i]);
+	free(p->acts);
+	free(p->opened);
+	memset(p, 0, sizeof *p);
+}
+
+/*
+ * Is fd open *for the user* at this point of the plan?  An earlier step of
+ * the same plan may have opened or closed it (`3<f <&3`, `3>&- >&3`);
+ * otherwise ask the kernel.  The shell's own fds (>= 10, close-on-exec) do
+ * not count: `cat <&10` must not read the script the shell is running.
+ */
+static bool fd_usable(const struct redir_plan *p, int fd)
+{
+	for (size_t i = p->n; i-- > 0;)
+		if (p->acts[i].fd == fd)
+			return p->acts[i].src >= 0;
+	int fl = fcntl(fd, F_GETFD);
+	if (fl < 0)
+		return false;
+	return fd < FD_SHELL_MIN || !(fl & FD_CLOEXEC);
+}
+
+/* ------------------------------------------------------ opening files */
+
+/*
+ * set -C (noclobber, XCU 2.7.2): `>` must not overwrite an existing
+ * regular file, but may write to /dev/null or a FIFO.  Race-free: first
+ * try to open an existing file without O_CREAT/O_TRUNC and look at what it
+ * is; if there is none, create with O_EXCL, which fails if someone created
+ * it in between (then look again).
+ */
+static int open_noclobber(const char *path)
+{
+	for (int tries = 0; tries < 3; tries++) {
+		int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		if (fd >= 0) {
+			struct stat st;
+			if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
+				return fd;
+			close(fd);
+			errno = EEXIST;
+			return -1;
+		}
+		if (errno != ENOENT)
+			return -1;
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
+			  O_NOCTTY, 0666);
+		if (fd >= 0 || errno != EEXIST)
+			return fd;
+	}
+	errno = EEXIST;
+	return -1;
+}
+
+static int open_target(struct shell *sh, enum redir_op op, const char *path)
+{
+	int fl = O_CLOEXEC | O_NOCTTY;
+	switch (op) {
+	case REDIR_IN:
+		return open(path, fl | O_RDONLY);
+	case REDIR_RDWR:
+		return open(path, fl | O_RDWR | O_CREAT, 0666);
+	case REDIR_APPEND:
+		return open(path, fl | O_WRONLY | O_CREAT | O_APPEND, 0666);
+	case REDIR_OUT:
+		if (sh->opt.noclobber)
+			return open_noclobber(path);
+		/* fall through */
+	default:
+		return open(path, fl | O_WRONLY | O_CREAT | O_TRUNC, 0666);
+	}
+}
+
+static int default_fd(enum redir_op op)
+{
+	switch (op) {
+	case REDIR_IN:
+	case REDIR_DUP_IN:
+	case REDIR_RDWR:
+	case REDIR_HEREDOC:
+		return 0;
+	default:
+		return 1;
+	}
+}
+
+/* ------------------------------------------------------ here-documents */
+
+/* An unlinked temporary file: no name left behind even if we are killed
+   a moment later, and it cannot fill up like a pipe. */
+static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
+{
+	const char *dir = var_get(sh, "TMPDIR");
+	if (!dir || !*dir)
+		dir = "/tmp";
+	char *path = xmalloc(strlen(dir) + 32);
+	sprintf(path, "%s/whelk-hd.XXXXXX", dir);
+	int fd = mkstemp(path);
+	if (fd < 0) {
+		shell_error(sh, "cannot create here-document: %s",
+			    strerror(errno));
+		free(path);
+		return -1;
+	}
+	unlink(path);
+	free(path);
+	if (fd_write_all(fd, text, len) < 0 || lseek(fd, 0, SEEK_SET) < 0) {
+		shell_error(sh, "cannot write here-document: %s",
+			    strerror(errno));
+		close(fd);
+		return -1;
+	}
+	return fd_move_high(fd);
+}
+
+/*
+ * A small document goes through a pipe, written completely before the
+ * command starts: the write end is non-blocking, so a document bigger than
+ * the pipe's capacity comes back EAGAIN instead of deadlocking the shell
+ * (nobody reads yet) — then the pipe is dropped for a temporary file.
+ */
+static int heredoc_fd(struct shell *sh, const char *text)
+{
+	size_t len = strlen(text);
+	int fds[2];
+	if (len <= 65536 && job_pipe(sh->jobs, fds) == 0) {
+		int fl = fcntl(fds[1], F_GETFL);
+		ssize_t w = len == 0 ? 0 :
+			(fcntl(fds[1], F_SETFL, fl | O_NONBLOCK),
+			 write(fds[1], text, len));
+		close(fds[1]);
+		if (w == (ssize_t)len) {
+			int rd = fd_move_high(fds[0]);
+			if (rd >= 0)
+				return rd;
+		}
+		close(fds[0]);
+	}
+	return heredoc_tmpfile(sh, text, len);
+}
+
+/* ------------------------------------------------------------ staging */
+
+/* `{name}>file`: the file gets the lowest free fd >= 10 (visible to
+   children: no close-on-exec) and its number goes into $name.  Such fds
+   stay open after the command, as in bash and ksh. */
+static int stage_named(struct shell *sh, const struct redir *r, int fd)
+{
+	int nfd = fcntl(fd, F_DUPFD, FD_SHELL_MIN);
+	int saved = errno;
+	close(fd);
+	if (nfd < 0) {
+		shell_error(sh, "%s: %s", r->fd_var, strerror(saved));
+		return -1;
+	}
+	char num[24];
+	snprintf(num, sizeof num, "%d", nfd);
+	if (var_set(sh, r->fd_var, num, 0) < 0) {
+		close(nfd);
+		return -1;
+	}
+	return 0;
+}
+
+/* The fd a redirection is about: IO_NUMBER, {name}'s value, or default. */
+static int redir_target_fd(struct shell *sh, const struct redir *r,
+			   bool *named)
+{
+	*named = false;
+	if (r->fd_var) {
+		*named = true;
+		return -1;
+	}
+	return r->fd >= 0 ? r->fd : default_fd(r->op);
+}
+
+static int stage_file(struct shell *sh, const struct redir *r,
+		      struct redir_plan *p, const char *path)
+{
+	bool named;
+	int target = redir_target_fd(sh, r, &named);
+	int fd = open_target(sh, r->op, path);
+	if (fd < 0) {
+		bool in = r->op == REDIR_IN;
+		shell_error(sh, "cannot %s %s: %s", in ? "open" : "create",
+			    path, errno == EEXIST ? "file exists" :
+			    strerror(errno));
+		return -1;
+	}
+	if (named)
+		return stage_named(sh, r, fd);
+	int hi = fd_move_high(fd);
+	if (hi < 0) {
+		shell_error(sh, "%s: %s", path, strerror(errno));
+		close(fd);
+		return -1;
+	}
+	plan_opened(p, hi);
+	plan_add(p, target, hi);
+	return 0;
+}
+
+/* `{name}>&-` closes the fd whose number $name holds. */
+static int named_fd_value(struct shell *sh, const char *name)
+{
+	const char *v = var_get(sh, name);
+	char *end;
+	long n = v ? strtol(v, &end, 10) : -1;
+	if (!v || !*v || *end || n < 0 || n > INT_MAX) {
+		shell_error(sh, "%s: bad file descriptor", name);
+		return -1;
+	}
+	return (int)n;
+}
+
+static int stage_dup(struct shell *sh, const struct redir *r,
+		     struct redir_plan *p, const char *word)
+{
+	bool named;
+	int target = redir_target_fd(sh, r, &named);
+	if (strcmp(word, "-") == 0) {
+		if (named) {
+			int fd = named_fd_value(sh, r->fd_var);
+			if (fd < 0)
+				return -1;
+			close(fd);
+			return 0;
+		}
+		plan_add(p, target, -1);
+		return 0;
+	}
+	char *end;
+	long src = strtol(word, &end, 10);
+	if (!*word || *end || src < 0 || src > INT_MAX) {
+		shell_error(sh, "%s: bad fd number", word);
+		return -1;
+	}
+	if (!fd_usable(p, (int)src)) {
+		shell_error(sh, "%ld: %s", src, strerror(EBADF));
+		return -1;
+	}
+	if (named) {
+		int fd = fcntl((int)src, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+		return fd < 0 ? (shell_error(sh, "%s", strerror(errno)), -1)
+			      : stage_named(sh, r, fd);
+	}
+	plan_add(p, target, (int)src);
+	return 0;
+}
+
+static int stage_heredoc(struct shell *sh, const struct redir *r,
+			 struct redir_plan *p)
+{
+	char *text;
+	if (expand_heredoc(sh, r, &text) < 0)
+		return -1;
+	int fd = heredoc_fd(sh, text);
+	free(text);
+	if (fd < 0)
+		return -1;
+	bool named;
+	int target = redir_target_fd(sh, r, &named);
+	if (named)
+		return stage_named(sh, r, fd);
+	plan_opened(p, fd);
+	plan_add(p, target, fd);
+	return 0;
+}
+
+static int stage_one(struct shell *sh, const struct redir *r,
+		     struct redir_plan *p)
+{
+	if (r->op == REDIR_HEREDOC)
+		return stage_heredoc(sh, r, p);
+	char *word;
+	if (expand_word_str(sh, r->target, 0, &word) < 0)
+		return -1;
+	int rc;
+	if (r->op == REDIR_DUP_IN || r->op == REDIR_DUP_OUT)
+		rc = stage_dup(sh, r, p, word);
+	else
+		rc = stage_file(sh, r, p, word);
+	free(word);
+	return rc;
+}
+
+int redir_stage(struct shell *sh, const struct vec *redirs,
+		struct redir_plan *plan)
+{
+	for (size_t i = 0; i < redirs->len; i++) {
+		const struct redir *r = redirs->items[i];
+		sh->lineno = r->range.begin.line ? r->range.begin.line
+						  : sh->lineno;
+		if (stage_one(sh, r, plan) < 0) {
+			redir_plan_free(plan);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------- applying in place */
+
+static bool already_saved(const struct redir_undo *u, int fd)
+{
+	for (size_t i = 0; i < u->n; i++)
+		if (u->saved[i].fd == fd)
+			return true;
+	return false;
+}
+
+/* Keep a close-on-exec copy of fd above 10 (or note that it was closed). */
+static int save_fd(struct shell *sh, struct redir_undo *u, int fd)
+{
+	if (already_saved(u, fd))
+		return 0;
+	int copy = fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+	if (copy < 0 && errno != EBADF) {
+		shell_error(sh, "%d: %s", fd, strerror(errno));
+		return -1;
+	}
+	if (u->n == u->cap) {
+		u->cap = u->cap ? 2 * u->cap : 4;
+		u->saved = xreallocarray(u->saved, u->cap, sizeof *u->saved);
+	}
+	u->saved[u->n].fd = fd;
+	u->saved[u->n].src = copy;
+	u->n++;
+	return 0;
+}
+
+/* Builtins write through stdio: flush before fd 1 or 2 changes under it. */
+static void flush_std(void)
+{
+	fflush(stdout);
+	fflush(stderr);
+}
+
+int redir_apply(struct shell *sh, const struct redir_plan *plan,
+		struct redir_undo *undo)
+{
+	if (plan->n == 0)
+		return 0;
+	flush_std();
+	for (size_t i = 0; i < plan->n; i++) {
+		const struct fd_action *a = &plan->acts[i];
+		if (undo && save_fd(sh, undo, a->fd) < 0)
+			return -1;
+		if (job_apply_actions(sh->jobs, a, 1) < 0) {
+			shell_error(sh, "%d: %s", a->fd, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void redir_undo(struct shell *sh, struct redir_undo *u)
+{
+	if (u->n)
+		flush_std();
+	for (size_t i = u->n; i-- > 0;) {
+		const struct fd_action *s = &u->saved[i];
+		if (s->src >= 0) {
+			job_dup2(sh->jobs, s->src, s->fd);
+			close(s->src);
+		} else {
+			close(s->fd);
+		}
+	}
+	free(u->saved);
+	memset(u, 0, sizeof *u);
+}

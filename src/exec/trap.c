@@ -1,0 +1,95 @@
+/* trap.c: trap actions (XCU 2.11) — run at safe points, the EXIT trap exactly once, reset in subshells. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <stdlib.h>
+
+#include "base/alloc.h"
+#include "exec/exec_int.h"
+#include "exec/shell.h"
+#include "jobs/jobs.h"
+
+void trap_init(struct shell *sh)
+{
+	for (int s = 1; s < JOBS_NSIG && s < 65; s++)
+		sh->trap_ignored_at_entry[s] = sh->jobs->ignored_at_entry[s];
+}
+
+void trap_free_all(struct shell *sh)
+{
+	for (int s = 0; s < 65; s++) {
+		free(sh->traps[s]);
+		sh->traps[s] = NULL;
+	}
+}
+
+bool trap_any_set(const struct shell *sh)
+{
+	for (int s = 0; s < 65; s++)
+		if (sh->traps[s] && *sh->traps[s])
+			return true;
+	return false;
+}
+
+/* Run one action with $? preserved around it (XCU 2.11: "the value of $?
+   after the trap action completes shall be the value it had before"),
+   unless the action exits the shell. */
+static void run_action(struct shell *sh, const char *action)
+{
+	int saved = sh->last_status;
+	char *copy = xstrdup(action);	/* the action may replace itself */
+	unsigned line = sh->lineno;
+	shell_run_string(sh, "trap", copy);
+	free(copy);
+	sh->lineno = line;
+	if (sh->unwind != UNWIND_EXIT)
+		sh->last_status = saved;
+}
+
+/*
+ * A safe point: the shell is between commands, so running shell code is
+ * harmless.  Signals whose trap was reset (or is '') since they arrived
+ * are dropped.
+ */
+void trap_run_pending(struct shell *sh)
+{
+	int s;
+	while ((s = sig_take_pending()) != 0) {
+		if (sh->unwind == UNWIND_EXIT)
+			continue;
+		const char *act = s < 65 ? sh->traps[s] : NULL;
+		if (act && *act)
+			run_action(sh, act);
+	}
+}
+
+int trap_run_exit(struct shell *sh, int status)
+{
+	char *act = sh->traps[0];
+	if (!act)
+		return status;
+	sh->traps[0] = NULL;	/* exactly once, even if it calls exit */
+	sh->unwind = UNWIND_NONE;
+	sh->last_status = status;
+	sh->eval_depth++;	/* never exec in place from here */
+	if (*act)
+		shell_run_string(sh, "trap", act);
+	sh->eval_depth--;
+	free(act);
+	if (sh->unwind == UNWIND_EXIT)
+		status = sh->exit_status;
+	sh->unwind = UNWIND_NONE;
+	return status;
+}
+
+/* XCU 2.11: a subshell resets every trap that is not an ignore ('').  */
+void trap_reset_subshell(struct shell *sh)
+{
+	for (int s = 0; s < 65; s++) {
+		if (!sh->traps[s] || !*sh->traps[s])
+			continue;
+		free(sh->traps[s]);
+		sh->traps[s] = NULL;
+		if (s > 0 && s < JOBS_NSIG &&
+		    sh->jobs->disp[s] == SIGD_CATCH)
+			sig_set_disp(sh->jobs, s, SIGD_DEFAULT);
+	}
+}

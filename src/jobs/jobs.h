@@ -1,0 +1,214 @@
+/* jobs.h: processes and jobs — the job table, the one fork, the one waitpid, signal flags and dispositions. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#ifndef WHELK_JOBS_JOBS_H
+#define WHELK_JOBS_JOBS_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <sys/types.h>
+
+#include "base/vec.h"
+
+/*
+ * Every process the shell creates belongs to a job: one pipeline, one async
+ * list, one subshell or command substitution, one external command.  The
+ * rules that keep process management exact and teachable:
+ *
+ *  - every fork goes through job_fork() (or job_spawn(), its vfork-style
+ *    cousin for a plain execve), which records the child in its job, puts it
+ *    in the job's process group when job control is on (setpgid in parent
+ *    AND child, see spawn.c) and resets signal dispositions in the child;
+ *  - every waitpid goes through jobs_reap(), the only caller; a SIGCHLD
+ *    handler (when installed) only sets a flag;
+ *  - every pipe, dup2, close and execve a child-creating path performs goes
+ *    through the job_pipe/job_dup2/job_close/job_execve wrappers, so the
+ *    `set -o proctrace` narration has exactly one place to hook into.
+ *
+ * This layer knows nothing about shell syntax: the evaluator (src/exec)
+ * decides what to run, this layer runs and reaps it.
+ */
+
+/* Signals are numbered 1..JOBS_NSIG-1; slot 0 is unused here (EXIT is a
+   shell-level trap, not a signal). */
+#define JOBS_NSIG 65
+
+enum proc_state {
+	PROC_RUNNING,
+	PROC_STOPPED,
+	PROC_DONE,
+};
+
+struct job_proc {
+	pid_t pid;
+	enum proc_state state;
+	int status;		/* raw wait status, valid unless RUNNING */
+};
+
+enum job_state {
+	JOB_RUNNING,		/* at least one process running */
+	JOB_STOPPED,		/* none running, at least one stopped */
+	JOB_DONE,		/* every process has terminated */
+};
+
+struct job {
+	int id;			/* job number (%n), >= 1 */
+	pid_t pgid;		/* process group under job control, else 0 */
+	struct job_proc *procs;	/* owned array of nprocs */
+	size_t nprocs;
+	size_t cap;
+	char *text;		/* owned, may be NULL: command text (jobs) */
+	bool async;		/* started with & (kept until waited for) */
+	bool notified;		/* the latest state change was reported */
+};
+
+/* What the shell has done with a signal (jobs->disp[signo]). */
+enum sig_disp {
+	SIGD_DEFAULT,		/* SIG_DFL */
+	SIGD_CATCH,		/* flag-setting handler: a trap or the shell's
+				   own need (SIGCHLD, interactive SIGINT) */
+	SIGD_IGNORE_USER,	/* trap '' SIG, or ignored at entry: stays
+				   ignored in children (XCU 2.11) */
+	SIGD_IGNORE_SHELL,	/* ignored for the shell itself only (an
+				   interactive shell's SIGTSTP...): children
+				   get SIG_DFL back */
+};
+
+struct jobs {
+	struct vec list;		/* struct job * (owned), ascending id */
+	bool monitor;			/* job control: a process group per job */
+	int trace_fd;			/* proctrace output fd, -1 when off */
+	int tty_fd;			/* borrowed terminal fd, -1 when none */
+	pid_t shell_pgid;		/* the shell's own process group */
+	unsigned char disp[JOBS_NSIG];	/* enum sig_disp, per signal */
+	bool ignored_at_entry[JOBS_NSIG];
+	bool chld_handler;		/* SIGCHLD flag handler installed */
+};
+
+/* ------------------------------------------------------------ the table */
+
+/** A table; records which signals were ignored when the shell started. */
+struct jobs *jobs_create(void);
+void jobs_destroy(struct jobs *jt);
+/** In a forked child: forget every job (they are the parent's children). */
+void jobs_forget_all(struct jobs *jt);
+
+/** A new, empty job appended to the table with the next free number. */
+struct job *job_new(struct jobs *jt, bool async);
+/** Remove j from the table and free it. */
+void job_free(struct jobs *jt, struct job *j);
+struct job *job_by_id(const struct jobs *jt, int id);
+/** The job holding pid (searched newest first), or NULL. */
+struct job *job_by_pid(const struct jobs *jt, pid_t pid);
+/** The process record for pid inside j, or NULL. */
+struct job_proc *job_proc_of(struct job *j, pid_t pid);
+enum job_state job_state(const struct job *j);
+/**
+ * The job's exit status (XCU 2.9.2): the last process's, or with pipefail
+ * the rightmost nonzero one.  128+n for a death by signal n.
+ */
+int job_status(const struct job *j, bool pipefail);
+/** A raw wait status as a shell exit status (exit code, or 128+signal). */
+int job_decode_status(int raw);
+
+/* ------------------------------------------------------------ spawning */
+
+/* One step of a child's redirection plan: make fd a copy of src, or close
+   fd when src < 0.  src == fd means "keep fd, just clear close-on-exec". */
+struct fd_action {
+	int fd;
+	int src;
+};
+
+enum {
+	JOB_FORK_FG = 1,	/* foreground: under job control the job's
+				   group gets the terminal */
+	JOB_FORK_NOINT = 2,	/* async without job control: ignore SIGINT
+				   and SIGQUIT in the child (XCU 2.11) */
+	JOB_FORK_NOJOB = 4,	/* not a job of its own (command
+				   substitution): stay in the shell's
+				   process group */
+};
+
+/**
+ * fork(2) a process for job j.  Returns the pid in the parent (recorded in
+ * j), 0 in the child, -1 on failure (message printed; after a short bounded
+ * retry on EAGAIN).  The child's signal dispositions are reset (caught and
+ * shell-ignored signals to SIG_DFL), its pending signal flags cleared, and
+ * with job control it joins the job's process group.  stdout/stderr stdio
+ * buffers must be flushed by the caller first.
+ */
+pid_t job_fork(struct jobs *jt, struct job *j, int flags);
+
+/* A complete external command for job_spawn. */
+struct spawn_req {
+	const char *path;		/* borrowed: file to execve */
+	char *const *argv;		/* borrowed */
+	char *const *envp;		/* borrowed */
+	const struct fd_action *acts;	/* borrowed, may be NULL */
+	size_t nacts;
+	int flags;			/* JOB_FORK_* */
+};
+
+/**
+ * Start an external command with vfork semantics: the child shares the
+ * parent's memory until execve, so the cost does not grow with the shell's
+ * size.  Returns the pid (recorded in j), or -1 with *err set to the errno
+ * of fork or execve (ENOEXEC: the caller runs the file as a script; nothing
+ * is recorded in j then).
+ */
+pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
+		int *err);
+
+/** Apply a redirection plan in the current process (a child about to
+    execve); returns 0, or -1 with errno set. */
+int job_apply_actions(struct jobs *jt, const struct fd_action *acts, size_t n);
+
+/* The traced wrappers (the proctrace hook point; errno preserved). */
+int job_pipe(struct jobs *jt, int fds[2]);
+int job_dup2(struct jobs *jt, int from, int to);
+int job_close(struct jobs *jt, int fd);
+/** execve; returns only on failure (-1, errno set). */
+int job_execve(struct jobs *jt, const char *path, char *const argv[],
+	       char *const envp[]);
+
+/* -------------------------------------------------------------- reaping */
+
+/**
+ * The only waitpid caller.  Collects every status available (block: wait
+ * for at least one first) and records it in its job.  Returns the number of
+ * statuses collected, 0 when none was ready, or -1 with errno EINTR (a
+ * signal arrived while blocking) or ECHILD (no children left).
+ */
+int jobs_reap(struct jobs *jt, bool block);
+
+/**
+ * Wait until j is no longer running (done, or stopped under job control).
+ * interruptible: return -1 as soon as a caught signal's flag is raised
+ * (the `wait` builtin, XCU 2.11); otherwise keep waiting.  Returns 0.
+ */
+int job_wait(struct jobs *jt, struct job *j, bool interruptible);
+
+/* -------------------------------------------------------------- signals */
+
+/*
+ * The signal flags: the only mutable globals in whelk.  A handler sets
+ * sig_pending[signo] and sig_any_pending; the shell looks at them at safe
+ * points (between commands, in wait).
+ */
+extern volatile sig_atomic_t sig_pending[JOBS_NSIG];
+extern volatile sig_atomic_t sig_any_pending;
+extern volatile sig_atomic_t sig_chld_seen;
+
+/** Change the shell's disposition of signo (sigaction). 0 or -1. */
+int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d);
+/** Take (clear and return) the lowest pending signal, 0 when none. */
+int sig_take_pending(void);
+/** Install the SIGCHLD flag handler (once): background children exist. */
+void sig_watch_children(struct jobs *jt);
+/** Does the shell catch any signal (so a vfork child must block them)? */
+bool sig_any_caught(const struct jobs *jt);
+/** In a child: caught and shell-ignored signals back to SIG_DFL. */
+void sig_reset_in_child(const struct jobs *jt);
+
+#endif

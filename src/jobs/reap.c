@@ -1,0 +1,71 @@
+/* reap.c: the only waitpid caller — collecting child statuses into the job table. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <sys/wait.h>
+
+#include "jobs/jobs.h"
+
+/* Store one status in the process it belongs to.  A pid we never started
+   (a child inherited across exec) is reaped and ignored. */
+static void record(struct jobs *jt, pid_t pid, int raw)
+{
+	struct job *j = job_by_pid(jt, pid);
+	if (!j)
+		return;
+	struct job_proc *p = job_proc_of(j, pid);
+	if (WIFSTOPPED(raw))
+		p->state = PROC_STOPPED;
+	else if (WIFCONTINUED(raw))
+		p->state = PROC_RUNNING;
+	else
+		p->state = PROC_DONE;
+	if (!WIFCONTINUED(raw))
+		p->status = raw;
+	j->notified = false;
+}
+
+/*
+ * waitpid(-1): any child, so one call drains statuses of background jobs
+ * too; none is lost even when 500 children exit at once, because we loop
+ * until the kernel has nothing more (WNOHANG returns 0).  Stopped (and
+ * continued) children are reported only under job control.
+ */
+int jobs_reap(struct jobs *jt, bool block)
+{
+	int n = 0;
+	int flags = jt->monitor ? WUNTRACED | WCONTINUED : 0;
+	sig_chld_seen = 0;
+	for (;;) {
+		int raw;
+		pid_t pid = waitpid(-1, &raw,
+				    flags | (block && n == 0 ? 0 : WNOHANG));
+		if (pid == 0)
+			return n;
+		if (pid < 0)
+			return n > 0 ? n : -1;
+		record(jt, pid, raw);
+		n++;
+	}
+}
+
+/* Give up on processes the kernel says are not our children (ECHILD): a
+   process reaped behind our back must not hang the shell. */
+static void mark_lost(struct job *j)
+{
+	for (size_t k = 0; k < j->nprocs; k++)
+		if (j->procs[k].state == PROC_RUNNING) {
+			j->procs[k].state = PROC_DONE;
+			j->procs[k].status = 127 << 8;
+		}
+}
+
+int job_wait(struct jobs *jt, struct job *j, bool interruptible)
+{
+	while (job_state(j) == JOB_RUNNING) {
+		if (interruptible && sig_any_pending)
+			return -1;
+		if (jobs_reap(jt, true) < 0 && errno == ECHILD)
+			mark_lost(j);
+	}
+	return 0;
+}

@@ -1,0 +1,129 @@
+/* signals.c: signal flags and the shell's signal dispositions (handlers only set flags). */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <signal.h>
+#include <string.h>
+
+#include "jobs/jobs.h"
+
+/*
+ * The only mutable globals in whelk.  A signal handler may touch nothing
+ * but volatile sig_atomic_t objects (C11 7.14.1.1), so that is all it does:
+ * the shell notices the flags at safe points and runs traps there.
+ */
+volatile sig_atomic_t sig_pending[JOBS_NSIG];
+volatile sig_atomic_t sig_any_pending;
+volatile sig_atomic_t sig_chld_seen;
+
+static void on_signal(int signo)
+{
+	if (signo > 0 && signo < JOBS_NSIG)
+		sig_pending[signo] = 1;
+	sig_any_pending = 1;
+}
+
+static void on_sigchld(int signo)
+{
+	(void)signo;
+	sig_chld_seen = 1;
+}
+
+/*
+ * Trap handlers are installed WITHOUT SA_RESTART: a blocking waitpid (the
+ * `wait` builtin) or read must come back with EINTR so the trap runs
+ * promptly (XCU 2.11: "when the shell is waiting ... the trap action shall
+ * be executed when the wait returns").  SIGCHLD, which only tells us to
+ * reap at the next safe point, restarts interrupted calls instead.
+ */
+static int install(int signo, void (*fn)(int), int flags)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = fn;
+	sa.sa_flags = flags;
+	sigemptyset(&sa.sa_mask);
+	return sigaction(signo, &sa, NULL);
+}
+
+int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d)
+{
+	int r;
+	if (signo <= 0 || signo >= JOBS_NSIG)
+		return -1;
+	if (signo == SIGKILL || signo == SIGSTOP) {
+		errno = EINVAL;
+		return -1;
+	}
+	switch (d) {
+	case SIGD_CATCH:
+		r = install(signo, on_signal, 0);
+		break;
+	case SIGD_IGNORE_USER:
+	case SIGD_IGNORE_SHELL:
+		r = install(signo, SIG_IGN, 0);
+		break;
+	default:
+		r = signo == SIGCHLD && jt->chld_handler
+			? install(signo, on_sigchld, SA_RESTART)
+			: install(signo, SIG_DFL, 0);
+		break;
+	}
+	if (r == 0)
+		jt->disp[signo] = (unsigned char)d;
+	return r;
+}
+
+void sig_watch_children(struct jobs *jt)
+{
+	if (jt->chld_handler || jt->disp[SIGCHLD] != SIGD_DEFAULT)
+		return;
+	if (install(SIGCHLD, on_sigchld, SA_RESTART) == 0)
+		jt->chld_handler = true;
+}
+
+int sig_take_pending(void)
+{
+	sig_any_pending = 0;
+	for (int s = 1; s < JOBS_NSIG; s++)
+		if (sig_pending[s]) {
+			sig_pending[s] = 0;
+			/* more may be waiting: look again next time */
+			sig_any_pending = 1;
+			return s;
+		}
+	return 0;
+}
+
+bool sig_any_caught(const struct jobs *jt)
+{
+	if (jt->chld_handler)
+		return true;
+	for (int s = 1; s < JOBS_NSIG; s++)
+		if (jt->disp[s] == SIGD_CATCH)
+			return true;
+	return false;
+}
+
+/*
+ * A child must not inherit the shell's private arrangements: a caught
+ * signal would run the parent's handler code (and after execve the kernel
+ * resets it anyway), and signals an interactive shell ignores for itself
+ * (SIGTSTP, SIGTTOU...) must have their default effect on the command.
+ * Only signals the user ignored (trap '') or that were ignored when the
+ * shell started stay ignored (XCU 2.11).  Only async-signal-safe calls:
+ * this also runs in a vfork child.
+ */
+void sig_reset_in_child(const struct jobs *jt)
+{
+	for (int s = 1; s < JOBS_NSIG; s++) {
+		int d = jt->disp[s];
+		if (d == SIGD_CATCH || d == SIGD_IGNORE_SHELL ||
+		    (s == SIGCHLD && jt->chld_handler)) {
+			struct sigaction sa;
+			memset(&sa, 0, sizeof sa);
+			sa.sa_handler = SIG_DFL;
+			sigemptyset(&sa.sa_mask);
+			sigaction(s, &sa, NULL);
+		}
+	}
+}

@@ -1,0 +1,273 @@
+/* spawn.c: creating processes — the one fork, the vfork-style spawn, and the traced pipe/dup2/close/execve wrappers. */
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "base/alloc.h"
+#include "base/diag.h"
+#include "jobs/jobs.h"
+
+/* ------------------------------------------------------ traced wrappers */
+
+/*
+ * These four calls are where `set -o proctrace` will narrate what the shell
+ * asks of the kernel.  They must stay async-signal-safe: job_dup2, job_close
+ * and job_execve run in a vfork child that shares the parent's memory.
+ */
+int job_pipe(struct jobs *jt, int fds[2])
+{
+	(void)jt;
+	return pipe(fds);
+}
+
+int job_dup2(struct jobs *jt, int from, int to)
+{
+	int r;
+	(void)jt;
+	do
+		r = dup2(from, to);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int job_close(struct jobs *jt, int fd)
+{
+	(void)jt;
+	return close(fd);
+}
+
+int job_execve(struct jobs *jt, const char *path, char *const argv[],
+	       char *const envp[])
+{
+	(void)jt;
+	return execve(path, argv, envp);
+}
+
+/*
+ * The redirection plan staged by the evaluator (exec/redir.c): files are
+ * already open at high close-on-exec fds, so the child only has to dup2
+ * them into place — dup2 clears close-on-exec on the copy, and execve
+ * closes the high originals for free.
+ */
+int job_apply_actions(struct jobs *jt, const struct fd_action *acts, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		const struct fd_action *a = &acts[i];
+		if (a->src < 0) {
+			job_close(jt, a->fd);
+		} else if (a->src == a->fd) {
+			int fl = fcntl(a->fd, F_GETFD);
+			if (fl < 0 || fcntl(a->fd, F_SETFD, fl & ~FD_CLOEXEC) < 0)
+				return -1;
+		} else if (job_dup2(jt, a->src, a->fd) < 0) {
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* ---------------------------------------------------- the job's records */
+
+static void job_add_proc(struct job *j, pid_t pid)
+{
+	if (j->nprocs == j->cap) {
+		j->cap = j->cap ? 2 * j->cap : 2;
+		j->procs = xreallocarray(j->procs, j->cap, sizeof *j->procs);
+	}
+	j->procs[j->nprocs].pid = pid;
+	j->procs[j->nprocs].state = PROC_RUNNING;
+	j->procs[j->nprocs].status = 0;
+	j->nprocs++;
+}
+
+/*
+ * Job control: each job gets its own process group, whose id is the pid of
+ * its first process.  Both the parent and the child call setpgid, because
+ * either may run first after fork: if only the child did it, the parent
+ * could tcsetpgrp or kill(-pgid) a group that does not exist yet; if only
+ * the parent did it, the child could exec and read the terminal while
+ * still in the shell's group.  Whichever runs second gets a harmless
+ * EACCES/ESRCH (the child may have exec'd or exited), ignored.
+ */
+static void join_group_in_child(struct jobs *jt, pid_t pgid, int flags)
+{
+	if (!jt->monitor || (flags & JOB_FORK_NOJOB))
+		return;
+	pid_t me = getpid();
+	setpgid(0, pgid ? pgid : me);
+	if ((flags & JOB_FORK_FG) && jt->tty_fd >= 0)
+		tcsetpgrp(jt->tty_fd, pgid ? pgid : me);
+}
+
+static void join_group_in_parent(struct jobs *jt, struct job *j, pid_t pid,
+				 int flags)
+{
+	if (!jt->monitor || (flags & JOB_FORK_NOJOB))
+		return;
+	if (!j->pgid)
+		j->pgid = pid;
+	setpgid(pid, j->pgid);
+	if ((flags & JOB_FORK_FG) && jt->tty_fd >= 0)
+		tcsetpgrp(jt->tty_fd, j->pgid);
+}
+
+/* XCU 2.11: an async list without job control ignores SIGINT and SIGQUIT,
+   so a Ctrl-C meant for the foreground does not kill background work. */
+static void ignore_interrupts(void)
+{
+	struct sigaction sa;
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = SIG_IGN;
+	sigemptyset(&sa.sa_mask);
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGQUIT, &sa, NULL);
+}
+
+/* The child's own copy of the table: nothing is caught any more. */
+static void child_forget_state(struct jobs *jt, int flags)
+{
+	for (int s = 1; s < JOBS_NSIG; s++) {
+		sig_pending[s] = 0;
+		if (jt->disp[s] == SIGD_CATCH || jt->disp[s] == SIGD_IGNORE_SHELL)
+			jt->disp[s] = SIGD_DEFAULT;
+	}
+	sig_any_pending = 0;
+	sig_chld_seen = 0;
+	jt->chld_handler = false;
+	if (flags & JOB_FORK_NOINT) {
+		if (jt->disp[SIGINT] == SIGD_DEFAULT)
+			jt->disp[SIGINT] = SIGD_IGNORE_USER;
+		if (jt->disp[SIGQUIT] == SIGD_DEFAULT)
+			jt->disp[SIGQUIT] = SIGD_IGNORE_USER;
+	}
+	jobs_forget_all(jt);
+	/* A subshell never does job control of its own (as in dash). */
+	jt->monitor = false;
+}
+
+/* fork, retrying a few times on EAGAIN (process limit): 10+20+40+80 ms at
+   most, so a fork bomb elsewhere slows us briefly but never hangs us. */
+static pid_t fork_retry(void)
+{
+	long delay_ms = 10;
+	for (int tries = 0;; tries++) {
+		pid_t pid = fork();
+		if (pid >= 0 || errno != EAGAIN || tries == 4)
+			return pid;
+		struct timespec ts = { 0, delay_ms * 1000000L };
+		nanosleep(&ts, NULL);
+		delay_ms *= 2;
+	}
+}
+
+pid_t job_fork(struct jobs *jt, struct job *j, int flags)
+{
+	pid_t pid = fork_retry();
+	if (pid < 0) {
+		diag_msg("cannot fork: %s", strerror(errno));
+		return -1;
+	}
+	if (pid == 0) {
+		join_group_in_child(jt, j->pgid, flags);
+		sig_reset_in_child(jt);
+		if (flags & JOB_FORK_NOINT)
+			ignore_interrupts();
+		child_forget_state(jt, flags);
+		return 0;
+	}
+	join_group_in_parent(jt, j, pid, flags);
+	job_add_proc(j, pid);
+	if (j->async)
+		sig_watch_children(jt);
+	return pid;
+}
+
+/* ----------------------------------------------------------- job_spawn */
+
+/*
+ * The vfork child.  It runs on the parent's memory while the parent is
+ * suspended, so it may only make system calls (no malloc, no stdio) and
+ * must end in execve or _exit.  It reports execve's errno through *err,
+ * a variable in the parent's frame.
+ */
+static _Noreturn void spawn_child(struct jobs *jt, pid_t pgid,
+				  const struct spawn_req *req,
+				  const sigset_t *mask, volatile int *err)
+{
+	join_group_in_child(jt, pgid, req->flags);
+	sig_reset_in_child(jt);
+	if (req->flags & JOB_FORK_NOINT)
+		ignore_interrupts();
+	if (mask)
+		sigprocmask(SIG_SETMASK, mask, NULL);
+	if (job_apply_actions(jt, req->acts, req->nacts) == 0)
+		job_execve(jt, req->path, req->argv, req->envp);
+	*err = errno ? errno : EINVAL;
+	_exit(127);
+}
+
+/* Everything the vfork child needs, in memory (not registers) that
+   survives vfork's "returns twice". */
+struct vfork_ctx {
+	struct jobs *jt;
+	pid_t pgid;
+	const struct spawn_req *req;
+	bool masked;
+	sigset_t old;
+	volatile int err;
+};
+
+/*
+ * While any signal is caught, block them all around vfork: a handler run in
+ * the child would set flags in the parent's memory and the parent would
+ * believe it got the signal.  The child unblocks after resetting its
+ * dispositions.  A shell that catches nothing makes no mask calls at all.
+ */
+static pid_t do_vfork(struct vfork_ctx *ctx)
+{
+	struct vfork_ctx *volatile vc = ctx;
+	sigset_t all;
+	vc->masked = sig_any_caught(vc->jt);
+	if (vc->masked) {
+		sigfillset(&all);
+		sigprocmask(SIG_SETMASK, &all, &vc->old);
+	}
+	pid_t pid = vfork();
+	if (pid == 0)
+		spawn_child(vc->jt, vc->pgid, vc->req,
+			    vc->masked ? &vc->old : NULL, &vc->err);
+	int saved = errno;
+	if (vc->masked)
+		sigprocmask(SIG_SETMASK, &vc->old, NULL);
+	errno = saved;
+	return pid;
+}
+
+pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
+		int *err)
+{
+	struct vfork_ctx ctx = { .jt = jt, .pgid = j->pgid, .req = req };
+	pid_t pid = do_vfork(&ctx);
+	int child_err = ctx.err;
+	if (pid < 0) {
+		*err = errno;
+		return -1;
+	}
+	join_group_in_parent(jt, j, pid, req->flags);
+	job_add_proc(j, pid);
+	if (child_err != 0) {
+		/* The child already _exit'ed: reap it and forget it. */
+		job_wait(jt, j, false);
+		j->nprocs--;
+		*err = child_err;
+		return -1;
+	}
+	*err = 0;
+	if (j->async)
+		sig_watch_children(jt);
+	return pid;
+}
