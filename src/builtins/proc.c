@@ -191,6 +191,12 @@ int builtin_proc(struct shell *sh, int argc, char **argv)
 	if (proc_pid_open(&self, &c.root, PROC_SELF) == 0 && self.pid > 0)
 		c.self = self.pid;
 	proc_pid_close(&self);
+	/* In a container, /proc may be a mount of another PID namespace:
+	   "self" then names some other number than getpid(). */
+	if (!c.root.fixture && !c.root.error && c.self != getpid())
+		builtin_error(sh, "warning: /proc belongs to another PID "
+			      "namespace (self is %ld, getpid() %ld)",
+			      (long)c.self, (long)getpid());
 	int r = run_subcmd(&c, argc, argv, i);
 	proc_root_close(&c.root);
 	fflush(stdout);

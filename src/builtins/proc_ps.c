@@ -26,13 +26,13 @@ static char *snap_cmd(const struct proc_pid *p, const struct proc_stat *st)
 		sb_printf(&sb, "%s <defunct>", st->comm);
 		return sb_finish(&sb);
 	}
-	if (proc_read_cmdline(p, &argv, &argc) == 0 && argc > 0) {
-		for (size_t i = 0; i < argc; i++)
-			sb_printf(&sb, "%s%s", i ? " " : "", argv[i]);
-		proc_argv_free(argv);
-	} else {
+	if (proc_read_cmdline(p, &argv, &argc) != 0)
+		argv = NULL, argc = 0;
+	for (size_t i = 0; i < argc; i++)
+		sb_printf(&sb, "%s%s", i ? " " : "", argv[i]);
+	if (argc == 0)
 		sb_printf(&sb, "[%s]", st->comm);
-	}
+	proc_argv_free(argv);
 	return sb_finish(&sb);
 }
 

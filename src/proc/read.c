@@ -245,7 +245,8 @@ int proc_read_fds(const struct proc_pid *p, const int *skip, size_t nskip,
 		read_one_fd(p, f);
 	}
 	closedir(d);
-	qsort(*fds, *n, sizeof **fds, cmp_fd);
+	if (*n > 1)
+		qsort(*fds, *n, sizeof **fds, cmp_fd);
 	return 0;
 }
 
