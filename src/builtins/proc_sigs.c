@@ -154,6 +154,12 @@ int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)
 			sigs_of(c, &o, t.pids[i]);
+	size_t rows = 0;
+	for (size_t i = 0; i < o.nsec; i++)
+		rows += o.sec[i].n;
+	if (rows == 0 && c->status == 0)
+		sb_append(&o.notes, "No signal is pending, blocked, ignored, "
+			  "caught or trapped (-a lists every signal).\n");
 	proc_target_free(&t);
 	pv_emit(&o);
 	return 0;
