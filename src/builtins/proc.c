@@ -191,6 +191,9 @@ int builtin_proc(struct shell *sh, int argc, char **argv)
 	if (proc_pid_open(&self, &c.root, PROC_SELF) == 0 && self.pid > 0)
 		c.self = self.pid;
 	proc_pid_close(&self);
+	c.shell = c.self;
+	if (sh && sh->pid > 0 && !c.root.fixture && !c.root.error)
+		c.shell = sh->pid;
 	/* In a container, /proc may be a mount of another PID namespace:
 	   "self" then names some other number than getpid(). */
 	if (!c.root.fixture && !c.root.error && c.self != getpid())

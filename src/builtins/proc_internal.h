@@ -94,8 +94,11 @@ void proc_json_string(struct strbuf *sb, const char *s);
 struct proc_ctx {
 	struct shell *sh;		/* borrowed */
 	struct proc_root root;		/* owned */
-	pid_t self;			/* the shell's pid as the root sees it
+	pid_t self;			/* this process as the root sees it
 					   (its "self" entry), else getpid() */
+	pid_t shell;			/* the main shell ($$): the anchor of
+					   ps and tree even when proc runs in
+					   a subshell (`proc ps | grep x`) */
 	enum pv_mode mode;
 	bool header;
 	bool all;			/* -a */
@@ -140,6 +143,10 @@ int proc_snap_read(struct proc_ctx *c, pid_t pid, struct proc_snap *s);
 /** Every process in the root, sorted by pid. */
 void proc_snap_all(struct proc_ctx *c, struct proc_snap **v, size_t *n);
 void proc_snap_free(struct proc_snap *v, size_t n);
+
+/** "shell" for $$, "subshell" for this process when it is a forked copy,
+    else the job label, else NULL. */
+const char *proc_job_column(struct proc_ctx *c, pid_t pid, char buf[32]);
 
 /** The pid number a target stands for (PROC_SELF -> c->self). */
 pid_t proc_real_pid(const struct proc_ctx *c, pid_t pid);

@@ -147,8 +147,7 @@ static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
 	const struct proc_stat *st = &s->st;
 	char buf[32];
 	if (strcmp(col, "job") == 0) {
-		const char *j = proc_job_label(c, s->pid, buf);
-		pv_str(o, "job", s->pid == c->self ? "shell" : j);
+		pv_str(o, "job", proc_job_column(c, s->pid, buf));
 	} else if (strcmp(col, "pid") == 0) pv_num(o, "pid", st->pid);
 	else if (strcmp(col, "ppid") == 0) pv_num(o, "ppid", st->ppid);
 	else if (strcmp(col, "pgid") == 0) pv_num(o, "pgid", st->pgrp);
@@ -210,12 +209,37 @@ static int parse_cols(struct proc_ctx *c, struct vec *cols, char **store)
 
 /* ------------------------------------------------------------ selection */
 
-static bool wanted_default(struct proc_ctx *c, const struct proc_snap *s,
-			   pid_t self)
+static const struct proc_snap *snap_find(const struct proc_snap *v, size_t n,
+					 pid_t pid)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		if (v[mid].pid == pid)
+			return &v[mid];
+		if (v[mid].pid < pid)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+/* The default selection: the shell, every process below it (a
+   background pipeline may run under a subshell of ours), and every
+   process of its jobs.  The walk up the parent chain is bounded: pid 1's
+   parent is 0, and a cycle is impossible but costs nothing to guard. */
+static bool wanted_default(struct proc_ctx *c, const struct proc_snap *v,
+			   size_t n, const struct proc_snap *s)
 {
 	char buf[32];
-	return s->pid == self || s->st.ppid == self ||
-	       proc_job_label(c, s->pid, buf) != NULL;
+	const struct proc_snap *up = s;
+	for (int depth = 0; up && depth < 256; depth++) {
+		if (up->pid == c->shell)
+			return true;
+		up = up->st.ppid > 0 ? snap_find(v, n, up->st.ppid) : NULL;
+	}
+	return proc_job_label(c, s->pid, buf) != NULL;
 }
 
 static void emit_row(struct proc_ctx *c, struct pv_out *o, struct vec *cols,
@@ -287,10 +311,9 @@ int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
 	} else {
 		struct proc_snap *v;
 		size_t n;
-		pid_t me = c->self;
 		proc_snap_all(c, &v, &n);
 		for (size_t i = 0; i < n; i++)
-			if (c->all || wanted_default(c, &v[i], me))
+			if (c->all || wanted_default(c, v, n, &v[i]))
 				emit_row(c, &o, &cols, &v[i]);
 		proc_snap_free(v, n);
 	}

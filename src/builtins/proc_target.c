@@ -33,6 +33,15 @@ void proc_target_free(struct proc_target *t)
 	t->n = 0;
 }
 
+const char *proc_job_column(struct proc_ctx *c, pid_t pid, char buf[32])
+{
+	if (pid == c->shell)
+		return "shell";
+	if (pid == c->self)
+		return "subshell";
+	return proc_job_label(c, pid, buf);
+}
+
 static bool parse_pid(const char *s, pid_t *pid)
 {
 	char *end;

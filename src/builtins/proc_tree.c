@@ -47,12 +47,12 @@ static void node(const struct tree *t, const struct proc_snap *s, int depth,
 		 struct strbuf *prefix, bool last)
 {
 	char job[32];
-	const char *j = proc_job_label(t->c, s->pid, job);
+	const char *j = proc_job_column(t->c, s->pid, job);
 	struct pv_out *o = t->o;
 	pv_row(o, "pid %ld", (long)s->pid);
 	if (o->mode == PV_TABLE) {
 		pv_num(o, "pgid", s->st.pgrp);
-		pv_str(o, "job", s->pid == t->c->self ? "shell" : j);
+		pv_str(o, "job", j);
 		pv_fmt(o, "tree", "%s%s%ld %s", sb_str(prefix),
 		       depth == 0 ? "" : last ? "`- " : "|- ", (long)s->pid,
 		       s->cmd);
@@ -60,7 +60,7 @@ static void node(const struct tree *t, const struct proc_snap *s, int depth,
 		pv_num(o, "pid", s->pid);
 		pv_num(o, "ppid", s->st.ppid);
 		pv_num(o, "pgid", s->st.pgrp);
-		pv_str(o, "job", s->pid == t->c->self ? "shell" : j);
+		pv_str(o, "job", j);
 		pv_num(o, "depth", depth);
 		pv_str(o, "cmd", s->cmd);
 	}
@@ -95,6 +95,8 @@ int proc_cmd_tree(struct proc_ctx *c, int argc, char **argv)
 	int r = proc_target_resolve(c, argc ? argv[0] : NULL, &tg);
 	if (r)
 		return r;
+	if (argc == 0)		/* below the main shell, even from a subshell */
+		tg.pids[0] = c->shell == c->self ? PROC_SELF : c->shell;
 	pv_init(&o, "tree", c->mode, c->header);
 	pv_section(&o, "processes", false);
 	proc_snap_all(c, &t.v, &t.n);

@@ -272,7 +272,9 @@ else
 		S 'exec 3</etc/hostname; proc fds -k -a'
 	out_has '^fd=3 mode=r'
 
-	run "live: a pipe peer" S 'sleep 2 | sleep 2 & proc fds -p -H $!; kill $! 2>/dev/null'
+	# (the pause lets both children get past fork to execve: before it,
+	# their cmdline is still the shell's)
+	run "live: a pipe peer" S 'sleep 2 | sleep 2 & sleep 0.5; proc fds -p -H $!; kill $! 2>/dev/null'
 	out_has '^0  *r .*pipe:\[[0-9]*\]  *[0-9]* sleep fd 1 (w)'
 
 	run "live: a zombie" S 'sh -c "sleep 0 & exec sleep 2" & p=$!; sleep 1
@@ -280,7 +282,7 @@ else
 	out_has ' Z  *sleep <defunct>$'
 
 	if [ $mode = whelk ]; then
-		run "live: ps default includes children" S 'sleep 2 & proc ps -H -o pid,ppid,cmd; kill $!'
+		run "live: ps default includes children" S 'sleep 2 & sleep 0.3; proc ps -H -o pid,ppid,cmd; kill $!'
 		out_has 'sleep 2$'
 	fi
 
