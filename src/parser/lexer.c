@@ -21,7 +21,7 @@
  */
 static void lx_remember(struct parser *p, bool from_alias)
 {
-	int i = p->nhist % LX_HISTORY;
+	unsigned i = p->nhist % LX_HISTORY;
 	p->hist[i] = p->pos;
 	p->hist_alias[i] = from_alias;
 	p->nhist++;
@@ -91,8 +91,7 @@ void lx_ungetc(struct parser *p, int c)
 {
 	if (c < 0 || p->npb >= LX_PUSHBACK_MAX)
 		return;
-	p->nhist--;
-	int i = ((p->nhist % LX_HISTORY) + LX_HISTORY) % LX_HISTORY;
+	unsigned i = --p->nhist % LX_HISTORY;
 	struct pushback *b = &p->pb[p->npb++];
 	b->c = c;
 	b->from_alias = p->hist_alias[i];

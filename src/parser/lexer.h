@@ -51,6 +51,8 @@ struct token {
 	bool alias_ok;		/* eligible for alias substitution because the
 				   previous alias ended in a blank */
 	bool alias_checked;	/* alias substitution was already tried */
+	signed char kw;		/* index in the parser's reserved-word table
+				   when lit spells one, else -1 */
 };
 
 /** The operator's spelling ("&&", "newline", "end of file", ...). */

@@ -74,9 +74,21 @@ static bool is_reserved(const char *s)
 	return s && bsearch(&s, reserved_words, n, sizeof *reserved_words, cmp_str);
 }
 
+/* t->kw is computed once per token (fill), so most words cost no strcmp here. */
 static bool is_kw(const struct token *t, const char *kw)
 {
-	return t->type == TK_WORD && t->lit && strcmp(t->lit, kw) == 0;
+	return t->type == TK_WORD && t->kw >= 0 && strcmp(reserved_words[t->kw], kw) == 0;
+}
+
+static signed char kw_index(const char *s)
+{
+	size_t n = sizeof reserved_words / sizeof *reserved_words;
+	/* Cheap rejection first: every reserved word is 1-5 bytes and
+	 * starts with one of these. */
+	if (!s || !s[0] || !strchr("!cdefituw{}", s[0]) || strlen(s) > 5)
+		return -1;
+	const char *const *r = bsearch(&s, reserved_words, n, sizeof *reserved_words, cmp_str);
+	return r ? (signed char)(r - reserved_words) : -1;
 }
 
 static void fill(struct parser *p)
@@ -87,6 +99,7 @@ static void fill(struct parser *p)
 	}
 	if (!p->have_tok) {
 		lx_next(p);
+		p->tok.kw = p->tok.type == TK_WORD ? kw_index(p->tok.lit) : -1;
 		p->have_tok = true;
 	}
 }
@@ -101,7 +114,7 @@ static void try_alias(struct parser *p, bool cmd_pos)
 		    t->alias_checked || (!cmd_pos && !t->alias_ok))
 			return;
 		t->alias_checked = true;
-		if ((cmd_pos && is_reserved(t->lit)) || lx_alias_active(p, t->lit))
+		if ((cmd_pos && t->kw >= 0) || lx_alias_active(p, t->lit))
 			return;
 		const char *value = p->alias_fn(p->alias_ctx, t->lit);
 		if (!value)
@@ -202,7 +215,7 @@ static bool starts_redirect(const struct token *t)
 static bool is_closer(const struct token *t)
 {
 	static const char *const closers[] = {
-		"do", "done", "elif", "else", "esac", "fi", "then", "}",
+		"do", "done", "elif", "else", "esac", "fi", "in", "then", "}",
 	};
 	for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
 		if (is_kw(t, closers[i]))
@@ -307,30 +320,27 @@ static struct ast_node *parse_and_or(struct parser *p)
 	return left;
 }
 
-/* pipeline: [!] command { | linebreak command } */
+/* pipeline: [!] command { | linebreak command } — a node only when there is a ! or a |. */
 static struct ast_node *parse_pipeline(struct parser *p)
 {
 	struct token *t = peek_cmd(p);
-	struct ast_node *n = new_node(p, NODE_PIPELINE);
-	if (is_kw(t, "!")) {
-		n->pipeline.bang = true;
+	struct src_pos begin = t->range.begin;
+	bool bang = is_kw(t, "!");
+	if (bang)
 		consume(p);
-	}
-	for (;;) {
-		struct ast_node *c = parse_command(p);
-		if (!c)
-			return finish(p, n);
-		vec_push(&n->pipeline.cmds, c);
-		if (peek(p)->type != TK_PIPE)
-			break;
+	struct ast_node *c = parse_command(p);
+	if (!c || (!bang && peek(p)->type != TK_PIPE))
+		return c;
+	struct ast_node *n = ast_node_create(NODE_PIPELINE);
+	n->range.begin = begin;
+	n->pipeline.bang = bang;
+	vec_push(&n->pipeline.cmds, c);
+	while (peek(p)->type == TK_PIPE) {
 		consume(p);
 		parse_linebreak(p, true);
-	}
-	if (!n->pipeline.bang && n->pipeline.cmds.len == 1) {
-		struct ast_node *only = n->pipeline.cmds.items[0];
-		n->pipeline.cmds.len = 0;
-		ast_node_destroy(n);
-		return only;
+		if (!(c = parse_command(p)))
+			break;
+		vec_push(&n->pipeline.cmds, c);
 	}
 	return finish(p, n);
 }
@@ -396,12 +406,29 @@ static struct ast_node *parse_redirect_list(struct parser *p, struct ast_node *n
 
 static struct ast_node *parse_compound(struct parser *p);
 
+/*
+ * XCU 2.9.5 wants a NAME; like bash we also accept '-', '.' and ':' after
+ * the first character (foo-bar() is common), but never a leading digit.
+ */
+static bool func_name_ok(const char *s)
+{
+	if (!s || is_reserved(s) || !(*s == '_' || (*s >= 'A' && *s <= 'Z') ||
+				      (*s >= 'a' && *s <= 'z')))
+		return false;
+	for (; *s; s++)
+		if (!(*s == '_' || *s == '-' || *s == '.' || *s == ':' ||
+		      (*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') ||
+		      (*s >= '0' && *s <= '9')))
+			return false;
+	return true;
+}
+
 /* function_definition: fname ( ) linebreak function_body (XCU 2.9.5). */
 static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 {
 	struct word *name = simple->simple.words.items[0];
 	const char *s = word_literal_text(name);
-	if (!s || is_reserved(s) || strchr(s, '=') || strchr(s, '/')) {
+	if (!func_name_ok(s)) {
 		char *text = word_to_text(name);
 		parse_fail(p, name->range.begin.line, "syntax error: bad function name '%s'", text);
 		free(text);
@@ -448,6 +475,44 @@ static void simple_word(struct parser *p, struct ast_node *n)
 	vec_push(&n->simple.words, word_tilde(w, false));
 }
 
+/*
+ * Issue 8 (XCU 2.9.1.1): the NAME=value arguments of the declaration
+ * utilities export and readonly get tilde expansion as assignments do.
+ * Done here for the literal command names, as dash and bash do.
+ */
+static void decl_tilde(struct ast_node *n)
+{
+	struct vec *v = &n->simple.words;
+	const char *cmd = v->len ? word_literal_text(v->items[0]) : NULL;
+	if (!cmd || (strcmp(cmd, "export") != 0 && strcmp(cmd, "readonly") != 0))
+		return;
+	for (size_t i = 1; i < v->len; i++) {
+		struct word *w = v->items[i];
+		struct src_range range = w->range;
+		char *name = word_split_assign(&w);
+		if (!name)
+			continue;
+		struct word *list = word_create(WORD_LIST), *head = word_create(WORD_LITERAL);
+		list->range = range;
+		head->lit.len = strlen(name) + 1;
+		head->lit.text = xmalloc(head->lit.len + 1);
+		memcpy(head->lit.text, name, head->lit.len - 1);
+		memcpy(head->lit.text + head->lit.len - 1, "=", 2);
+		head->range = range;
+		vec_push(&list->parts, head);
+		if (w->type == WORD_LIST) {
+			for (size_t j = 0; j < w->parts.len; j++)
+				vec_push(&list->parts, w->parts.items[j]);
+			w->parts.len = 0;
+			word_destroy(w);
+		} else {
+			vec_push(&list->parts, w);
+		}
+		free(name);
+		v->items[i] = list;
+	}
+}
+
 /* simple_command: prefix and suffix of assignments, words and redirections. */
 static struct ast_node *parse_simple(struct parser *p)
 {
@@ -472,6 +537,7 @@ static struct ast_node *parse_simple(struct parser *p)
 	}
 	if (!p->err && n->simple.words.len + n->simple.assigns.len + n->redirs.len == 0)
 		unexpected(p, NULL);
+	decl_tilde(n);
 	return finish(p, n);
 }
 

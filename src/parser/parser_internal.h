@@ -45,7 +45,7 @@ struct parser {
 	struct src_pos pos;		/* position of the next byte */
 	struct src_pos hist[LX_HISTORY];	/* positions before recent reads */
 	bool hist_alias[LX_HISTORY];
-	int nhist;
+	unsigned nhist;
 	bool last_from_alias;		/* the byte just read came from alias text */
 	struct vec heredocs;		/* struct redir * (borrowed): read at the next newline */
 	/* ---- tokens */

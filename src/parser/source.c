@@ -44,6 +44,9 @@ struct source {
 	size_t pos;			/* next byte of buf */
 	int fd;				/* SRC_FD: borrowed */
 	bool seekable;			/* SRC_FD: a regular file */
+	off_t buf_off;			/* seekable: file offset of buf[0] */
+	off_t kern_off;			/* seekable: where we left the fd's offset */
+	bool synced;			/* source_sync() ran since the last read */
 	bool at_eof;
 	bool failed;			/* a read error happened */
 	source_line_fn line_fn;		/* SRC_LINES */
@@ -92,6 +95,8 @@ struct source *source_from_fd(const char *name, int fd)
 	s->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 		      lseek(fd, 0, SEEK_CUR) != (off_t)-1;
 	s->buf = xmalloc(s->seekable ? SRC_BLOCK : 1);
+	if (s->seekable)
+		s->buf_off = s->kern_off = lseek(fd, 0, SEEK_CUR);
 	return s;
 }
 
@@ -134,7 +139,17 @@ static bool source_fill(struct source *s)
 		s->len = strlen(l);
 		return s->len > 0 || source_fill(s);
 	}
+	if (s->seekable) {
+		off_t want = s->buf_off + (off_t)s->len;
+		if (s->kern_off != want && lseek(s->fd, want, SEEK_SET) == (off_t)-1) {
+			s->failed = s->at_eof = true;
+			return false;
+		}
+		s->buf_off = s->kern_off = want;
+	}
 	ssize_t n = fd_read(s->fd, s->buf, s->seekable ? SRC_BLOCK : 1);
+	if (s->seekable && n > 0)
+		s->kern_off += n;
 	s->pos = 0;
 	s->len = n > 0 ? (size_t)n : 0;
 	if (n < 0)
@@ -167,9 +182,29 @@ static void source_advance(struct source *s, int c)
 	}
 }
 
+/*
+ * First read after a sync: if the command that ran moved the shared file
+ * offset (`read line`, `head -c5`), what we buffered is stale — continue
+ * from wherever it left the offset.  Otherwise keep the buffer: one lseek
+ * per command instead of re-reading a whole block.
+ */
+static void source_resync(struct source *s)
+{
+	s->synced = false;
+	off_t cur = lseek(s->fd, 0, SEEK_CUR);
+	if (cur == s->kern_off || cur == (off_t)-1)
+		return;
+	s->buf_off = s->kern_off = cur;
+	s->len = s->pos = 0;
+	s->npb = 0;
+	s->at_eof = false;
+}
+
 int source_getc(struct source *src)
 {
 	int c;
+	if (src->synced)
+		source_resync(src);
 	do {
 		if (src->npb > 0) {
 			c = src->pb[--src->npb];
@@ -225,12 +260,11 @@ void source_sync(struct source *src)
 {
 	if (src->kind != SRC_FD || !src->seekable)
 		return;
-	off_t back = (off_t)(src->len - src->pos) + src->npb;
-	if (back > 0 && lseek(src->fd, -back, SEEK_CUR) != (off_t)-1) {
-		src->len = src->pos = 0;
-		src->npb = 0;
-		src->at_eof = false;
-	}
+	off_t target = src->buf_off + (off_t)src->pos - src->npb;
+	if (target != src->kern_off && lseek(src->fd, target, SEEK_SET) != (off_t)-1)
+		src->kern_off = target;
+	src->synced = true;
+	src->at_eof = false;	/* the file may have grown: read again */
 }
 
 void source_reset_prompt(struct source *src)

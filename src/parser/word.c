@@ -512,6 +512,12 @@ static struct word *lex_dollar(struct parser *p, enum word_mode mode,
 
 /* ------------------------------------------------------------ the loop */
 
+/* XCU 2.3 rule 6/7 and 3.231: the bytes that delimit an unquoted word. */
+static const bool metachar[128] = {
+	[' '] = true, ['\t'] = true, ['\n'] = true, [';'] = true, ['&'] = true,
+	['|'] = true, ['<'] = true, ['>'] = true, ['('] = true, [')'] = true,
+};
+
 /* Does byte c end a word in this mode?  *consume: c belongs to the word's end. */
 static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 		      bool *consume)
@@ -519,7 +525,7 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 	*consume = false;
 	switch (mode) {
 	case WM_NORMAL:
-		return c < 0 || strchr(" \t\n;&|<>()", c);
+		return c < 0 || (c < 128 && metachar[c]);
 	case WM_HEREDOC:
 		return c < 0;
 	case WM_DQUOTE:
