@@ -24,6 +24,8 @@ void sb_reserve(struct strbuf *sb, size_t extra)
 		cap = xadd(cap, cap);
 	sb->data = xrealloc(sb->data, cap);
 	sb->cap = cap;
+	sb->data[sb->len] = '\0';	/* "always NUL-terminated", even when
+					   only reserved */
 }
 
 void sb_appendn(struct strbuf *sb, const char *s, size_t n)
