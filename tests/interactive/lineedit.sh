@@ -1,0 +1,232 @@
+#!/bin/sh
+# lineedit.sh: pseudo-terminal tests of interactive whelk — editing, history, completion, prompts, Ctrl-C, notices.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: tests/interactive/lineedit.sh [SHELL [EDITOR]]
+#   SHELL defaults to ./whelk (run from the build directory, as `make check`
+#   does); EDITOR (readline, libedit or plain) defaults to what config.h
+#   says.  Needs no terminal and no standard input: ptydrive makes its own
+#   pseudo-terminal.  Every session has a time limit.
+#
+# Running it against bash (`SHELL_ARGS=--norc lineedit.sh /bin/bash readline`)
+# checks the
+# tests themselves (bash fails only where whelk differs on purpose).
+
+LC_ALL=C
+export LC_ALL
+
+here=$(cd "$(dirname "$0")" && pwd)
+shell=${1:-./whelk}
+editor=${2:-}
+if [ -z "$editor" ]; then
+	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
+	[ -n "$editor" ] || editor=readline
+fi
+case $editor in basic) editor=plain ;; esac
+drive=${PTYDRIVE:-./tests/interactive/ptydrive}
+[ -x "$drive" ] || drive=$here/ptydrive
+if [ ! -x "$shell" ] && ! command -v "$shell" >/dev/null 2>&1; then
+	echo "lineedit.sh: no shell to test: $shell (skipped)"
+	exit 77
+fi
+case $shell in /*) ;; */*) shell=$(pwd)/$shell ;; esac
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/whelk-pty.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/home" "$tmp/work"
+fails=0
+total=0
+
+# session NAME [VAR=value...]: run the ptydrive script on stdin against a
+# fresh interactive shell with a known environment.
+session() {
+	name=$1
+	shift
+	total=$((total + 1))
+	if (cd "$tmp/work" && timeout 40 "$drive" -t 10 - -- env -i \
+		HOME="$tmp/home" PATH=/usr/bin:/bin TERM=xterm \
+		PS1='P> ' PS2='C> ' HISTFILE="$tmp/home/hist" "$@" \
+		"$shell" ${SHELL_ARGS:-} -i) >"$tmp/out" 2>&1; then
+		echo "ok   $name"
+	else
+		echo "FAIL $name"
+		sed 's/^/     /' "$tmp/out"
+		fails=$((fails + 1))
+	fi
+}
+
+editing() { [ "$editor" != plain ]; }
+
+# ---------------------------------------------------------------- all backends
+
+session "a typed command runs" <<'EOF'
+expect P> 
+send echo $((6*7))\r
+expect 42
+send exit\r
+wait
+EOF
+
+session "history is saved to HISTFILE" <<'EOF'
+expect P> 
+send echo hist$((1+1))\r
+expect hist2
+send exit\r
+wait
+EOF
+total=$((total + 1))
+if grep -q 'echo hist\$((1+1))' "$tmp/home/hist" 2>/dev/null &&
+	[ "$(stat -c %a "$tmp/home/hist")" = 600 ]; then
+	echo "ok   history file holds the command, mode 600"
+else
+	echo "FAIL history file holds the command, mode 600"
+	fails=$((fails + 1))
+fi
+
+session "PS1 escapes render" HISTFILE="$tmp/home/h-ps1" PS1='[\u|\W|\$|\!]' <<EOF
+expect [$(id -un)|work|$( [ "$(id -u)" = 0 ] && echo '#' || echo '$')|1]
+send exit\r
+wait
+EOF
+
+session "PS1 parameter expansion, not expanded twice" X='$(echo no)' PS1='<$X>' <<'EOF'
+expect <$(echo no)>
+send exit\r
+wait
+EOF
+
+session "Ctrl-C at the prompt discards the line" <<'EOF'
+expect P> 
+send echo abc
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+send exit\r
+wait
+EOF
+
+session "a multi-line if prompts with PS2" <<'EOF'
+expect P> 
+send if true\r
+expect C> 
+send then echo in$((1+1))\r
+expect C> 
+send fi\r
+expect in2
+send exit\r
+wait
+EOF
+
+session "Ctrl-D exits; ignoreeof refuses" <<'EOF'
+expect P> 
+send set -o ignoreeof\r
+expect P> 
+send \x04
+expect Use "exit" to leave the shell.
+send set +o ignoreeof\r
+expect P> 
+send \x04
+wait
+EOF
+
+session "a Done notice arrives while a line is being edited" <<'EOF'
+expect P> 
+send sleep 1 &\r
+expect P> 
+send echo part
+expect Done
+send ial\r
+expect partial
+send exit\r
+wait
+EOF
+
+# ------------------------------------------------------------- line editors
+
+if editing; then
+session "Up recalls the previous command" <<'EOF'
+expect P> 
+send echo $((7*6))x\r
+expect 42x
+expect P> 
+send \e[A\r
+expect 42x
+send exit\r
+wait
+EOF
+
+session "history survives a restart (1)" HISTFILE="$tmp/home/h-restart" <<'EOF'
+expect P> 
+send echo surv$((4+4))\r
+expect surv8
+send \x04
+wait
+EOF
+session "history survives a restart (2)" HISTFILE="$tmp/home/h-restart" <<'EOF'
+expect P> 
+send \e[A\r
+expect surv8
+send exit\r
+wait
+EOF
+
+session "a multi-line command is one history entry" <<'EOF'
+expect P> 
+send if true\r
+expect C> 
+send then echo ml$((2+2))\r
+expect C> 
+send fi\r
+expect ml4
+expect P> 
+send \e[A\r
+expect ml4
+send exit\r
+wait
+EOF
+
+session "Tab completes a command name" <<'EOF'
+expect P> 
+send ech\t $((2+3))z\r
+expect 5z
+send exit\r
+wait
+EOF
+
+printf 'content-ok\n' >"$tmp/work/my file.txt"
+session "Tab completes a file name with a space" <<'EOF'
+expect P> 
+send cat my\t\r
+expect content-ok
+send exit\r
+wait
+EOF
+
+session "Tab completes a job spec" <<'EOF'
+expect P> 
+send sleep 3 &\r
+expect P> 
+send kill %sl\t
+send \x01printf '%s|\\n' \r
+expect %sleep|
+send exit\r
+wait
+EOF
+
+session "vi mode: ESC k recalls history" <<'EOF'
+expect P> 
+send set -o vi\r
+expect P> 
+send echo vi$((3+3))\r
+expect vi6
+expect P> 
+send \ek\r
+expect vi6
+send exit\r
+wait
+EOF
+fi
+
+echo "$((total - fails))/$total passed ($editor)"
+[ "$fails" -eq 0 ]
