@@ -47,8 +47,6 @@ struct resolved {
 	enum cmd_kind kind;
 	const struct builtin *b;	/* CK_SPECIAL, CK_BUILTIN */
 	struct ast_node *fn;		/* CK_FUNCTION (borrowed) */
-	char *path;			/* CK_EXTERNAL: owned, NULL = not
-					   found */
 };
 
 /* --------------------------------------------------------- set -x */
@@ -113,79 +111,71 @@ static void xtrace(struct shell *sh, const struct simple *c)
 
 /* ------------------------------------------------------ command search */
 
-/* The PATH a command is searched with: a `PATH=x cmd` prefix wins
-   (temporary, so the hash table is bypassed), then $PATH. */
-static const char *assigned_path(const struct simple *c)
-{
-	for (size_t i = c->nassign; i-- > 0;)
-		if (strcmp(c->names[i], "PATH") == 0)
-			return c->values[i];
-	return NULL;
-}
-
 /*
- * XCU 2.9.1.1: a name with a slash is a file; otherwise special builtins,
- * then functions, then (regular) builtins, then a PATH search.  `exec`
- * only ever runs a file.
+ * XCU 2.9.1.1, by name only: a name with a slash is a file; otherwise
+ * special builtins, then functions, then (regular) builtins, then a PATH
+ * search (done later, after the command's own assignments: `PATH=x cmd`
+ * searches x).  `exec` only ever runs a file.
  */
-static void resolve(struct shell *sh, const struct simple *c,
-		    struct resolved *r)
+static void classify(struct shell *sh, const struct simple *c,
+		     struct resolved *r)
 {
 	const char *name = c->argv[0];
 	int cmdf = c->flags >> 8;
 	memset(r, 0, sizeof *r);
 	r->kind = CK_EXTERNAL;
-	if (strchr(name, '/')) {
-		r->path = xstrdup(name);
+	if (strchr(name, '/') || (cmdf & SHELL_CMD_EXEC))
+		return;
+	r->b = builtin_find(name);
+	if (r->b && r->b->cls == BUILTIN_SPECIAL) {
+		r->kind = CK_SPECIAL;
 		return;
 	}
-	if (!(cmdf & SHELL_CMD_EXEC)) {
-		r->b = builtin_find(name);
-		if (r->b && r->b->cls == BUILTIN_SPECIAL) {
-			r->kind = CK_SPECIAL;
-			return;
-		}
-		if (!(cmdf & SHELL_CMD_NO_FUNCTIONS))
-			r->fn = hm_get(&sh->functions, name);
-		if (r->fn) {
-			r->kind = CK_FUNCTION;
-			return;
-		}
-		if (r->b) {
-			r->kind = CK_BUILTIN;
-			return;
-		}
-	}
-	const char *tmp = assigned_path(c);
-	if (tmp)
-		r->path = path_find(name, tmp);
-	else
-		r->path = path_search(sh, name,
-				      (cmdf & SHELL_CMD_DEFAULT_PATH) != 0);
+	if (!(cmdf & SHELL_CMD_NO_FUNCTIONS))
+		r->fn = hm_get(&sh->functions, name);
+	if (r->fn)
+		r->kind = CK_FUNCTION;
+	else if (r->b)
+		r->kind = CK_BUILTIN;
 }
 
 /* ---------------------------------------------------------- assignments */
 
-/* Before a special builtin, or with no command at all: they stay. */
-static int assign_persist(struct shell *sh, const struct simple *c)
+/*
+ * XCU 2.9.1: assignments are expanded and performed left to right, so
+ * `a=1 b=$a cmd` gives b=1.  Before a special builtin (or with no command
+ * name) they stay; before anything else they are exported for the
+ * command's duration and put back afterwards — even if a function changed
+ * them (as dash).  `x=1 exec cmd` exports x to cmd.
+ */
+static int assign_one(struct shell *sh, const char *name, const char *value,
+		      bool persist, int flags, struct vec *saves)
 {
-	for (size_t i = 0; i < c->nassign; i++)
-		if (var_set(sh, c->names[i], c->values[i], 0) < 0)
-			return -1;
-	return 0;
+	if (persist)
+		return var_set(sh, name, value, flags);
+	struct var *v = var_lookup(sh, name);
+	if (v && (v->flags & VAR_READONLY))
+		return var_set(sh, name, value, 0);	/* the message */
+	vec_push(saves, var_save_create(sh, name));
+	return var_set(sh, name, value, VAR_EXPORT);
 }
 
-/* Before a function or regular builtin: exported for its duration, then
-   put back (dash), even if the function changed them. */
-static int assign_temp(struct shell *sh, const struct simple *c,
-		       struct vec *saves)
+static int assign_all(struct shell *sh, const struct vec *as,
+		      struct simple *c, bool persist, int flags,
+		      struct vec *saves)
 {
-	for (size_t i = 0; i < c->nassign; i++) {
-		struct var *v = var_lookup(sh, c->names[i]);
-		if (v && (v->flags & VAR_READONLY))
-			return var_set(sh, c->names[i], c->values[i], 0);
-		vec_push(saves, var_save_create(sh, c->names[i]));
-		var_set(sh, c->names[i], c->values[i], VAR_EXPORT);
+	c->names = xcalloc(as->len + 1, sizeof(char *));
+	c->values = xcalloc(as->len + 1, sizeof(char *));
+	for (size_t i = 0; i < as->len; i++) {
+		struct assign *a = as->items[i];
+		if (expand_word_str(sh, a->value, EXPAND_ASSIGN,
+				    &c->values[i]) < 0)
+			return -1;
+		c->names[i] = a->name;
+		c->nassign = i + 1;
+		if (assign_one(sh, a->name, c->values[i], persist, flags,
+			       saves) < 0)
+			return -1;
 	}
 	return 0;
 }
@@ -195,48 +185,6 @@ static void assign_restore(struct shell *sh, struct vec *saves)
 	for (size_t i = saves->len; i-- > 0;)
 		var_save_restore(sh, saves->items[i]);
 	vec_free(saves);
-}
-
-/* The environment of an external command: exported variables plus the
-   command's own assignments (which win).  *owned says what to free. */
-static char **command_env(struct shell *sh, const struct simple *c,
-			  char ***owned)
-{
-	char **env = var_environ(sh);
-	*owned = NULL;
-	if (c->nassign == 0)
-		return env;
-	struct vec v = VEC_INIT;
-	for (char **e = env; *e; e++) {
-		bool over = false;
-		for (size_t i = 0; i < c->nassign && !over; i++) {
-			size_t n = strlen(c->names[i]);
-			over = strncmp(*e, c->names[i], n) == 0 &&
-			       (*e)[n] == '=';
-		}
-		if (!over)
-			vec_push(&v, xstrdup(*e));
-	}
-	for (size_t i = 0; i < c->nassign; i++) {
-		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%s=%s", c->names[i], c->values[i]);
-		vec_push(&v, sb_finish(&sb));
-	}
-	var_environ_free(env);
-	vec_terminate(&v);
-	*owned = (char **)v.items;
-	return *owned;
-}
-
-static void command_env_free(char **env, char **owned)
-{
-	if (!owned) {
-		var_environ_free(env);
-		return;
-	}
-	for (char **e = owned; *e; e++)
-		free(*e);
-	free(owned);
 }
 
 /* ---------------------------------------------------------- builtins */
@@ -277,11 +225,6 @@ static int run_special(struct shell *sh, struct simple *c,
 		       const struct builtin *b)
 {
 	bool via_command = (c->flags >> 8) & SHELL_CMD_NO_FUNCTIONS;
-	if (assign_persist(sh, c) < 0) {
-		if (!via_command)
-			eval_fatal(sh, 2);
-		return 2;
-	}
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	/* `exec` with only redirections changes the shell's own fds. */
 	bool permanent = c->argc == 1 && strcmp(b->name, "exec") == 0;
@@ -301,12 +244,6 @@ static int run_special(struct shell *sh, struct simple *c,
 static int run_regular(struct shell *sh, struct simple *c,
 		       const struct resolved *r)
 {
-	struct vec saves = VEC_INIT;
-	if (assign_temp(sh, c, &saves) < 0) {
-		assign_restore(sh, &saves);
-		eval_fatal(sh, 2);
-		return 2;
-	}
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	int status = 1;
 	if (redir_apply(sh, &c->plan, &undo) == 0) {
@@ -316,7 +253,17 @@ static int run_regular(struct shell *sh, struct simple *c,
 			status = run_builtin(sh, r->b, c->argc, c->argv);
 	}
 	redir_undo(sh, &undo);
-	assign_restore(sh, &saves);
+	return status;
+}
+
+/* A message about the command goes where the command's stderr would
+   have gone: `nosuch 2>/dev/null` is silent. */
+static int exec_failed(struct shell *sh, struct simple *c, int err)
+{
+	struct redir_undo undo = REDIR_UNDO_INIT;
+	redir_apply(sh, &c->plan, &undo);
+	int status = path_exec_error(sh, c->argv[0], err);
+	redir_undo(sh, &undo);
 	return status;
 }
 
@@ -426,8 +373,7 @@ static _Noreturn void exec_in_place(struct shell *sh, struct simple *c,
 
 static int run_external(struct shell *sh, struct simple *c, const char *path)
 {
-	char **owned;
-	char **env = command_env(sh, c, &owned);
+	char **env = var_environ(sh);
 	bool last = (c->flags & EVAL_EXIT) && !trap_any_set(sh) &&
 		    !sh->opt.interactive;
 	if (last || ((c->flags >> 8) & SHELL_CMD_EXEC))
@@ -442,53 +388,41 @@ static int run_external(struct shell *sh, struct simple *c, const char *path)
 	pid_t pid = job_spawn(sh->jobs, j, &req, &err);
 	if (pid < 0 && err == ENOEXEC)
 		pid = spawn_script(sh, j, &req, &err);
-	command_env_free(env, owned);
+	var_environ_free(env);
 	if (pid < 0) {
 		job_free(sh->jobs, j);
-		return path_exec_error(sh, c->argv[0], err);
+		return exec_failed(sh, c, err);
 	}
 	return eval_wait_fg(sh, j);
 }
 
 /* ------------------------------------------------------------- running */
 
-static int run_resolved(struct shell *sh, struct simple *c)
+static int run_path(struct shell *sh, struct simple *c)
 {
-	struct resolved r;
-	resolve(sh, c, &r);
-	int status;
-	switch (r.kind) {
-	case CK_SPECIAL:
-		return run_special(sh, c, r.b);
-	case CK_FUNCTION:
-	case CK_BUILTIN:
-		return run_regular(sh, c, &r);
-	default:
-		break;
-	}
-	if (!r.path) {
-		shell_error(sh, "%s: not found", c->argv[0]);
-		status = 127;
-		if ((c->flags >> 8) & SHELL_CMD_EXEC)
-			eval_fatal(sh, status);
-		return status;
-	}
-	status = run_external(sh, c, r.path);
-	free(r.path);
-	if (status >= 126 && ((c->flags >> 8) & SHELL_CMD_EXEC))
+	bool exec = (c->flags >> 8) & SHELL_CMD_EXEC;
+	char *path = path_search(sh, c->argv[0],
+				 (c->flags >> 8) & SHELL_CMD_DEFAULT_PATH);
+	int status = path ? run_external(sh, c, path)
+			  : exec_failed(sh, c, ENOENT);
+	free(path);
+	if (status >= 126 && exec)
 		eval_fatal(sh, status);
 	return status;
 }
 
-/* No command name (XCU 2.9.1): redirections are performed (and undone),
-   assignments stay; the status is that of the last command substitution. */
-static int run_no_command(struct shell *sh, struct simple *c, int cmdsub)
+static int run_classified(struct shell *sh, struct simple *c,
+			  const struct resolved *r)
 {
-	if (assign_persist(sh, c) < 0) {
-		eval_fatal(sh, 2);
-		return 2;
+	switch (r->kind) {
+	case CK_SPECIAL:
+		return run_special(sh, c, r->b);
+	case CK_FUNCTION:
+	case CK_BUILTIN:
+		return run_regular(sh, c, r);
+	default:
+		return run_path(sh, c);
 	}
-	return cmdsub;
 }
 
 static void simple_free(struct simple *c)
@@ -498,41 +432,6 @@ static void simple_free(struct simple *c)
 	free(c->values);
 	free(c->names);
 	redir_plan_free(&c->plan);
-}
-
-/* XCU 2.9.1 steps 2–4: words, then redirections, then assignment values.
-   Returns -1 with *status set when the command must not run. */
-static int expand_simple(struct shell *sh, struct ast_node *n,
-			 struct simple *c, struct vec *fields, int *status)
-{
-	if (expand_words(sh, &n->simple.words, fields) < 0) {
-		eval_fatal(sh, 2);
-		*status = 2;
-		return -1;
-	}
-	vec_terminate(fields);
-	c->argc = (int)fields->len;
-	c->argv = (char **)fields->items;
-	if (redir_stage(sh, &n->redirs, &c->plan) < 0) {
-		*status = 1;
-		return -1;
-	}
-	struct vec *as = &n->simple.assigns;
-	c->nassign = as->len;
-	c->names = xcalloc(as->len + 1, sizeof(char *));
-	c->values = xcalloc(as->len + 1, sizeof(char *));
-	for (size_t i = 0; i < as->len; i++) {
-		struct assign *a = as->items[i];
-		c->names[i] = a->name;
-		if (expand_word_str(sh, a->value, EXPAND_ASSIGN,
-				    &c->values[i]) < 0) {
-			c->nassign = i;
-			eval_fatal(sh, 2);
-			*status = 2;
-			return -1;
-		}
-	}
-	return 0;
 }
 
 /* A redirection error: a special builtin's exits the shell (XCU 2.8.1). */
@@ -546,6 +445,61 @@ static int redir_failed(struct shell *sh, struct simple *c)
 	return 1;
 }
 
+/*
+ * Assignments, with the command's redirections in effect when there are
+ * any (XCU 2.9.1 performs redirections before expanding assignments:
+ * `x=$(cmd 2>&1) 2>/dev/null`).  Returns 0, or -1 (fatal error set).
+ */
+static int do_assignments(struct shell *sh, struct ast_node *n,
+			  struct simple *c, const struct resolved *r,
+			  struct vec *saves)
+{
+	if (n->simple.assigns.len == 0)
+		return 0;
+	bool persist = c->argc == 0 || r->kind == CK_SPECIAL;
+	int flags = c->argc && !strcmp(c->argv[0], "exec") ? VAR_EXPORT : 0;
+	struct redir_undo undo = REDIR_UNDO_INIT;
+	if (c->plan.n)
+		redir_apply(sh, &c->plan, &undo);
+	int rc = assign_all(sh, &n->simple.assigns, c, persist, flags, saves);
+	redir_undo(sh, &undo);
+	if (rc < 0)
+		eval_fatal(sh, 2);
+	return rc;
+}
+
+/* XCU 2.9.1 steps: words, redirections, assignments, then the command. */
+static int simple_steps(struct shell *sh, struct ast_node *n,
+			struct simple *c, struct vec *fields)
+{
+	unsigned subs = sh->cmdsub_count;
+	if (expand_words(sh, &n->simple.words, fields) < 0) {
+		eval_fatal(sh, 2);
+		return 2;
+	}
+	vec_terminate(fields);
+	c->argc = (int)fields->len;
+	c->argv = (char **)fields->items;
+	if (redir_stage(sh, &n->redirs, &c->plan) < 0)
+		return redir_failed(sh, c);
+	struct resolved r;
+	memset(&r, 0, sizeof r);
+	if (c->argc)
+		classify(sh, c, &r);
+	struct vec saves = VEC_INIT;
+	int status = 2;
+	if (do_assignments(sh, n, c, &r, &saves) == 0) {
+		if (sh->opt.xtrace)
+			xtrace(sh, c);
+		if (c->argc)
+			status = run_classified(sh, c, &r);
+		else	/* no command: the status of the last $( ) */
+			status = subs != sh->cmdsub_count ? sh->last_status : 0;
+	}
+	assign_restore(sh, &saves);
+	return status;
+}
+
 int eval_simple(struct shell *sh, struct ast_node *n, int flags)
 {
 	struct simple c;
@@ -553,20 +507,7 @@ int eval_simple(struct shell *sh, struct ast_node *n, int flags)
 	memset(&c, 0, sizeof c);
 	c.flags = flags & EVAL_EXIT;
 	sh->lineno = n->range.begin.line;
-	unsigned subs = sh->cmdsub_count;
-	int status;
-	if (expand_simple(sh, n, &c, &fields, &status) < 0) {
-		if (status == 1)
-			status = redir_failed(sh, &c);
-	} else {
-		if (sh->opt.xtrace)
-			xtrace(sh, &c);
-		if (c.argc == 0)
-			status = run_no_command(sh, &c,
-				subs != sh->cmdsub_count ? sh->last_status : 0);
-		else
-			status = run_resolved(sh, &c);
-	}
+	int status = simple_steps(sh, n, &c, &fields);
 	simple_free(&c);
 	vec_free_all(&fields, free);
 	eval_check_errexit(sh, status);
@@ -576,11 +517,13 @@ int eval_simple(struct shell *sh, struct ast_node *n, int flags)
 int shell_run_argv(struct shell *sh, int argc, char **argv, int flags)
 {
 	struct simple c;
+	struct resolved r;
 	memset(&c, 0, sizeof c);
 	if (argc == 0)
 		return 0;
 	c.argc = argc;
 	c.argv = argv;
 	c.flags = CMDF(flags);
-	return run_resolved(sh, &c);
+	classify(sh, &c, &r);
+	return run_classified(sh, &c, &r);
 }

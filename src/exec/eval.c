@@ -265,7 +265,7 @@ static int eval_subshell(struct shell *sh, struct ast_node *n, int flags)
 		/* Nothing follows in this process (and no trap of ours is
 		   waiting to run): the subshell needs no process of its own. */
 		eval_enter_subshell(sh);
-		return eval_with_redirs(sh, n, flags);
+		return eval_with_redirs(sh, n, flags | EVAL_IN_CHILD);
 	}
 	struct job *j = job_new(sh->jobs, false);
 	fflush(stdout);
@@ -273,7 +273,7 @@ static int eval_subshell(struct shell *sh, struct ast_node *n, int flags)
 	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_FG);
 	if (pid == 0) {
 		eval_enter_subshell(sh);
-		int st = eval_with_redirs(sh, n, EVAL_EXIT);
+		int st = eval_with_redirs(sh, n, EVAL_EXIT | EVAL_IN_CHILD);
 		eval_child_exit(sh, st);
 	}
 	if (pid < 0) {
@@ -302,7 +302,7 @@ static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
 	case NODE_BRACE:
 		return eval_run(sh, n->group.body, flags);
 	case NODE_SUBSHELL:
-		/* Already in the forked child (see eval_subshell). */
+		/* Only in the subshell's own process (see eval_subshell). */
 		return eval_run(sh, n->group.body, flags & EVAL_EXIT);
 	case NODE_IF:
 		return eval_if(sh, n, flags);
@@ -320,6 +320,9 @@ static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
 
 int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags)
 {
+	/* A ( subshell )'s redirections belong to its own process. */
+	if (n->type == NODE_SUBSHELL && !(flags & EVAL_IN_CHILD))
+		return eval_subshell(sh, n, flags);
 	if (n->redirs.len == 0)
 		return eval_compound(sh, n, flags);
 	struct redir_plan plan = REDIR_PLAN_INIT;

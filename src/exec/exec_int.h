@@ -23,6 +23,8 @@ enum {
 	 * (the last command of -c, of a subshell, of a pipeline stage).
 	 */
 	EVAL_EXIT = 1,
+	/* We are the forked process of a ( subshell ): run its body here. */
+	EVAL_IN_CHILD = 2,
 };
 
 /* eval.c */

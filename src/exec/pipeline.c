@@ -41,9 +41,14 @@ static void wire_child(struct shell *sh, int in, int out, int other)
 	}
 }
 
+static void stdin_devnull(struct shell *sh);
+
 static _Noreturn void run_stage(struct shell *sh, struct ast_node *cmd,
-				int in, int out, int other)
+				int in, int out, int other, bool devnull)
 {
+	/* First stage of `a | b &` without job control: XCU 2.9.3.1. */
+	if (devnull)
+		stdin_devnull(sh);
 	wire_child(sh, in, out, other);
 	eval_enter_subshell(sh);
 	int status = eval_run(sh, cmd, EVAL_EXIT);
@@ -71,7 +76,8 @@ static int start_stages(struct shell *sh, struct job *j, struct vec *cmds,
 		}
 		pid_t pid = job_fork(sh->jobs, j, forkflags);
 		if (pid == 0)
-			run_stage(sh, cmds->items[i], prev_read, p[1], p[0]);
+			run_stage(sh, cmds->items[i], prev_read, p[1], p[0],
+				  i == 0 && (forkflags & JOB_FORK_NOINT));
 		if (prev_read >= 0)
 			job_close(sh->jobs, prev_read);
 		if (p[1] >= 0)
@@ -148,7 +154,7 @@ int eval_async(struct shell *sh, struct ast_node *n)
 {
 	bool monitor = sh->jobs->monitor;
 	if (n->type == NODE_PIPELINE && n->pipeline.cmds.len > 1 &&
-	    !n->pipeline.bang && monitor)
+	    !n->pipeline.bang)
 		return run_pipeline_job(sh, n, true);
 	struct job *j = job_new(sh->jobs, true);
 	fflush(stdout);
