@@ -149,9 +149,10 @@ static void nofile_section(struct proc_ctx *c, struct pv_out *o,
 		pv_str(o, "headroom", "unlimited");
 	else
 		pv_num(o, "headroom", soft - used);
-	sb_printf(&o->notes, "Opening more than %lld more fds fails with "
-		  "EMFILE (\"Too many open files\").\n", soft < 0 ? 0 : soft -
-		  used);
+	if (soft >= 0)
+		sb_printf(&o->notes, "After %lld more open fds, open/pipe/dup "
+			  "fail with EMFILE (\"Too many open files\").\n",
+			  soft - used);
 }
 
 static long long nofile_soft(const struct limits_req *q,
