@@ -56,7 +56,7 @@ static void on_line(char *line)
 	struct rl_state *st = state(owner);
 	rl_callback_handler_remove();
 	st->done = true;
-	st->eof = line == NULL;
+	st->eof = st->eof || line == NULL;
 	st->line = line;
 }
 
@@ -125,6 +125,31 @@ static char **attempt_completion(const char *text, int start, int end)
 	return m;
 }
 
+#ifdef WHELK_LINEEDIT_LIBEDIT
+/*
+ * libedit reports Ctrl-D on an empty line only when the key reaches it as
+ * a literal character, and its emacs keymap binds the key to "delete or
+ * list" instead.  So we read keys ourselves: the terminal's EOF character
+ * on an empty line marks end of input and ends the line.
+ */
+static int getc_eof_aware(FILE *in)
+{
+	unsigned char c;
+	for (;;) {
+		ssize_t n = read(fileno(in), &c, 1);
+		if (n == 1)
+			break;
+		if (n == 0 || errno != EINTR)
+			return EOF;
+	}
+	if (c == 4 && rl_end == 0 && owner) {
+		state(owner)->eof = true;
+		return '\n';
+	}
+	return c;
+}
+#endif
+
 /* -------------------------------------------------------------- notices */
 
 /* Before the shell prints: leave the edited line where it is, go below. */
@@ -180,8 +205,11 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 		rl_callback_read_char();
 	}
 	owner = NULL;
-	if (st->eof)
+	if (st->eof) {
+		free(st->line);	/* libedit: the empty line our Ctrl-D ended */
+		st->line = NULL;
 		return LINEEDIT_EOF;
+	}
 	size_t n = strlen(st->line);
 	if (n > 0 && st->line[n - 1] == '\n')	/* libedit may keep it */
 		st->line[n - 1] = '\0';
@@ -196,6 +224,8 @@ static void rl_set_mode(struct lineedit *le, enum lineedit_mode mode)
 	(void)le;
 #ifdef WHELK_LINEEDIT_LIBEDIT
 	rl_parse_and_bind(mode == LINEEDIT_VI ? "bind -v" : "bind -e");
+	/* a keymap switch restores its defaults: Tab completes again */
+	rl_parse_and_bind("bind ^I rl_complete");
 #else
 	rl_variable_bind("editing-mode", mode == LINEEDIT_VI ? "vi" : "emacs");
 #endif
@@ -268,6 +298,9 @@ bool lineedit_rl_init(struct lineedit *le)
 #endif
 	rl_completer_word_break_characters = (char *)" \t\n;&|<>()";
 	rl_attempted_completion_function = attempt_completion;
+#ifdef WHELK_LINEEDIT_LIBEDIT
+	rl_getc_function = getc_eof_aware;
+#endif
 	rl_completion_append_character = '\0';
 	using_history();
 	rl_initialize();

@@ -25,6 +25,7 @@ fi
 case $editor in basic) editor=plain ;; esac
 drive=${PTYDRIVE:-./tests/interactive/ptydrive}
 [ -x "$drive" ] || drive=$here/ptydrive
+case $drive in /*) ;; *) drive=$(pwd)/$drive ;; esac
 if [ ! -x "$shell" ] && ! command -v "$shell" >/dev/null 2>&1; then
 	echo "lineedit.sh: no shell to test: $shell (skipped)"
 	exit 77
@@ -207,9 +208,9 @@ session "Tab completes a job spec" <<'EOF'
 expect P> 
 send sleep 3 &\r
 expect P> 
-send kill %sl\t
+send kill %\t
 send \x01printf '%s|\\n' \r
-expect %sleep|
+expect %1|
 send exit\r
 wait
 EOF
