@@ -70,8 +70,11 @@ static int list_traps(struct shell *sh, int argc, char **argv)
  */
 static int set_one(struct shell *sh, int s, const char *action)
 {
-	if (s > 0 && !sh->opt.interactive && sh->trap_ignored_at_entry[s])
-		return 0;
+	if (s > 0 && s < JOBS_NSIG && sig_ignored_at_entry(sh->jobs, s)) {
+		sh->trap_ignored_at_entry[s] = 1;
+		if (!sh->opt.interactive)
+			return 0;
+	}
 	if (s > 0) {
 		enum sig_disp d = !action ? SIGD_DEFAULT
 				: *action ? SIGD_CATCH : SIGD_IGNORE_USER;

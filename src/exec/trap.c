@@ -7,10 +7,11 @@
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
+/* Signals ignored at entry are found lazily (sig_ignored_at_entry):
+   sh->trap_ignored_at_entry mirrors what has been asked so far. */
 void trap_init(struct shell *sh)
 {
-	for (int s = 1; s < JOBS_NSIG && s < 65; s++)
-		sh->trap_ignored_at_entry[s] = sh->jobs->ignored_at_entry[s];
+	(void)sh;
 }
 
 void trap_free_all(struct shell *sh)

@@ -9,25 +9,6 @@
 #include "base/alloc.h"
 #include "jobs/jobs.h"
 
-/*
- * Which signals were ignored when the shell started?  XCU 2.11: in a
- * non-interactive shell they stay ignored and cannot be trapped — a script
- * started with `nohup` or in the background of another shell keeps its
- * parent's decision.  One sigaction query per signal, once, at startup.
- */
-static void record_ignored_at_entry(struct jobs *jt)
-{
-	for (int s = 1; s < JOBS_NSIG; s++) {
-		struct sigaction sa;
-		if (s == SIGKILL || s == SIGSTOP)
-			continue;
-		if (sigaction(s, NULL, &sa) == 0 && sa.sa_handler == SIG_IGN) {
-			jt->ignored_at_entry[s] = true;
-			jt->disp[s] = SIGD_IGNORE_USER;
-		}
-	}
-}
-
 struct jobs *jobs_create(void)
 {
 	struct jobs *jt = xcalloc(1, sizeof *jt);
@@ -35,7 +16,6 @@ struct jobs *jobs_create(void)
 	jt->trace_fd = -1;
 	jt->tty_fd = -1;
 	jt->shell_pgid = getpgrp();
-	record_ignored_at_entry(jt);
 	return jt;
 }
 

@@ -81,7 +81,8 @@ struct jobs {
 	int tty_fd;			/* borrowed terminal fd, -1 when none */
 	pid_t shell_pgid;		/* the shell's own process group */
 	unsigned char disp[JOBS_NSIG];	/* enum sig_disp, per signal */
-	bool ignored_at_entry[JOBS_NSIG];
+	bool ignored_at_entry[JOBS_NSIG];	/* valid where entry_known */
+	bool entry_known[JOBS_NSIG];
 	bool chld_handler;		/* SIGCHLD flag handler installed */
 };
 
@@ -204,6 +205,12 @@ extern volatile sig_atomic_t sig_chld_seen;
 int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d);
 /** Take (clear and return) the lowest pending signal, 0 when none. */
 int sig_take_pending(void);
+/**
+ * Was signo ignored when the shell started (XCU 2.11)?  Asked of the
+ * kernel lazily, the first time it matters: a shell that never traps
+ * makes no sigaction calls at startup.
+ */
+bool sig_ignored_at_entry(struct jobs *jt, int signo);
 /** Install the SIGCHLD flag handler (once): background children exist. */
 void sig_watch_children(struct jobs *jt);
 /** Does the shell catch any signal (so a vfork child must block them)? */

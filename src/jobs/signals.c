@@ -19,6 +19,8 @@ static void on_signal(int signo)
 {
 	if (signo > 0 && signo < JOBS_NSIG)
 		sig_pending[signo] = 1;
+	if (signo == SIGCHLD)	/* a CHLD trap must not stop the reaping */
+		sig_chld_seen = 1;
 	sig_any_pending = 1;
 }
 
@@ -45,11 +47,36 @@ static int install(int signo, void (*fn)(int), int flags)
 	return sigaction(signo, &sa, NULL);
 }
 
+/*
+ * Which signals were ignored when the shell started?  XCU 2.11: in a
+ * non-interactive shell they stay ignored and cannot be trapped — a script
+ * started with `nohup` or in the background of another shell keeps its
+ * parent's decision.  Until the shell changes a disposition, the current
+ * one is the one it inherited, so the question can wait until then.
+ */
+bool sig_ignored_at_entry(struct jobs *jt, int signo)
+{
+	if (signo <= 0 || signo >= JOBS_NSIG)
+		return false;
+	if (!jt->entry_known[signo]) {
+		struct sigaction sa;
+		jt->entry_known[signo] = true;
+		if (signo != SIGKILL && signo != SIGSTOP &&
+		    sigaction(signo, NULL, &sa) == 0 &&
+		    sa.sa_handler == SIG_IGN) {
+			jt->ignored_at_entry[signo] = true;
+			jt->disp[signo] = SIGD_IGNORE_USER;
+		}
+	}
+	return jt->ignored_at_entry[signo];
+}
+
 int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d)
 {
 	int r;
 	if (signo <= 0 || signo >= JOBS_NSIG)
 		return -1;
+	(void)sig_ignored_at_entry(jt, signo);
 	if (signo == SIGKILL || signo == SIGSTOP) {
 		errno = EINVAL;
 		return -1;
