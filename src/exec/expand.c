@@ -78,6 +78,26 @@ void xbuf_mark(struct xbuf *b, enum xmark m)
 	xbuf_add(b, "", 1, m);	/* the placeholder byte is a NUL */
 }
 
+/* Decimal digits of v into buf (at least 24 bytes); returns the length.
+   (snprintf costs more than the rest of a $((i + 1)) together.) */
+size_t expand_fmt_int(char *buf, intmax_t v)
+{
+	char tmp[24];
+	size_t n = 0;
+	uintmax_t u = v < 0 ? -(uintmax_t)v : (uintmax_t)v;
+	do {
+		tmp[n++] = (char)('0' + u % 10);
+		u /= 10;
+	} while (u);
+	size_t len = 0;
+	if (v < 0)
+		buf[len++] = '-';
+	while (n)
+		buf[len++] = tmp[--n];
+	buf[len] = '\0';
+	return len;
+}
+
 /* --------------------------------------------------------------- tilde */
 
 /*
@@ -190,8 +210,8 @@ static int expand_arith(struct xctx *x, const struct word *w, bool quoted)
 		return -1;
 	}
 	char num[24];
-	int n = snprintf(num, sizeof num, "%" PRId64, value);
-	xbuf_add(&x->buf, num, (size_t)n, quoted ? XMARK_QUO : XMARK_EXP);
+	size_t n = expand_fmt_int(num, value);
+	xbuf_add(&x->buf, num, n, quoted ? XMARK_QUO : XMARK_EXP);
 	return 0;
 }
 
@@ -264,6 +284,12 @@ char *expand_flatten(const struct xbuf *b)
 {
 	char *s = xmalloc(xadd(b->len, 1));
 	size_t n = 0;
+	if (!memchr(b->marks, XMARK_EMPTYQ, b->len) &&
+	    !memchr(b->marks, XMARK_BREAK, b->len)) {
+		memcpy(s, b->data, b->len);	/* the usual case */
+		s[b->len] = '\0';
+		return s;
+	}
 	for (size_t i = 0; i < b->len; i++) {
 		/* a BREAK's placeholder is the joining character, or NUL */
 		if (b->marks[i] == XMARK_EMPTYQ ||
@@ -345,7 +371,10 @@ static bool plain_literal(const struct shell *sh, const struct word *w)
 		return true;
 	if (w->type != WORD_LITERAL)
 		return false;
-	return sh->opt.noglob || strpbrk(w->lit.text, "*?[") == NULL;
+	if (sh->opt.noglob || strpbrk(w->lit.text, "*?") != NULL)
+		return sh->opt.noglob;
+	const char *open = strchr(w->lit.text, '[');
+	return !open || !strchr(open, ']');	/* "[" alone is the test command */
 }
 
 int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)

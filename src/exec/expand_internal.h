@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "base/vec.h"
 #include "parser/ast.h"
@@ -83,6 +84,9 @@ char *expand_flatten(const struct xbuf *b);
 
 /** The buffer in pattern.h's escaped form: quoted bytes get a backslash. */
 char *expand_escape_pattern(const struct xbuf *b);
+
+/** Decimal text of v in buf (24 bytes at least); returns its length. */
+size_t expand_fmt_int(char *buf, intmax_t v);
 
 /** Is c one of the IFS characters (ifs may be NULL: unset = default)? */
 bool expand_is_ifs_space(char c);

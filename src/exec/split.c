@@ -36,7 +36,8 @@ struct splitter {
 	struct vec *fields;	/* borrowed: the output */
 	struct xbuf cur;	/* the field being built */
 	bool have;		/* cur exists even if empty */
-	bool magic;		/* cur has an unquoted * ? [ */
+	bool magic;		/* cur has an unquoted * ? or [...] */
+	bool bracket;		/* cur has an unquoted [ */
 	bool ws_ended;		/* white space just ended a field */
 };
 
@@ -53,7 +54,7 @@ static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 	sp->glob = glob;
 	sp->fields = fields;
 	xbuf_init(&sp->cur);
-	sp->have = sp->magic = sp->ws_ended = false;
+	sp->have = sp->magic = sp->bracket = sp->ws_ended = false;
 }
 
 /* XCU 2.6.6: glob when an unquoted * ? [ is present; no match keeps the
@@ -71,16 +72,43 @@ static void emit(struct splitter *sp)
 	if (found == 0)
 		vec_push(sp->fields, xmemdup(b->len ? b->data : "", b->len + 1));
 	xbuf_clear(b);
-	sp->have = sp->magic = false;
+	sp->have = sp->magic = sp->bracket = false;
 }
 
-static void add_byte(struct splitter *sp, char c, enum xmark m)
+/* Is byte i an ordinary part of a field (not zero width, not a delimiter)? */
+static bool ordinary(const struct splitter *sp, const struct xbuf *b, size_t i)
 {
-	xbuf_add(&sp->cur, &c, 1, m);
-	if (m != XMARK_QUO && (c == '*' || c == '?' || c == '['))
-		sp->magic = true;
+	enum xmark m = b->marks[i];
+	if (m == XMARK_EMPTYQ || m == XMARK_BREAK)
+		return false;
+	return !(m == XMARK_EXP && sp->split && sp->ifs[(unsigned char)b->data[i]]);
+}
+
+/*
+ * Append the run of ordinary bytes starting at i to the field in one copy;
+ * returns the index after it.  Note on the way whether the field needs
+ * pathname expansion: an unquoted * or ?, or an unquoted [ with a ] after
+ * it ("[" alone, the test command, must not cost a directory scan).
+ */
+static size_t add_run(struct splitter *sp, const struct xbuf *b, size_t i)
+{
+	size_t j = i;
+	for (; j < b->len && ordinary(sp, b, j); j++) {
+		char c = b->data[j];
+		bool unquoted = b->marks[j] != XMARK_QUO;
+		if (c == ']' && sp->bracket)
+			sp->magic = true;
+		else if (unquoted && (c == '*' || c == '?'))
+			sp->magic = true;
+		else if (unquoted && c == '[')
+			sp->bracket = true;
+	}
+	struct xbuf *cur = &sp->cur;
+	xbuf_add(cur, b->data + i, j - i, XMARK_LIT);
+	memcpy(cur->marks + cur->len - (j - i), b->marks + i, j - i);
 	sp->have = true;
 	sp->ws_ended = false;
+	return j;
 }
 
 /* One delimiter byte from an unquoted expansion. */
@@ -105,10 +133,9 @@ void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
 {
 	struct splitter sp;
 	splitter_init(&sp, sh, glob, fields);
-	for (size_t i = 0; i < b->len; i++) {
-		char c = b->data[i];
-		enum xmark m = b->marks[i];
-		switch (m) {
+	size_t i = 0;
+	while (i < b->len) {
+		switch (b->marks[i]) {
 		case XMARK_EMPTYQ:
 			sp.have = true;
 			sp.ws_ended = false;
@@ -118,17 +145,15 @@ void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
 				emit(&sp);
 			sp.ws_ended = false;
 			break;
-		case XMARK_EXP:
-			if (sp.split && sp.ifs[(unsigned char)c]) {
-				delimit(&sp, c);
-				break;
-			}
-			add_byte(&sp, c, m);
-			break;
 		default:
-			add_byte(&sp, c, m);
+			if (ordinary(&sp, b, i)) {
+				i = add_run(&sp, b, i);
+				continue;
+			}
+			delimit(&sp, b->data[i]);
 			break;
 		}
+		i++;
 	}
 	if (sp.have)
 		emit(&sp);

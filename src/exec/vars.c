@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "exec/expand_internal.h"
 #include "exec/shell.h"
 
 /*
@@ -76,7 +77,7 @@ static const char *scratch_num(struct shell *sh, intmax_t n)
 {
 	struct var_scratch *vs = &sh->vscratch;
 	char *buf = vs->num[vs->next++ % 4];
-	snprintf(buf, sizeof vs->num[0], "%" PRIdMAX, n);
+	expand_fmt_int(buf, n);
 	return buf;
 }
 
