@@ -90,7 +90,8 @@ static void dump_param(FILE *out, const struct word *w, int indent, const char *
 		fputc('#', out);
 	fputs(w->param.name, out);
 	if (w->param.op != PARAM_LENGTH)
-		fprintf(out, "%s%s", w->param.colon ? ":" : "", param_ops[w->param.op]);
+		fprintf(out, "%s%s%s", w->param.colon ? ":" : "", param_ops[w->param.op],
+			w->param.arg ? "..." : "");
 	fputs(w->param.braced ? "}" : "", out);
 	if (w->param.op != PARAM_PLAIN)
 		fprintf(out, " (%s%s)", param_op_names[w->param.op],
@@ -404,7 +405,8 @@ static void text_word(struct strbuf *sb, const struct word *w, bool in_dq)
 		break;
 	case WORD_CMDSUB: {
 		char *s = w->cmdsub.program ? ast_to_text(w->cmdsub.program) : xstrdup("");
-		sb_printf(sb, "$(%s%s)", s[0] == '(' ? " " : "", s);
+		bool sp = s[0] == '(';	/* $( ( is not $(( */
+		sb_printf(sb, "$(%s%s%s)", sp ? " " : "", s, sp ? " " : "");
 		free(s);
 		break;
 	}
@@ -470,7 +472,7 @@ static void text_sep(struct printer *pr, bool async, bool last, bool need_term)
 		return;
 	}
 	if (async)
-		sb_append(&pr->sb, last && !need_term ? " &" : " & ");
+		sb_append(&pr->sb, last ? " &" : " & ");
 	else if (!last || need_term)
 		sb_append(&pr->sb, last ? ";" : "; ");
 }

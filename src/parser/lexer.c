@@ -410,7 +410,7 @@ char *lex_dump_string(const char *text)
 		lx_next(p);
 		struct token *t = &p->tok;
 		if (p->err) {
-			sb_printf(&out, "ERROR(%s)", p->err);
+			sb_printf(&out, "%sERROR(%s)", out.len ? " " : "", p->err);
 			lx_token_free(t);
 			break;
 		}

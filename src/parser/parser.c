@@ -571,6 +571,8 @@ static struct ast_node *parse_if(struct parser *p)
 	p->depth = depth;
 	if (!p->err)
 		expect_kw(p, "fi");
+	for (n = top->if_.else_part; n && n->type == NODE_IF && !p->err; n = n->if_.else_part)
+		n->range.end = p->last_end;	/* an elif ends where its fi does */
 	return finish(p, top);
 }
 
@@ -857,11 +859,14 @@ static struct ast_node *parse_all(struct parser *p)
 	return all;
 }
 
-struct ast_node *parse_nested_text(struct parser *p, const char *text, unsigned line)
+struct ast_node *parse_nested_text(struct parser *p, const char *text,
+				   struct src_pos at)
 {
 	struct source *src = source_from_string(source_name(p->src), text, strlen(text));
-	source_set_line(src, line);
+	source_set_line(src, at.line);
 	struct parser *np = parser_create_nested(p, src);
+	np->pos = at;		/* positions continue those of the outer text */
+	np->keep_pos = true;
 	struct ast_node *prog = parse_all(np);
 	if (np->err && !p->err) {
 		/* More input cannot complete a `...` that is already closed. */
@@ -917,7 +922,7 @@ enum parse_status parser_next(struct parser *p, struct ast_node **out)
 	free(p->err);
 	p->err = NULL;
 	p->incomplete = false;
-	if (!p->have_tok && !p->npb && !p->aliases) {
+	if (!p->have_tok && !p->npb && !p->aliases && !p->keep_pos) {
 		p->pos.line = source_line(p->src);
 		p->pos.col = source_col(p->src);
 	}

@@ -59,6 +59,7 @@ struct parser {
 	void *alias_ctx;		/* borrowed */
 	/* ---- state */
 	unsigned depth;			/* nesting depth (PARSER_MAX_DEPTH) */
+	bool keep_pos;			/* nested text: pos was set by the caller */
 	bool in_backquote_dq;		/* a `...` inside "..." is being read (\" rule) */
 	char *err;			/* owned, may be NULL: the sticky error */
 	unsigned err_line;
@@ -85,8 +86,8 @@ void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /** Parse a $( ... ) body from the current input, up to and including ')'. */
 struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line);
-/** Parse text (a `...` body or here-doc) with a nested parser; errors copied to p. */
-struct ast_node *parse_nested_text(struct parser *p, const char *text, unsigned line);
+/** Parse a `...` body with a nested parser starting at position at; errors copied to p. */
+struct ast_node *parse_nested_text(struct parser *p, const char *text, struct src_pos at);
 struct parser *parser_create_nested(struct parser *parent, struct source *src);
 
 /* ---- word.c: word trees */

@@ -274,7 +274,8 @@ static struct word *lex_backquote(struct parser *p, bool in_dq, struct src_pos a
 		sb_free(&text);
 		return NULL;
 	}
-	struct ast_node *prog = parse_nested_text(p, sb_str(&text), at.line);
+	struct src_pos body = { at.line, at.col + 1 };
+	struct ast_node *prog = parse_nested_text(p, sb_str(&text), body);
 	p->depth--;
 	sb_free(&text);
 	if (p->err)
