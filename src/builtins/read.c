@@ -271,7 +271,7 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	if (i < 0)
 		return 2;
 	if (i == argc) {
-		builtin_error(sh, "arg count");
+		builtin_error(sh, "usage: read [-r] [-d delim] [-p prompt] name...");
 		return 2;
 	}
 	for (int k = i; k < argc; k++)
