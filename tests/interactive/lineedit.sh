@@ -161,6 +161,7 @@ session "history survives a restart (1)" HISTFILE="$tmp/home/h-restart" <<'EOF'
 expect P> 
 send echo surv$((4+4))\r
 expect surv8
+expect P> 
 send \x04
 wait
 EOF
