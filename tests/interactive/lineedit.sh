@@ -143,6 +143,24 @@ send exit\r
 wait
 EOF
 
+session "fc -l, fc -s old=new, history" HISTFILE="$tmp/home/h-fc" <<'EOF'
+expect P> 
+send echo one$((1))\r
+expect one1
+expect P> 
+send fc -s one=two echo\r
+expect two1
+expect P> 
+send fc -l -n 1 1\r
+expect \techo one$((1))
+expect P> 
+send history\r
+expect 2  echo two$((1))
+expect P> 
+send exit\r
+wait
+EOF
+
 # ------------------------------------------------------------- line editors
 
 if editing; then
