@@ -326,5 +326,6 @@ else
 	fi
 fi
 
-echo "# $n proc tests, $fails failed"
+echo "# $n proc tests"
+echo "proc: $((n - fails)) passed, $fails failed"
 [ $fails -eq 0 ]
