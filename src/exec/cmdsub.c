@@ -1,14 +1,35 @@
 /* cmdsub.c: command substitution (XCU 2.6.3) — run a program in a subshell and capture its standard output. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/fdutil.h"
 #include "base/strbuf.h"
+#include "builtins/registry.h"
+#include "exec/expand.h"
 #include "exec/eval.h"
 #include "exec/exec_int.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
+
+/*
+ * `$(trap)` lists the parent's traps: XCU 2.11 lets a substitution that
+ * holds a single trap command keep them (and scripts save traps this way:
+ * saved=$(trap)).
+ */
+static bool is_trap_command(struct ast_node *program)
+{
+	if (program->type != NODE_LIST || program->list.items.len != 1)
+		return false;
+	struct list_item *it = program->list.items.items[0];
+	struct ast_node *c = it->cmd;
+	if (c->type != NODE_SIMPLE || c->simple.words.len == 0)
+		return false;
+	const struct word *w = c->simple.words.items[0];
+	return w->type == WORD_LITERAL && strcmp(w->lit.text, "trap") == 0;
+}
 
 /* The child: its stdout is the pipe's write end; it never returns. */
 static _Noreturn void cmdsub_child(struct shell *sh, struct ast_node *program,
@@ -19,7 +40,10 @@ static _Noreturn void cmdsub_child(struct shell *sh, struct ast_node *program,
 		job_dup2(sh->jobs, p[1], 1);
 		job_close(sh->jobs, p[1]);
 	}
-	eval_enter_subshell(sh);
+	if (is_trap_command(program))
+		sh->in_subshell = true;
+	else
+		eval_enter_subshell(sh);
 	int status = eval_run(sh, program, EVAL_EXIT);
 	eval_child_exit(sh, status);
 }
@@ -38,12 +62,136 @@ static void read_all(int fd, struct strbuf *out)
 	}
 }
 
+/* ------------------------------------------------- without a process */
+
+/*
+ * `$(echo $i)` is the commonest command substitution, and a fork costs a
+ * hundred times more than echo.  A substitution may run in the shell
+ * itself when running it here is indistinguishable from a subshell:
+ *  - the program is one simple command, no assignments, no redirections;
+ *  - the command is one of a few builtins that change no shell state and
+ *    whose output is bounded by their arguments (so it fits in a pipe the
+ *    shell reads only afterwards: 4 KiB, the smallest a Linux pipe gets);
+ *  - its words expand without side effects or errors: literals, quotes and
+ *    plain $name (no ${x=y}, no $(( )), no nested $( ), not under set -u);
+ *  - no function of that name, no set -x (the trace would differ).
+ */
+#define INLINE_MAX_OUTPUT 4000
+
+static bool word_is_pure(const struct word *w)
+{
+	switch (w->type) {
+	case WORD_LITERAL:
+	case WORD_SQUOTE:
+		return true;
+	case WORD_PARAM:
+		return w->param.op == PARAM_PLAIN;
+	case WORD_DQUOTE:
+	case WORD_LIST:
+		for (size_t i = 0; i < w->parts.len; i++)
+			if (!word_is_pure(w->parts.items[i]))
+				return false;
+		return true;
+	default:
+		return false;
+	}
+}
+
+static bool inline_builtin(const char *name)
+{
+	static const char *const ok[] = {
+		":", "[", "echo", "false", "pwd", "test", "true",
+	};
+	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
+		if (strcmp(name, ok[i]) == 0)
+			return true;
+	return false;
+}
+
+static struct ast_node *inline_candidate(struct shell *sh,
+					 struct ast_node *program)
+{
+	if (sh->opt.nounset || sh->opt.xtrace || program->type != NODE_LIST ||
+	    program->list.items.len != 1)
+		return NULL;
+	struct list_item *it = program->list.items.items[0];
+	struct ast_node *c = it->cmd;
+	if (it->async || c->type != NODE_SIMPLE || c->redirs.len ||
+	    c->simple.assigns.len || c->simple.words.len == 0)
+		return NULL;
+	const struct word *w0 = c->simple.words.items[0];
+	if (w0->type != WORD_LITERAL || !inline_builtin(w0->lit.text) ||
+	    hm_get(&sh->functions, w0->lit.text))
+		return NULL;
+	for (size_t i = 0; i < c->simple.words.len; i++)
+		if (!word_is_pure(c->simple.words.items[i]))
+			return NULL;
+	return c;
+}
+
+/* Run the builtin with fd 1 on a pipe, then read what it wrote. */
+static int run_captured(struct shell *sh, int argc, char **argv,
+			struct strbuf *out)
+{
+	int p[2];
+	fflush(stdout);
+	int saved = fd_dup_high(STDOUT_FILENO);
+	if (job_pipe(sh->jobs, p) < 0) {
+		if (saved >= 0)
+			close(saved);
+		return -1;
+	}
+	job_dup2(sh->jobs, p[1], STDOUT_FILENO);
+	job_close(sh->jobs, p[1]);
+	int status = shell_run_argv(sh, argc, argv, 0);
+	fflush(stdout);
+	if (saved >= 0) {
+		job_dup2(sh->jobs, saved, STDOUT_FILENO);
+		close(saved);
+	} else {
+		close(STDOUT_FILENO);
+	}
+	read_all(p[0], out);
+	job_close(sh->jobs, p[0]);
+	return status;
+}
+
+/* Returns the status, or -1 when the substitution needs a process. */
+static int cmdsub_inline(struct shell *sh, struct ast_node *program,
+			 struct strbuf *out)
+{
+	struct ast_node *c = inline_candidate(sh, program);
+	if (!c)
+		return -1;
+	struct vec fields = VEC_INIT;
+	if (expand_words(sh, &c->simple.words, &fields) < 0 || !fields.len) {
+		vec_free_all(&fields, free);
+		return -1;
+	}
+	size_t total = 0;
+	for (size_t i = 0; i < fields.len; i++)
+		total += strlen(fields.items[i]) + 1;
+	int status = -1;
+	if (total <= INLINE_MAX_OUTPUT) {
+		vec_terminate(&fields);
+		status = run_captured(sh, (int)fields.len,
+				      (char **)fields.items, out);
+	}
+	vec_free_all(&fields, free);
+	return status;
+}
+
+/* ------------------------------------------------------ in a subshell */
+
 int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 {
 	int p[2];
 	sh->cmdsub_count++;
 	if (!program)
 		return 0;
+	int st = cmdsub_inline(sh, program, out);
+	if (st >= 0)
+		return st;
 	if (job_pipe(sh->jobs, p) < 0) {
 		shell_error(sh, "cannot create pipe");
 		return 2;
