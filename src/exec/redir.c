@@ -109,7 +109,7 @@ static int open_target(struct shell *sh, enum redir_op op, const char *path)
 	case REDIR_OUT:
 		if (sh->opt.noclobber)
 			return open_noclobber(path);
-		/* fall through */
+		return open(path, fl | O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	default:
 		return open(path, fl | O_WRONLY | O_CREAT | O_TRUNC, 0666);
 	}
