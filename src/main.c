@@ -272,12 +272,16 @@ int main(int argc, char **argv)
 	sh->opt.interactive = decide_interactive(&inv);
 
 	int status;
-	if (sh->opt.interactive && !sh->opt.noexec) {
+	if (sh->opt.interactive && !sh->opt.noexec && !inv.command &&
+	    !inv.script) {
 		repl_startup_files(sh, inv.no_profile, inv.no_rc);
 		status = repl_run(sh);
 	} else {
-		if (sh->opt.login && !inv.no_profile)
-			repl_startup_files(sh, false, true);
+		/* `whelk -i -c cmd` is interactive (prompts are not shown, but
+		   $- has i and startup files are read) and runs cmd. */
+		if ((sh->opt.login && !inv.no_profile) || sh->opt.interactive)
+			repl_startup_files(sh, inv.no_profile,
+					   inv.no_rc || !sh->opt.interactive);
 		if (inv.command) {
 			sh->script_name = "-c";
 			status = shell_run_string(sh, "-c", inv.command);
