@@ -341,7 +341,10 @@ struct printer {
 };
 
 static void text_node(struct printer *pr, const struct ast_node *n);
-static void text_word(struct strbuf *sb, const struct word *w, bool in_dq);
+/* Where a word is printed: decides how literal backslashes and quotes are written. */
+enum text_ctx { CTX_UNQUOTED, CTX_DQUOTE, CTX_ARITH };
+
+static void text_word(struct strbuf *sb, const struct word *w, enum text_ctx ctx);
 
 static void text_dollar_single(struct strbuf *sb, const struct word *w)
 {
@@ -362,7 +365,7 @@ static void text_dollar_single(struct strbuf *sb, const struct word *w)
 	sb_putc(sb, '\'');
 }
 
-static void text_param(struct strbuf *sb, const struct word *w)
+static void text_param(struct strbuf *sb, const struct word *w, enum text_ctx ctx)
 {
 	if (!w->param.braced) {
 		sb_printf(sb, "$%s", w->param.name);
@@ -371,16 +374,39 @@ static void text_param(struct strbuf *sb, const struct word *w)
 	sb_printf(sb, "${%s%s", w->param.op == PARAM_LENGTH ? "#" : "", w->param.name);
 	if (w->param.op != PARAM_LENGTH)
 		sb_printf(sb, "%s%s", w->param.colon ? ":" : "", param_ops[w->param.op]);
+	/* "${x-word}": word was read like "..." text; trims and unquoted: as a word */
+	bool dq = ctx == CTX_DQUOTE && w->param.op < PARAM_TRIM_SUFFIX;
 	if (w->param.arg)
-		text_word(sb, w->param.arg, false);
+		text_word(sb, w->param.arg, dq ? CTX_DQUOTE : CTX_UNQUOTED);
 	sb_putc(sb, '}');
 }
 
-static void text_word(struct strbuf *sb, const struct word *w, bool in_dq)
+/*
+ * A literal '$' just before another part ($ then "x", or $ then a $(...))
+ * would join it when read back ($"x", $$()).  Quote that '$' instead.
+ */
+static void dollar_guard(struct strbuf *sb, const struct word *w, size_t i)
 {
+	const struct word *part = w->parts.items[i];
+	if (i + 1 >= w->parts.len || part->type != WORD_LITERAL || !part->lit.len ||
+	    part->lit.text[part->lit.len - 1] != '$')
+		return;
+	sb_truncate(sb, sb->len - 1);
+	sb_append(sb, "\\$");
+}
+
+static void text_word(struct strbuf *sb, const struct word *w, enum text_ctx ctx)
+{
+	bool in_dq = ctx == CTX_DQUOTE;
 	switch (w->type) {
 	case WORD_LITERAL:
-		sb_appendn(sb, w->lit.text, w->lit.len);
+		/* Unquoted, a literal backslash can only have come from a
+		 * backslash at the very end of the input: keep it literal. */
+		for (size_t i = 0; i < w->lit.len; i++) {
+			if (w->lit.text[i] == '\\' && ctx == CTX_UNQUOTED)
+				sb_putc(sb, '\\');
+			sb_putc(sb, w->lit.text[i]);
+		}
 		break;
 	case WORD_SQUOTE:
 		if (w->lit.kind == SQUOTE_DOLLAR)
@@ -395,13 +421,15 @@ static void text_word(struct strbuf *sb, const struct word *w, bool in_dq)
 	case WORD_LIST:
 		if (w->type == WORD_DQUOTE)
 			sb_putc(sb, '"');
-		for (size_t i = 0; i < w->parts.len; i++)
-			text_word(sb, w->parts.items[i], in_dq || w->type == WORD_DQUOTE);
+		for (size_t i = 0; i < w->parts.len; i++) {
+			text_word(sb, w->parts.items[i], w->type == WORD_DQUOTE ? CTX_DQUOTE : ctx);
+			dollar_guard(sb, w, i);
+		}
 		if (w->type == WORD_DQUOTE)
 			sb_putc(sb, '"');
 		break;
 	case WORD_PARAM:
-		text_param(sb, w);
+		text_param(sb, w, ctx);
 		break;
 	case WORD_CMDSUB: {
 		char *s = w->cmdsub.program ? ast_to_text(w->cmdsub.program) : xstrdup("");
@@ -412,7 +440,7 @@ static void text_word(struct strbuf *sb, const struct word *w, bool in_dq)
 	}
 	case WORD_ARITH:
 		sb_append(sb, "$((");
-		text_word(sb, w->arith.expr, false);
+		text_word(sb, w->arith.expr, CTX_ARITH);
 		sb_append(sb, "))");
 		break;
 	case WORD_TILDE:
@@ -425,7 +453,7 @@ char *word_to_text(const struct word *w)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (w)
-		text_word(&sb, w, false);
+		text_word(&sb, w, CTX_UNQUOTED);
 	return sb_finish(&sb);
 }
 
@@ -444,7 +472,8 @@ static void text_heredoc_body(struct strbuf *sb, const struct word *body)
 		if (w->type == WORD_LITERAL)
 			sb_appendn(sb, w->lit.text, w->lit.len);
 		else
-			text_word(sb, w, true);
+			text_word(sb, w, CTX_DQUOTE);
+		dollar_guard(sb, body, i);
 	}
 }
 
@@ -504,7 +533,7 @@ static void text_redirs(struct printer *pr, const struct vec *redirs)
 			sb_printf(&pr->sb, "%d", r->fd);
 		sb_printf(&pr->sb, "%s%s", redir_ops[r->op],
 			  r->op == REDIR_HEREDOC && r->strip_tabs ? "-" : "");
-		text_word(&pr->sb, r->target, false);
+		text_word(&pr->sb, r->target, CTX_UNQUOTED);
 		if (r->op == REDIR_HEREDOC)
 			vec_push(&pr->docs, (void *)r);
 	}
@@ -515,7 +544,7 @@ static void text_words(struct printer *pr, const struct vec *v, bool space_first
 	for (size_t i = 0; i < v->len; i++) {
 		if (i > 0 || space_first)
 			sb_putc(&pr->sb, ' ');
-		text_word(&pr->sb, v->items[i], false);
+		text_word(&pr->sb, v->items[i], CTX_UNQUOTED);
 	}
 }
 
@@ -524,7 +553,16 @@ static void text_simple(struct printer *pr, const struct ast_node *n)
 	for (size_t i = 0; i < n->simple.assigns.len; i++) {
 		const struct assign *a = n->simple.assigns.items[i];
 		sb_printf(&pr->sb, "%s%s=", i ? " " : "", a->name);
-		text_word(&pr->sb, a->value, false);
+		text_word(&pr->sb, a->value, CTX_UNQUOTED);
+	}
+	const char *first = n->simple.words.len ? word_literal_text(n->simple.words.items[0]) : NULL;
+	if (!n->simple.assigns.len && first && parse_reserved_word(first)) {
+		/* "<f {" must not print as "{ <f": keep the redirections first */
+		size_t at = pr->sb.len;
+		text_redirs(pr, &n->redirs);
+		text_words(pr, &n->simple.words, true);
+		memmove(pr->sb.data + at, pr->sb.data + at + 1, pr->sb.len-- - at);
+		return;
 	}
 	text_words(pr, &n->simple.words, n->simple.assigns.len > 0);
 	size_t before = pr->sb.len;
@@ -539,7 +577,7 @@ static void text_simple(struct printer *pr, const struct ast_node *n)
 static void text_case(struct printer *pr, const struct ast_node *n)
 {
 	sb_append(&pr->sb, "case ");
-	text_word(&pr->sb, n->case_.subject, false);
+	text_word(&pr->sb, n->case_.subject, CTX_UNQUOTED);
 	sb_append(&pr->sb, " in");
 	for (size_t i = 0; i < n->case_.items.len; i++) {
 		const struct case_item *ci = n->case_.items.items[i];
@@ -547,7 +585,7 @@ static void text_case(struct printer *pr, const struct ast_node *n)
 		for (size_t j = 0; j < ci->patterns.len; j++) {
 			if (j)
 				sb_putc(&pr->sb, '|');
-			text_word(&pr->sb, ci->patterns.items[j], false);
+			text_word(&pr->sb, ci->patterns.items[j], CTX_UNQUOTED);
 		}
 		sb_append(&pr->sb, ") ");
 		if (ci->body)

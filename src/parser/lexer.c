@@ -431,6 +431,9 @@ char *lex_dump_string(const char *text)
 		}
 		enum token_type ty = t->type;
 		lx_token_free(t);
+		/* a $(cat <<E) inside the word queued a body for a redir
+		 * that was just freed with the token: forget it */
+		p->heredocs.len = 0;
 		if (ty == TK_EOF)
 			break;
 	}

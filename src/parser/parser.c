@@ -75,6 +75,11 @@ static bool is_reserved(const char *s)
 }
 
 /* t->kw is computed once per token (fill), so most words cost no strcmp here. */
+bool parse_reserved_word(const char *s)
+{
+	return is_reserved(s);
+}
+
 static bool is_kw(const struct token *t, const char *kw)
 {
 	return t->type == TK_WORD && t->kw >= 0 && strcmp(reserved_words[t->kw], kw) == 0;

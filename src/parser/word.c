@@ -649,6 +649,19 @@ struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
 	source_set_line(src, line);
 	struct parser *np = parser_create_nested(p, src);
 	struct word *w = word_lex(np, WM_HEREDOC);
+	if (!np->err && np->heredocs.len) {
+		/* $(cat <<E) closed on its line inside a body: no newline
+		 * follows within this text, so E's body can never be read. */
+		struct redir *r = np->heredocs.items[0];
+		bool q;
+		char *d = word_heredoc_delim(r->target, &q);
+		parse_fail(np, r->range.begin.line, "syntax error: unterminated "
+			   "here-document (expecting '%s')", d);
+		free(d);
+		np->heredocs.len = 0;
+		word_destroy(w);
+		w = NULL;
+	}
 	if (np->err && !p->err) {
 		p->err = np->err;
 		np->err = NULL;
@@ -688,9 +701,9 @@ static void delim_text(const struct word *w, struct strbuf *sb, bool *quoted)
 		sb_appendn(sb, w->lit.text, w->lit.len);
 		break;
 	case WORD_DQUOTE:
-		*quoted = true;
-		/* fall through */
 	case WORD_LIST:
+		if (w->type == WORD_DQUOTE)
+			*quoted = true;
 		for (size_t i = 0; i < w->parts.len; i++)
 			delim_text(w->parts.items[i], sb, quoted);
 		break;
