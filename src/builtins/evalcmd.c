@@ -10,7 +10,6 @@
 #include "base/fdutil.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
-#include "exec/exec_int.h"
 #include "exec/shell.h"
 
 static void skip_dashdash(int *argc, char ***argv)
@@ -76,7 +75,7 @@ static int dot_run(struct shell *sh, const char *path, int argc, char **argv)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (fd = fd_move_high(fd)) < 0) {
 		builtin_error(sh, "%s: %s", path, strerror(errno));
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	if (argc > 2)
@@ -106,13 +105,13 @@ int builtin_dot(struct shell *sh, int argc, char **argv)
 	skip_dashdash(&argc, &argv);
 	if (argc < 2) {
 		builtin_error(sh, "filename argument required");
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	char *path = dot_find(sh, argv[1]);
 	if (!path) {
 		builtin_error(sh, "%s: not found", argv[1]);
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	int status = dot_run(sh, path, argc, argv);

@@ -6,7 +6,6 @@
 #include <string.h>
 
 #include "builtins/builtins.h"
-#include "exec/exec_int.h"
 #include "exec/shell.h"
 
 /* A leading "--" ends the (empty) option list of these builtins. */
@@ -53,11 +52,11 @@ static int loop_control(struct shell *sh, int argc, char **argv,
 	skip_dashdash(&argc, &argv);
 	if (argc > 2) {
 		builtin_error(sh, "too many arguments");
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	if (argc == 2 && (n = number_arg(sh, argv[1], 1)) < 0) {
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	if (sh->loop_depth == 0)
@@ -85,7 +84,7 @@ int builtin_exit(struct shell *sh, int argc, char **argv)
 	long n = sh->last_status;
 	skip_dashdash(&argc, &argv);
 	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	sh->unwind = UNWIND_EXIT;
@@ -99,7 +98,7 @@ int builtin_return(struct shell *sh, int argc, char **argv)
 	long n = sh->last_status;
 	skip_dashdash(&argc, &argv);
 	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
-		eval_fatal(sh, 2);
+		sh->builtin_fatal = true;
 		return 2;
 	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {

@@ -234,9 +234,13 @@ static int run_special(struct shell *sh, struct simple *c,
 			eval_fatal(sh, 1);
 		return 1;
 	}
+	sh->builtin_fatal = false;
 	int status = run_builtin(sh, b, c->argc, c->argv);
 	redir_undo(sh, &undo);
-	if (status != 0 && status_is_error(b) && !via_command)
+	bool fatal = sh->builtin_fatal ||
+		     (status != 0 && status_is_error(b));
+	sh->builtin_fatal = false;
+	if (fatal && !via_command)
 		eval_fatal(sh, status);
 	return status;
 }

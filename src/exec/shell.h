@@ -141,6 +141,10 @@ struct shell {
 	unsigned lineno;		/* line of the command being run
 					   ($LINENO, messages) */
 	const char *current_builtin;	/* borrowed: name for builtin_error */
+	bool builtin_fatal;		/* the running special builtin hit an
+					   error that exits a non-interactive
+					   shell (XCU 2.8.1) unless run by
+					   `command`: set by the builtin */
 
 	struct jobs *jobs;		/* owned: job table (jobs/) */
 	const struct shell_history *history;	/* borrowed, may be NULL: the

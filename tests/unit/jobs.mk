@@ -1,1 +1,6 @@
-# tests/unit/jobs.mk: unit tests of that area (check_PROGRAMS += ..., TESTS += ...)
+# tests/unit/jobs.mk: unit tests of the jobs layer (table, spawn, reap, signal flags).
+check_PROGRAMS += tests/unit/test_jobs
+TESTS += tests/unit/test_jobs
+tests_unit_test_jobs_SOURCES = tests/unit/test_jobs.c
+tests_unit_test_jobs_CFLAGS = $(WHELK_UNIT_CFLAGS)
+tests_unit_test_jobs_LDADD = src/jobs/libjobs.a src/base/libbase.a $(CHECK_LIBS)
