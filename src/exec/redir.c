@@ -137,8 +137,9 @@ static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
 	const char *dir = var_get(sh, "TMPDIR");
 	if (!dir || !*dir)
 		dir = "/tmp";
-	char *path = xmalloc(strlen(dir) + 32);
-	sprintf(path, "%s/whelk-hd.XXXXXX", dir);
+	size_t size = strlen(dir) + 32;
+	char *path = xmalloc(size);
+	snprintf(path, size, "%s/whelk-hd.XXXXXX", dir);
 	int fd = mkstemp(path);
 	if (fd < 0) {
 		shell_error(sh, "cannot create here-document: %s",
