@@ -27,6 +27,7 @@
 #include "base/diag.h"
 #include "base/fdutil.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 #include "parser/ast.h"
 #include "parser/parser.h"
 #include "parser/source.h"
@@ -270,6 +271,13 @@ int main(int argc, char **argv)
 	sh->arg0 = xstrdup(inv.arg0);
 	shell_set_params(sh, inv.nargs, inv.args);
 	sh->opt.interactive = decide_interactive(&inv);
+	/* Job control is on by default in an interactive shell (XCU sh -m);
+	   the jobs layer learns the options given on the command line. */
+	if (sh->opt.interactive)
+		sh->opt.monitor = true;
+	sh->jobs->interactive = sh->opt.interactive;
+	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
+			  sh->opt.proctrace);
 
 	int status;
 	if (sh->opt.interactive && !sh->opt.noexec && !inv.command &&

@@ -12,6 +12,7 @@
 #include "base/signames.h"
 #include "builtins/builtins.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 
 /*
  * Forms (XCU kill, plus the common -n):
@@ -32,15 +33,23 @@ static void usage(struct shell *sh)
 }
 
 /*
- * Turn one target argument into the pid for kill(2).  The one place where
- * targets are interpreted: job control extends it with %job specs (a job
- * becomes the negative of its process group ID).
+ * Turn one target argument into what kill(2) needs.  The one place where
+ * targets are interpreted: a %job spec names a job (*job set; under job
+ * control it is a process group, reached by one kill(-pgid)), anything
+ * else must be a process ID (negative: a process group).
  */
-static int parse_target(struct shell *sh, const char *arg, pid_t *pid)
+static int parse_target(struct shell *sh, const char *arg, pid_t *pid,
+			struct job **job)
 {
+	*job = NULL;
 	if (arg[0] == '%') {
-		builtin_error(sh, "%s: no such job", arg);
-		return -1;
+		const char *why;
+		*job = job_find(sh->jobs, arg, &why);
+		if (!*job) {
+			builtin_error(sh, "%s: %s", arg, why);
+			return -1;
+		}
+		return 0;
 	}
 	char *end;
 	errno = 0;
@@ -53,6 +62,21 @@ static int parse_target(struct shell *sh, const char *arg, pid_t *pid)
 	}
 	*pid = (pid_t)v;
 	return 0;
+}
+
+/*
+ * A stopped job cannot act on most signals until it runs again: SIGTERM
+ * sent to `sleep` stopped by Ctrl-Z stays pending.  So, as bash does, a
+ * signal for a stopped job is followed by SIGCONT.
+ */
+static int signal_job(struct shell *sh, struct job *j, int signo)
+{
+	int r = job_signal(sh->jobs, j, signo);
+	if (r == 0 && job_state(j) == JOB_STOPPED && signo != SIGCONT &&
+	    signo != SIGSTOP && signo != SIGTSTP && signo != SIGTTIN &&
+	    signo != SIGTTOU && signo != 0)
+		r = job_signal(sh->jobs, j, SIGCONT);
+	return r;
 }
 
 /* kill -l: every name, or the name of each number / number of each name. */
@@ -109,12 +133,15 @@ static int send_all(struct shell *sh, int signo, int argc, char **argv)
 {
 	int status = 0;
 	for (int i = 0; i < argc; i++) {
-		pid_t pid;
-		if (parse_target(sh, argv[i], &pid) != 0) {
+		pid_t pid = 0;
+		struct job *j;
+		if (parse_target(sh, argv[i], &pid, &j) != 0) {
 			status = 1;
 			continue;
 		}
-		if (kill(pid, signo) != 0) {
+		int r = j ? signal_job(sh, j, signo)
+			  : job_kill(sh->jobs, pid, signo);
+		if (r != 0) {
 			builtin_error(sh, "%s: %s", argv[i], strerror(errno));
 			status = 1;
 		}

@@ -4,7 +4,3 @@
 #include "exec/shell.h"
 
 #define PENDING(n) int builtin_##n(struct shell *sh, int argc, char **argv) { (void)argc; (void)argv; builtin_error(sh, "not implemented yet"); return 2; }
-PENDING(bg)
-PENDING(disown)
-PENDING(fg)
-PENDING(jobs)

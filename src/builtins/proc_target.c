@@ -59,11 +59,9 @@ static bool parse_pid(const char *s, pid_t *pid)
  * name, %?text one whose command contains text.  Every process of the job
  * (each pipeline member) becomes part of the target.
  *
- * The job table (src/jobs/jobs.h) is read directly, without calling into
- * libjobs.  Current and previous job: the table keeps no such marks yet, so
- * (as the shells do when nothing is stopped) the current job is the most
- * recent one — the most recent stopped job if there is one — and the
- * previous job the next most recent by the same rule.
+ * The spec is resolved by the job layer (job_find, job_current and
+ * job_previous in src/jobs/jobs.h), so `proc ps %+` and `fg %+` always
+ * agree on which job is meant.
  */
 static struct jobs *job_table(struct proc_ctx *c)
 {
@@ -75,73 +73,20 @@ static struct job *job_at(struct jobs *jt, size_t i)
 	return jt->list.items[i];
 }
 
-/* Stopped: nothing running, something stopped (as job_state() says; read
-   here from the records so this file needs no libjobs code). */
-static bool job_stopped(const struct job *j)
-{
-	bool stopped = false;
-	for (size_t i = 0; i < j->nprocs; i++) {
-		if (j->procs[i].state == PROC_RUNNING)
-			return false;
-		stopped |= j->procs[i].state == PROC_STOPPED;
-	}
-	return stopped;
-}
-
-/* rank 0: current job, rank 1: previous job (NULL when none). */
+/* rank 0: current job (%+), rank 1: previous job (%-), as jobs shows them. */
 static struct job *job_ranked(struct jobs *jt, int rank)
 {
-	struct job *best[2] = { NULL, NULL };
-	for (int pass = 0; pass < 2; pass++) {
-		for (size_t i = jt->list.len; i-- > 0;) {
-			struct job *j = job_at(jt, i);
-			bool stopped = job_stopped(j);
-			if ((pass == 0) != stopped || j == best[0] ||
-			    j == best[1])
-				continue;
-			if (!best[0])
-				best[0] = j;
-			else if (!best[1])
-				best[1] = j;
-		}
-	}
-	return best[rank];
-}
-
-/* The one job a spec names, or NULL (unknown, or ambiguous). */
-static struct job *job_find(struct jobs *jt, const char *spec)
-{
-	const char *s = spec + 1;
-	struct job *found = NULL;
-	if (!jt || jt->list.len == 0)
-		return NULL;
-	if (!*s || strcmp(s, "%") == 0 || strcmp(s, "+") == 0)
-		return job_ranked(jt, 0);
-	if (strcmp(s, "-") == 0)
-		return job_ranked(jt, 1);
-	pid_t n;
-	bool num = parse_pid(s, &n);
-	for (size_t i = 0; i < jt->list.len; i++) {
-		struct job *j = job_at(jt, i);
-		const char *text = j->text ? j->text : "";
-		bool hit = num ? j->id == (int)n :
-			s[0] == '?' ? strstr(text, s + 1) != NULL :
-			strncmp(text, s, strlen(s)) == 0;
-		if (!hit)
-			continue;
-		if (found)
-			return NULL;	/* ambiguous: %sl with two sleeps */
-		found = j;
-	}
-	return found;
+	return rank == 0 ? job_current(jt) : job_previous(jt);
 }
 
 static int resolve_job(struct proc_ctx *c, const char *spec,
 		       struct proc_target *t)
 {
-	struct job *j = job_find(job_table(c), spec);
+	struct jobs *jt = job_table(c);
+	const char *why = "no such job";
+	struct job *j = jt ? job_find(jt, spec, &why) : NULL;
 	if (!j) {
-		builtin_error(c->sh, "%s: no such job", spec);
+		builtin_error(c->sh, "%s: %s", spec, why);
 		return PROC_EXIT_NOPROC;
 	}
 	for (size_t i = 0; i < j->nprocs; i++)

@@ -40,7 +40,8 @@ static void list_variables(struct shell *sh)
 /* Options whose change must reach other layers. */
 static void options_changed(struct shell *sh)
 {
-	sh->jobs->monitor = sh->opt.monitor;
+	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
+			  sh->opt.proctrace);
 }
 
 /* -o name / +o name, or the listings when name is missing. */

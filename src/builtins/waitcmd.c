@@ -47,23 +47,6 @@ static int wait_all(struct shell *sh)
 	return 0;
 }
 
-/* %n, %% and %+ (the newest job), %- (the one before). */
-static struct job *job_from_spec(struct jobs *jt, const char *spec)
-{
-	if (!jt->list.len)
-		return NULL;
-	if (!strcmp(spec, "%%") || !strcmp(spec, "%+") || !strcmp(spec, "%"))
-		return jt->list.items[jt->list.len - 1];
-	if (!strcmp(spec, "%-"))
-		return jt->list.len > 1 ? jt->list.items[jt->list.len - 2]
-					: NULL;
-	char *end;
-	long n = strtol(spec + 1, &end, 10);
-	if (*end || n <= 0 || n > INT_MAX)
-		return NULL;
-	return job_by_id(jt, (int)n);
-}
-
 /* One operand: a pid or a job spec.  127 when unknown (XCU wait). */
 static int wait_one(struct shell *sh, const char *arg)
 {
@@ -71,7 +54,12 @@ static int wait_one(struct shell *sh, const char *arg)
 	struct job *j;
 	pid_t pid = 0;
 	if (arg[0] == '%') {
-		j = job_from_spec(jt, arg);
+		const char *why;
+		j = job_find(jt, arg, &why);
+		if (!j) {
+			builtin_error(sh, "%s: %s", arg, why);
+			return 127;
+		}
 	} else {
 		char *end;
 		long n = strtol(arg, &end, 10);

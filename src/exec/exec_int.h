@@ -52,6 +52,8 @@ int eval_pipeline(struct shell *sh, struct ast_node *n, int flags);
 int eval_async(struct shell *sh, struct ast_node *n);
 /** Wait for a foreground job, free it, return its status. */
 int eval_wait_fg(struct shell *sh, struct job *j);
+/** Give j the text of n for jobs/notices/trace (when anyone may look). */
+void eval_name_job(struct shell *sh, struct job *j, const struct ast_node *n);
 
 /* trap.c */
 void trap_init(struct shell *sh);

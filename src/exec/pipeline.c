@@ -1,8 +1,10 @@
 /* pipeline.c: pipelines (XCU 2.9.2) and asynchronous lists (XCU 2.9.3) — one process per stage, wired with pipe and dup2. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -11,13 +13,41 @@
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
+/*
+ * The command text `jobs`, the notices and the process trace show.  Made
+ * only when someone may look at it: every background job, foreground jobs
+ * only under job control (they may be stopped) or while tracing.
+ */
+void eval_name_job(struct shell *sh, struct job *j, const struct ast_node *n)
+{
+	if (j->async || sh->jobs->monitor || sh->jobs->trace_fd >= 0)
+		job_set_text(j, ast_to_text(n));
+}
+
+/* Did the job end because of Ctrl-C? */
+static bool died_of_sigint(const struct job *j)
+{
+	for (size_t k = 0; k < j->nprocs; k++) {
+		int st = j->procs[k].status;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGINT)
+			return true;
+	}
+	return false;
+}
+
 int eval_wait_fg(struct shell *sh, struct job *j)
 {
-	job_wait(sh->jobs, j, false);
+	job_wait_fg(sh->jobs, j);
 	int status = job_status(j, sh->opt.pipefail);
 	/* A job stopped under job control stays in the table (fg/bg). */
-	if (job_state(j) == JOB_DONE)
-		job_free(sh->jobs, j);
+	if (job_state(j) != JOB_DONE)
+		return status;
+	/* Ctrl-C killed the foreground job: at the prompt, the rest of the
+	   command line is abandoned too (as in bash and dash). */
+	if (sh->jobs->interactive && died_of_sigint(j) &&
+	    sh->unwind == UNWIND_NONE)
+		sh->unwind = UNWIND_INTERRUPT;
+	job_free(sh->jobs, j);
 	return status;
 }
 
@@ -97,14 +127,17 @@ static int run_pipeline_job(struct shell *sh, struct ast_node *n, bool async)
 	struct job *j = job_new(sh->jobs, async);
 	int forkflags = async ? (sh->jobs->monitor ? 0 : JOB_FORK_NOINT)
 			      : JOB_FORK_FG;
+	eval_name_job(sh, j, n);
 	fflush(stdout);
 	fflush(stderr);
 	int rc = start_stages(sh, j, &n->pipeline.cmds, forkflags);
 	if (async) {
-		if (j->nprocs)
+		if (j->nprocs) {
 			sh->last_bg_pid = j->procs[j->nprocs - 1].pid;
-		else
+			job_started_bg(sh->jobs, j);
+		} else {
 			job_free(sh->jobs, j);
+		}
 		return rc < 0 ? 2 : 0;
 	}
 	if (rc < 0 && j->nprocs == 0) {
@@ -157,6 +190,7 @@ int eval_async(struct shell *sh, struct ast_node *n)
 	    !n->pipeline.bang)
 		return run_pipeline_job(sh, n, true);
 	struct job *j = job_new(sh->jobs, true);
+	eval_name_job(sh, j, n);
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = job_fork(sh->jobs, j, monitor ? 0 : JOB_FORK_NOINT);
@@ -172,5 +206,6 @@ int eval_async(struct shell *sh, struct ast_node *n)
 		return 2;
 	}
 	sh->last_bg_pid = pid;
+	job_started_bg(sh->jobs, j);
 	return 0;
 }

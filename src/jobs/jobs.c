@@ -131,3 +131,117 @@ int job_status(const struct job *j, bool pipefail)
 		}
 	return job_decode_status(j->procs[j->nprocs - 1].status);
 }
+
+void job_set_text(struct job *j, char *text)
+{
+	free(j->text);
+	j->text = text;
+}
+
+void job_touch(struct jobs *jt, struct job *j)
+{
+	j->seq = ++jt->seq;
+}
+
+bool jobs_any_stopped(const struct jobs *jt)
+{
+	for (size_t i = 0; i < jt->list.len; i++)
+		if (job_state(jt->list.items[i]) == JOB_STOPPED)
+			return true;
+	return false;
+}
+
+/*
+ * Current and previous job.  A job the user can name has been started in
+ * the background or stopped (seq > 0); the transient records of
+ * foreground commands and command substitutions never are.  Stopped jobs
+ * come first — `fg` with no operand resumes what Ctrl-Z just stopped even
+ * when background jobs were started later — then recency.
+ */
+static bool ranks_above(const struct job *a, const struct job *b)
+{
+	bool sa = job_state(a) == JOB_STOPPED, sb = job_state(b) == JOB_STOPPED;
+	if (sa != sb)
+		return sa;
+	return a->seq > b->seq;
+}
+
+static struct job *best_except(const struct jobs *jt, const struct job *skip)
+{
+	struct job *best = NULL;
+	for (size_t i = 0; i < jt->list.len; i++) {
+		struct job *j = jt->list.items[i];
+		if (j == skip || j->seq == 0 || j->nprocs == 0)
+			continue;
+		if (!best || ranks_above(j, best))
+			best = j;
+	}
+	return best;
+}
+
+struct job *job_current(const struct jobs *jt)
+{
+	return best_except(jt, NULL);
+}
+
+struct job *job_previous(const struct jobs *jt)
+{
+	struct job *cur = job_current(jt);
+	return cur ? best_except(jt, cur) : NULL;
+}
+
+/* %string: the command begins with it; %?string: contains it. */
+static struct job *job_by_text(const struct jobs *jt, const char *s,
+			       bool anywhere, const char **why)
+{
+	struct job *found = NULL;
+	size_t n = strlen(s);
+	for (size_t i = 0; i < jt->list.len; i++) {
+		struct job *j = jt->list.items[i];
+		if (j->seq == 0 || !j->text)
+			continue;
+		bool hit = anywhere ? strstr(j->text, s) != NULL
+				    : strncmp(j->text, s, n) == 0;
+		if (!hit)
+			continue;
+		if (found) {
+			*why = "ambiguous job spec";
+			return NULL;
+		}
+		found = j;
+	}
+	if (!found)
+		*why = "no such job";
+	return found;
+}
+
+static struct job *job_by_number(const struct jobs *jt, const char *s)
+{
+	char *end;
+	long n = strtol(s, &end, 10);
+	if (*end || n <= 0 || n > 1000000000L)
+		return NULL;
+	struct job *j = job_by_id(jt, (int)n);
+	return j && j->seq && j->nprocs ? j : NULL;
+}
+
+struct job *job_find(const struct jobs *jt, const char *spec,
+		     const char **why)
+{
+	struct job *j;
+	*why = "no such job";
+	if (spec[0] != '%')
+		return NULL;
+	const char *s = spec + 1;
+	if (!*s || !strcmp(s, "%") || !strcmp(s, "+"))
+		j = job_current(jt);
+	else if (!strcmp(s, "-"))
+		j = job_previous(jt);
+	else if (*s >= '0' && *s <= '9')
+		j = job_by_number(jt, s);
+	else if (*s == '?')
+		return job_by_text(jt, s + 1, true, why);
+	else
+		return job_by_text(jt, s, false, why);
+	return j;
+}

@@ -6,7 +6,9 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sys/types.h>
+#include <termios.h>
 
 #include "base/vec.h"
 
@@ -60,6 +62,12 @@ struct job {
 	char *text;		/* owned, may be NULL: command text (jobs) */
 	bool async;		/* started with & (kept until waited for) */
 	bool notified;		/* the latest state change was reported */
+	unsigned long seq;	/* recency for %+ / %-: bumped when the job
+				   is started in the background, stops, or
+				   is resumed by fg/bg; 0 = never */
+	bool nohup;		/* disown -h: spared by jobs_hangup() */
+	bool tmodes_saved;	/* tmodes holds the job's terminal modes */
+	struct termios tmodes;	/* saved when it stopped, restored by fg */
 };
 
 /* What the shell has done with a signal (jobs->disp[signo]). */
@@ -84,6 +92,13 @@ struct jobs {
 	bool ignored_at_entry[JOBS_NSIG];	/* valid where entry_known */
 	bool entry_known[JOBS_NSIG];
 	bool chld_handler;		/* SIGCHLD flag handler installed */
+	bool interactive;		/* notices ([1] 123, Stopped, deaths) */
+	bool notify;			/* set -b: Done notices at once */
+	unsigned long seq;		/* last job->seq handed out */
+	bool shell_tmodes_saved;	/* shell_tmodes is valid */
+	struct termios shell_tmodes;	/* the shell's own terminal modes */
+	int exit_warned;		/* "There are stopped jobs." countdown:
+					   2 when said, -1 per prompt */
 };
 
 /* ------------------------------------------------------------ the table */
@@ -111,6 +126,26 @@ enum job_state job_state(const struct job *j);
 int job_status(const struct job *j, bool pipefail);
 /** A raw wait status as a shell exit status (exit code, or 128+signal). */
 int job_decode_status(int raw);
+/** Replace the job's command text (takes ownership of text; may be NULL). */
+void job_set_text(struct job *j, char *text);
+/** Make j the most recent job (for %+ and %-): bg start, stop, fg/bg. */
+void job_touch(struct jobs *jt, struct job *j);
+/**
+ * The current (%+) and previous (%-) jobs (XCU 3.204 Job Control Job ID):
+ * the most recently stopped job if any, else the most recent background
+ * job; the previous one by the same rule.  NULL when there is none.
+ */
+struct job *job_current(const struct jobs *jt);
+struct job *job_previous(const struct jobs *jt);
+/**
+ * Resolve a job spec: %n, %+, %%, %, %-, %string (command begins with
+ * string), %?string (command contains it).  NULL with *why set ("no such
+ * job", "ambiguous job spec") when it names no single job.
+ */
+struct job *job_find(const struct jobs *jt, const char *spec,
+		     const char **why);
+/** Does any job have a stopped process? */
+bool jobs_any_stopped(const struct jobs *jt);
 
 /* ------------------------------------------------------------ spawning */
 
@@ -190,6 +225,85 @@ int jobs_reap(struct jobs *jt, bool block);
  */
 int job_wait(struct jobs *jt, struct job *j, bool interruptible);
 
+/* ------------------------------------------------- job control (tty.c) */
+
+/**
+ * Turn job control on or off (set -m).  On: the shell gets a process group
+ * of its own and, when there is a terminal, ownership of it; SIGTSTP,
+ * SIGTTIN and SIGTTOU are ignored by the shell (not by its children).
+ * Without a terminal (a script run with set -m) jobs still get their own
+ * process groups, as in bash.  An interactive shell first waits until it
+ * is in the foreground.  Returns 0, or -1 (message printed).
+ */
+int jobs_set_monitor(struct jobs *jt, bool on);
+/** Give the terminal to j (fg): its saved modes back, tcsetpgrp. */
+void job_give_terminal(struct jobs *jt, struct job *j);
+/**
+ * After a foreground job: the shell takes the terminal back.  A stopped
+ * job's modes are saved for fg; a job killed by a signal (or stopped)
+ * leaves its modes behind, so the shell's are restored; a job that exited
+ * normally keeps its changes (that is how `stty` works).
+ */
+void job_reclaim_terminal(struct jobs *jt, struct job *j);
+
+/* --------------------------------------------- control and notices */
+
+/**
+ * Wait for a foreground job and settle it: the terminal comes back, a
+ * stop becomes "[1]+  Stopped  cmd" and a signal death other than SIGINT
+ * and SIGPIPE "Segmentation fault (core dumped)" in an interactive shell.
+ */
+void job_wait_fg(struct jobs *jt, struct job *j);
+/** Send SIGCONT to a job (fg/bg): its processes count as running. */
+int job_continue(struct jobs *jt, struct job *j, bool foreground);
+/** A job was started in the background: `[1] 12345` when interactive. */
+void job_started_bg(struct jobs *jt, struct job *j);
+/** kill(2), narrated by proctrace.  pid < 0 names a process group. */
+int job_kill(struct jobs *jt, pid_t pid, int signo);
+/** Signal every process of j (its group under job control). */
+int job_signal(struct jobs *jt, struct job *j, int signo);
+/** SIGHUP (and SIGCONT for stopped ones) to every job: the shell hangs up. */
+void jobs_hangup(struct jobs *jt);
+/**
+ * `exit` (or Ctrl-D) in an interactive shell with stopped jobs: the first
+ * time, say "There are stopped jobs." and return true (do not exit); the
+ * next time in a row, hang up the stopped jobs and return false.
+ */
+bool jobs_exit_refused(struct jobs *jt);
+/** Before each prompt: the exit warning ages, and jobs_notify(). */
+void jobs_before_prompt(struct jobs *jt);
+
+/* How job_print() shows a job. */
+enum {
+	JOB_PRINT_LONG = 1,	/* jobs -l: with process ids */
+	JOB_PRINT_PGID = 2,	/* jobs -p: only the group leader's pid */
+	JOB_PRINT_CHANGED = 4,	/* a notice (Running jobs get no " &") */
+};
+/** "[1]+  Stopped                 sleep 100" (bash's layout) to out. */
+void job_print(const struct jobs *jt, const struct job *j, int how,
+	       FILE *out);
+/** The state word: Running, Stopped, Stopped(SIGTTIN), Done, Done(3),
+    Terminated, Segmentation fault (core dumped)... */
+const char *job_state_text(const struct job *j, char buf[64]);
+/** Reap without blocking; are there changes nobody was told about? */
+bool jobs_changes_pending(struct jobs *jt);
+/**
+ * Print a notice for each job whose state changed since it was last
+ * reported (exactly once per change) and forget the finished ones.
+ */
+void jobs_notify(struct jobs *jt);
+
+/* ----------------------------------------------- process trace (trace.c) */
+
+/** set -o proctrace on/off: the narration goes to a copy of stderr. */
+void jobs_set_trace(struct jobs *jt, bool on);
+/**
+ * Apply the options the jobs layer cares about (set -m, set -b,
+ * set -o proctrace); cheap and idempotent, called after every `set`.
+ */
+void jobs_sync_options(struct jobs *jt, bool monitor, bool notify,
+		       bool trace);
+
 /* -------------------------------------------------------------- signals */
 
 /*
@@ -213,7 +327,8 @@ int sig_take_pending(void);
 bool sig_ignored_at_entry(struct jobs *jt, int signo);
 /** Install the SIGCHLD flag handler (once): background children exist. */
 void sig_watch_children(struct jobs *jt);
-/** Does the shell catch any signal (so a vfork child must block them)? */
+/** Does the shell catch any signal, or ignore one for itself only (so
+    signals must be blocked around fork until the child has reset them)? */
 bool sig_any_caught(const struct jobs *jt);
 /** In a child: caught and shell-ignored signals back to SIG_DFL. */
 void sig_reset_in_child(const struct jobs *jt);

@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 
 #include "jobs/jobs.h"
+#include "jobs/jobs_int.h"
 
 /* Store one status in the process it belongs to.  A pid we never started
    (a child inherited across exec) is reaped and ignored. */
@@ -22,6 +23,18 @@ static void record(struct jobs *jt, pid_t pid, int raw)
 	if (!WIFCONTINUED(raw))
 		p->status = raw;
 	j->notified = false;
+}
+
+/* "waitpid(-1) = 1240 exited 0" (calls that found nothing are not shown). */
+static void trace_wait(const struct jobs *jt, pid_t pid, int raw)
+{
+	struct tline t;
+	tl_begin(&t);
+	tl_str(&t, "waitpid(-1) = ");
+	tl_num(&t, pid);
+	tl_str(&t, " ");
+	tl_status(&t, raw);
+	tl_end(jt, &t);
 }
 
 /*
@@ -43,6 +56,8 @@ int jobs_reap(struct jobs *jt, bool block)
 			return n;
 		if (pid < 0)
 			return n > 0 ? n : -1;
+		if (TRACING(jt))
+			trace_wait(jt, pid, raw);
 		record(jt, pid, raw);
 		n++;
 	}

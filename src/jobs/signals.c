@@ -126,7 +126,7 @@ bool sig_any_caught(const struct jobs *jt)
 	if (jt->chld_handler)
 		return true;
 	for (int s = 1; s < JOBS_NSIG; s++)
-		if (jt->disp[s] == SIGD_CATCH)
+		if (jt->disp[s] == SIGD_CATCH || jt->disp[s] == SIGD_IGNORE_SHELL)
 			return true;
 	return false;
 }

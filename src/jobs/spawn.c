@@ -10,41 +10,104 @@
 #include "base/alloc.h"
 #include "base/diag.h"
 #include "jobs/jobs.h"
+#include "jobs/jobs_int.h"
 
 /* ------------------------------------------------------ traced wrappers */
 
 /*
- * These four calls are where `set -o proctrace` will narrate what the shell
- * asks of the kernel.  They must stay async-signal-safe: job_dup2, job_close
- * and job_execve run in a vfork child that shares the parent's memory.
+ * These four calls are where `set -o proctrace` narrates what the shell
+ * asks of the kernel (trace.c formats the lines).  They must stay
+ * async-signal-safe: job_dup2, job_close and job_execve run in a (v)fork
+ * child, which may not touch malloc or stdio.
  */
 int job_pipe(struct jobs *jt, int fds[2])
 {
-	(void)jt;
-	return pipe(fds);
+	int r = pipe(fds);
+	if (TRACING(jt)) {
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "pipe() = ");
+		if (r < 0) {
+			tl_str(&t, "-1");
+		} else {
+			tl_str(&t, "[");
+			tl_num(&t, fds[0]);
+			tl_str(&t, ", ");
+			tl_num(&t, fds[1]);
+			tl_str(&t, "]");
+		}
+		tl_end(jt, &t);
+	}
+	return r;
+}
+
+static void trace_fd_call(struct jobs *jt, const char *call, int a, int b,
+			  int r)
+{
+	struct tline t;
+	tl_begin(&t);
+	tl_str(&t, call);
+	tl_str(&t, "(");
+	tl_num(&t, a);
+	if (b >= 0) {
+		tl_str(&t, ", ");
+		tl_num(&t, b);
+	}
+	tl_str(&t, r < 0 ? ") = -1" : ")");
+	tl_end(jt, &t);
 }
 
 int job_dup2(struct jobs *jt, int from, int to)
 {
 	int r;
-	(void)jt;
 	do
 		r = dup2(from, to);
 	while (r < 0 && errno == EINTR);
+	if (TRACING(jt))
+		trace_fd_call(jt, "dup2", from, to, r);
 	return r;
 }
 
 int job_close(struct jobs *jt, int fd)
 {
-	(void)jt;
-	return close(fd);
+	int r = close(fd);
+	if (TRACING(jt))
+		trace_fd_call(jt, "close", fd, -1, r);
+	return r;
 }
 
+/* execve("/usr/bin/ls", ["ls", "-l"]) — written BEFORE the call, since a
+   successful execve never returns to tell. */
 int job_execve(struct jobs *jt, const char *path, char *const argv[],
 	       char *const envp[])
 {
-	(void)jt;
-	return execve(path, argv, envp);
+	if (TRACING(jt)) {
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "execve(");
+		tl_quoted(&t, path);
+		tl_str(&t, ", [");
+		for (size_t i = 0; argv[i]; i++) {
+			if (i)
+				tl_str(&t, ", ");
+			tl_quoted(&t, argv[i]);
+		}
+		tl_str(&t, "])");
+		tl_end(jt, &t);
+	}
+	int r = execve(path, argv, envp);
+	if (TRACING(jt)) {
+		int err = errno;
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "execve failed: errno ");
+		tl_num(&t, err);
+		tl_str(&t, err == ENOENT ? " (ENOENT)" : err == EACCES
+		       ? " (EACCES)" : err == ENOEXEC ? " (ENOEXEC)" : "");
+		tl_end(jt, &t);
+		errno = err;
+	}
+	return r;
 }
 
 /*
@@ -98,9 +161,12 @@ static void join_group_in_child(struct jobs *jt, pid_t pgid, int flags)
 	if (!jt->monitor || (flags & JOB_FORK_NOJOB))
 		return;
 	pid_t me = getpid();
-	setpgid(0, pgid ? pgid : me);
+	trace_setpgid(jt, 0, pgid ? pgid : me);
+	/* Still under the shell's signal arrangements here: SIGTTOU is
+	   ignored or blocked, so tcsetpgrp from what is now a background
+	   group is allowed (XBD 11.1.4) instead of stopping us. */
 	if ((flags & JOB_FORK_FG) && jt->tty_fd >= 0)
-		tcsetpgrp(jt->tty_fd, pgid ? pgid : me);
+		trace_tcsetpgrp(jt, jt->tty_fd, pgid ? pgid : me);
 }
 
 static void join_group_in_parent(struct jobs *jt, struct job *j, pid_t pid,
@@ -110,9 +176,51 @@ static void join_group_in_parent(struct jobs *jt, struct job *j, pid_t pid,
 		return;
 	if (!j->pgid)
 		j->pgid = pid;
-	setpgid(pid, j->pgid);
+	trace_setpgid(jt, pid, j->pgid);
 	if ((flags & JOB_FORK_FG) && jt->tty_fd >= 0)
-		tcsetpgrp(jt->tty_fd, j->pgid);
+		trace_tcsetpgrp(jt, jt->tty_fd, j->pgid);
+}
+
+/* "fork() = 1240 (job 1: ls | wc -l)", in the parent. */
+static void trace_fork(struct jobs *jt, const char *call, pid_t pid,
+		       const struct job *j, int flags)
+{
+	struct tline t;
+	tl_begin(&t);
+	tl_str(&t, call);
+	tl_str(&t, "() = ");
+	tl_num(&t, pid);
+	if (flags & JOB_FORK_NOJOB) {
+		tl_str(&t, " (command substitution)");
+	} else {
+		tl_str(&t, " (job ");
+		tl_num(&t, j->id);
+		if (j->text) {
+			tl_str(&t, ": ");
+			tl_str(&t, j->text);
+		}
+		tl_str(&t, j->async ? " &)" : ")");
+	}
+	tl_end(jt, &t);
+}
+
+/*
+ * Block every signal around fork while the shell has any of its own
+ * arrangements (a handler, or a signal ignored for itself only): a signal
+ * that reached the child before it reset its dispositions would run the
+ * shell's handler there, or be ignored for good — `sleep 9 & kill $!`
+ * could lose its SIGTERM.  Blocked, it waits, pending, until the child has
+ * set SIG_DFL, and then acts.  A shell with no arrangements makes no mask
+ * calls at all.
+ */
+static bool block_all(const struct jobs *jt, sigset_t *old)
+{
+	if (!sig_any_caught(jt))
+		return false;
+	sigset_t all;
+	sigfillset(&all);
+	sigprocmask(SIG_SETMASK, &all, old);
+	return true;
 }
 
 /* XCU 2.11: an async list without job control ignores SIGINT and SIGQUIT,
@@ -145,8 +253,10 @@ static void child_forget_state(struct jobs *jt, int flags)
 			jt->disp[SIGQUIT] = SIGD_IGNORE_USER;
 	}
 	jobs_forget_all(jt);
-	/* A subshell never does job control of its own (as in dash). */
+	/* A subshell never does job control of its own (as in dash), nor
+	   tells the user about its jobs: it is not the one at the prompt. */
 	jt->monitor = false;
+	jt->interactive = false;
 }
 
 /* fork, retrying a few times on EAGAIN (process limit): 10+20+40+80 ms at
@@ -166,20 +276,31 @@ static pid_t fork_retry(void)
 
 pid_t job_fork(struct jobs *jt, struct job *j, int flags)
 {
+	sigset_t old;
+	bool masked = block_all(jt, &old);
 	pid_t pid = fork_retry();
-	if (pid < 0) {
-		diag_msg("cannot fork: %s", strerror(errno));
-		return -1;
-	}
 	if (pid == 0) {
 		join_group_in_child(jt, j->pgid, flags);
 		sig_reset_in_child(jt);
 		if (flags & JOB_FORK_NOINT)
 			ignore_interrupts();
 		child_forget_state(jt, flags);
+		if (masked)
+			sigprocmask(SIG_SETMASK, &old, NULL);
 		return 0;
 	}
-	join_group_in_parent(jt, j, pid, flags);
+	int err = errno;
+	if (pid > 0) {
+		if (TRACING(jt))
+			trace_fork(jt, "fork", pid, j, flags);
+		join_group_in_parent(jt, j, pid, flags);
+	}
+	if (masked)
+		sigprocmask(SIG_SETMASK, &old, NULL);
+	if (pid < 0) {
+		diag_msg("cannot fork: %s", strerror(err));
+		return -1;
+	}
 	job_add_proc(j, pid);
 	if (j->async)
 		sig_watch_children(jt);
@@ -257,6 +378,8 @@ pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 		*err = errno;
 		return -1;
 	}
+	if (TRACING(jt))
+		trace_fork(jt, "vfork", pid, j, req->flags);
 	join_group_in_parent(jt, j, pid, req->flags);
 	job_add_proc(j, pid);
 	if (child_err != 0) {

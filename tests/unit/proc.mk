@@ -14,7 +14,8 @@ tests_unit_proc_driver_SOURCES = tests/unit/proc_driver.c \
 	src/builtins/proc_out.c src/builtins/proc_ps.c src/builtins/proc_sigs.c \
 	src/builtins/proc_target.c src/builtins/proc_tree.c
 tests_unit_proc_driver_CFLAGS = $(AM_CFLAGS)
-tests_unit_proc_driver_LDADD = src/proc/libproc.a src/base/libbase.a
+tests_unit_proc_driver_LDADD = src/proc/libproc.a src/jobs/libjobs.a \
+	src/base/libbase.a
 
 check_PROGRAMS += tests/proc/json_check
 tests_proc_json_check_SOURCES = tests/proc/json_check.c
