@@ -323,76 +323,47 @@ static const char *cmp_getvar(void *ctx, const char *name)
 
 /* --------------------------------------------------------- job notices */
 
-static const char *state_word(const struct job *j, char *buf, size_t n)
+/*
+ * SIGHUP (the terminal went away, or kill -HUP) while at the prompt: an
+ * interactive shell passes it on to its jobs (SIGCONT too for stopped
+ * ones, src/jobs/control.c) and leaves with 128+1.  A trap on HUP
+ * replaces this; between commands trap.c applies the same rule.
+ */
+static void hangup_check(struct repl *r)
 {
-	if (job_state(j) == JOB_STOPPED)
-		return "Stopped";
-	const struct job_proc *last = &j->procs[j->nprocs - 1];
-	int st = job_decode_status(last->status);
-	if (st == 0)
-		return "Done";
-	if (st > 128) {
-		const char *name = sig_describe(st - 128);
-		return name ? name : "Killed";
-	}
-	snprintf(buf, n, "Done(%d)", st);
-	return buf;
+	struct shell *sh = r->sh;
+	if (!sig_pending[SIGHUP] || sh->traps[SIGHUP])
+		return;
+	sig_pending[SIGHUP] = 0;
+	jobs_hangup(sh->jobs);
+	shell_exit(sh, 128 + SIGHUP);
 }
 
 /*
- * THE HOOK the job-control engineer extends: called before each prompt,
- * and by the line editor (through notices_poll/notices_print) while a line
- * is being typed.  It reaps without blocking, then reports each job whose
- * state changed and was not reported yet — exactly one notice per change —
- * and forgets background jobs that are done (the user has been told).
+ * THE HOOK of the job layer: before each prompt, notices for every job
+ * whose state changed ("[1]+  Done  sleep 3"), exactly once per change
+ * (src/jobs/notify.c).  While a line is being typed the editor polls
+ * (notices_poll/notices_print): then only with set -b (notify) are the
+ * notices printed at once, as XCU 2.11 asks; otherwise they wait for the
+ * next prompt.
  */
-static bool repl_jobs_pending(struct repl *r)
-{
-	struct jobs *jt = r->sh->jobs;
-	if (!jt)
-		return false;
-	while (jobs_reap(jt, false) > 0)
-		;
-	for (size_t i = 0; i < jt->list.len; i++) {
-		const struct job *j = jt->list.items[i];
-		if (!j->notified && j->nprocs && job_state(j) != JOB_RUNNING)
-			return true;
-	}
-	return false;
-}
-
 static void repl_job_notices(struct repl *r)
 {
-	struct jobs *jt = r->sh->jobs;
-	if (!repl_jobs_pending(r))
-		return;
-	for (size_t i = 0; i < jt->list.len;) {
-		struct job *j = jt->list.items[i];
-		if (j->notified || !j->nprocs || job_state(j) == JOB_RUNNING) {
-			i++;
-			continue;
-		}
-		char buf[32];
-		fprintf(stderr, "[%d]%c  %-24s%s\n", j->id,
-			i + 1 == jt->list.len ? '+' : '-',
-			state_word(j, buf, sizeof buf), j->text ? j->text : "");
-		j->notified = true;
-		if (job_state(j) == JOB_DONE)
-			job_free(jt, j);
-		else
-			i++;
-	}
-	fflush(stderr);
+	hangup_check(r);
+	jobs_before_prompt(r->sh->jobs);
 }
 
 static bool notices_poll(void *ctx)
 {
-	return repl_jobs_pending(ctx);
+	struct repl *r = ctx;
+	hangup_check(r);
+	return r->sh->jobs->notify && jobs_changes_pending(r->sh->jobs);
 }
 
 static void notices_print(void *ctx)
 {
-	repl_job_notices(ctx);
+	struct repl *r = ctx;
+	jobs_notify(r->sh->jobs);
 }
 
 /* Ctrl-C at the prompt: the SIGINT flag (unless a trap wants it). */
@@ -467,6 +438,9 @@ static char *read_line(void *ctx, bool continuation)
 		}
 		if (st == LINEEDIT_EOF && !continuation && eof_ignored(r, &eofs))
 			continue;
+		if (st == LINEEDIT_EOF && !continuation &&
+		    jobs_exit_refused(r->sh->jobs))
+			continue;	/* Ctrl-D with stopped jobs: as exit */
 		if (!continuation)
 			r->eof = true;
 		return NULL;
@@ -558,7 +532,8 @@ static void repl_setup(struct repl *r, struct shell *sh)
 
 /*
  * XCU 2.11: an interactive shell catches SIGINT (so `wait` and the prompt
- * can be interrupted) and ignores SIGQUIT and SIGTERM — unless a trap or
+ * can be interrupted), catches SIGHUP (to hang up its jobs, see
+ * hangup_check) and ignores SIGQUIT and SIGTERM — unless a trap or
  * the environment (ignored on entry) says otherwise.
  */
 static void repl_signals(struct shell *sh)
@@ -566,8 +541,10 @@ static void repl_signals(struct shell *sh)
 	struct jobs *jt = sh->jobs;
 	if (!jt)
 		return;
-	if (!sh->traps[SIGINT] && !jt->ignored_at_entry[SIGINT])
+	if (!sh->traps[SIGINT] && !sig_ignored_at_entry(jt, SIGINT))
 		(void)sig_set_disp(jt, SIGINT, SIGD_CATCH);
+	if (!sh->traps[SIGHUP] && !sig_ignored_at_entry(jt, SIGHUP))
+		(void)sig_set_disp(jt, SIGHUP, SIGD_CATCH);
 	if (!sh->traps[SIGQUIT])
 		(void)sig_set_disp(jt, SIGQUIT, SIGD_IGNORE_SHELL);
 	if (!sh->traps[SIGTERM])

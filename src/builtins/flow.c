@@ -7,6 +7,7 @@
 
 #include "builtins/builtins.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 
 /* A leading "--" ends the (empty) option list of these builtins. */
 static void skip_dashdash(int *argc, char ***argv)
@@ -82,6 +83,9 @@ int builtin_continue(struct shell *sh, int argc, char **argv)
 int builtin_exit(struct shell *sh, int argc, char **argv)
 {
 	long n = sh->last_status;
+	/* Interactive, with stopped jobs: warn once, leave on the next try. */
+	if (jobs_exit_refused(sh->jobs))
+		return 1;
 	skip_dashdash(&argc, &argv);
 	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
 		sh->builtin_fatal = true;

@@ -375,14 +375,29 @@ static _Noreturn void exec_in_place(struct shell *sh, struct simple *c,
 	shell_exit(sh, status);
 }
 
+/* A foreground command's text for `jobs` (it may be stopped) and the
+   process trace; made only when job control or the trace is on. */
+static void name_command_job(struct shell *sh, struct job *j, char **argv)
+{
+	if (!sh->jobs->monitor && sh->jobs->trace_fd < 0)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; argv[i]; i++)
+		sb_printf(&sb, i ? " %s" : "%s", argv[i]);
+	job_set_text(j, sb_finish(&sb));
+}
+
 static int run_external(struct shell *sh, struct simple *c, const char *path)
 {
 	char **env = var_environ(sh);
+	/* A forked child of an interactive shell (a pipeline stage) may
+	   exec in place too: only the shell at the prompt must stay. */
 	bool last = (c->flags & EVAL_EXIT) && !trap_any_set(sh) &&
-		    !sh->opt.interactive;
+		    (!sh->opt.interactive || sh->in_subshell);
 	if (last || ((c->flags >> 8) & SHELL_CMD_EXEC))
 		exec_in_place(sh, c, path, env);
 	struct job *j = job_new(sh->jobs, false);
+	name_command_job(sh, j, c->argv);
 	struct spawn_req req = {
 		path, c->argv, env, c->plan.acts, c->plan.n, JOB_FORK_FG
 	};

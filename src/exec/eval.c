@@ -268,6 +268,7 @@ static int eval_subshell(struct shell *sh, struct ast_node *n, int flags)
 		return eval_with_redirs(sh, n, flags | EVAL_IN_CHILD);
 	}
 	struct job *j = job_new(sh->jobs, false);
+	eval_name_job(sh, j, n);
 	fflush(stdout);
 	fflush(stderr);
 	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_FG);

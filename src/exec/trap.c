@@ -1,5 +1,6 @@
 /* trap.c: trap actions (XCU 2.11) — run at safe points, the EXIT trap exactly once, reset in subshells. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
 #include <stdlib.h>
 
 #include "base/alloc.h"
@@ -57,6 +58,12 @@ void trap_run_pending(struct shell *sh)
 		if (sh->unwind == UNWIND_EXIT)
 			continue;
 		const char *act = s < 65 ? sh->traps[s] : NULL;
+		if (s == SIGHUP && !act && sh->jobs->interactive) {
+			/* The terminal hung up (or kill -HUP): an interactive
+			   shell passes it on to its jobs, then leaves. */
+			jobs_hangup(sh->jobs);
+			shell_exit(sh, 128 + SIGHUP);
+		}
 		if (act && *act)
 			run_action(sh, act);
 	}

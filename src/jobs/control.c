@@ -3,6 +3,7 @@
 #include <signal.h>
 #include <stdio.h>
 #include <sys/wait.h>
+#include <termios.h>
 
 #include "base/signames.h"
 #include "jobs/jobs.h"
@@ -101,6 +102,10 @@ void job_wait_fg(struct jobs *jt, struct job *j)
 
 void jobs_hangup(struct jobs *jt)
 {
+	/* The shell is going away: if the terminal is still there, leave
+	   it in the shell's (cooked) modes, not a line editor's raw ones. */
+	if (jt->tty_fd >= 0 && jt->shell_tmodes_saved)
+		tcsetattr(jt->tty_fd, TCSADRAIN, &jt->shell_tmodes);
 	for (size_t i = 0; i < jt->list.len; i++) {
 		struct job *j = jt->list.items[i];
 		if (job_state(j) == JOB_DONE || j->nohup)
