@@ -294,26 +294,31 @@ static void cmp_variables(void *ctx, const char *prefix, struct vec *out)
 }
 
 /*
- * Job specs for fg/bg/kill/wait/disown: "%n" for every job in the table,
- * and "%name" (the first word of the job's text).  The job-control
- * engineer may replace this with richer specs; it only needs the table.
+ * Job specs for fg/bg/kill/wait/disown: "%n" for every job the user can
+ * name (src/jobs: started in the background or stopped), or — once a
+ * letter follows the % — "%name" (the first word of the job's text).
  */
 static void cmp_jobs(void *ctx, const char *prefix, struct vec *out)
 {
 	struct repl *r = ctx;
 	struct jobs *jt = r->sh->jobs;
+	bool by_name = prefix[0] == '%' && prefix[1] &&
+		       !(prefix[1] >= '0' && prefix[1] <= '9');
 	for (size_t i = 0; jt && i < jt->list.len; i++) {
 		const struct job *j = jt->list.items[i];
+		if (!j->seq || !j->nprocs)
+			continue;
 		struct strbuf sb = STRBUF_INIT;
-		sb_printf(&sb, "%%%d", j->id);
-		vec_push(out, sb_finish(&sb));
-		if (j->text && *j->text) {
+		if (!by_name)
+			sb_printf(&sb, "%%%d", j->id);
+		else if (j->text && *j->text)
 			sb_printf(&sb, "%%%.*s", (int)strcspn(j->text, " \t|;&"),
 				  j->text);
+		if (sb.len)
 			vec_push(out, sb_finish(&sb));
-		}
+		else
+			sb_free(&sb);
 	}
-	(void)prefix;	/* the completer keeps only what extends prefix */
 }
 
 static const char *cmp_getvar(void *ctx, const char *name)

@@ -131,7 +131,9 @@ send \x04
 wait
 EOF
 
-session "a Done notice arrives while a line is being edited" <<'EOF'
+session "a Done notice arrives while a line is being edited (set -b)" <<'EOF'
+expect P> 
+send set -b\r
 expect P> 
 send sleep 1 &\r
 expect P> 
