@@ -3,3 +3,5 @@ check_PROGRAMS += tests/interactive/ptydrive
 tests_interactive_ptydrive_SOURCES = tests/interactive/ptydrive.c
 TESTS += tests/interactive/lineedit.sh
 EXTRA_DIST += tests/interactive/lineedit.sh
+TESTS += tests/interactive/jobs-control.sh
+EXTRA_DIST += tests/interactive/jobs-control.sh
