@@ -403,7 +403,9 @@ static void text_word(struct strbuf *sb, const struct word *w, enum text_ctx ctx
 		/* Unquoted, a literal backslash can only have come from a
 		 * backslash at the very end of the input: keep it literal. */
 		for (size_t i = 0; i < w->lit.len; i++) {
-			if (w->lit.text[i] == '\\' && ctx == CTX_UNQUOTED)
+			bool bs_next = i + 1 < w->lit.len && w->lit.text[i + 1] == '\\';
+			if (ctx == CTX_UNQUOTED && (w->lit.text[i] == '\\' ||
+						    (w->lit.text[i] == '$' && bs_next)))
 				sb_putc(sb, '\\');
 			sb_putc(sb, w->lit.text[i]);
 		}

@@ -754,6 +754,8 @@ static void make_tilde(struct vec *parts, size_t i, bool assign)
 	size_t n = strcspn(l->lit.text, assign ? "/:" : "/");
 	if (n == l->lit.len && i + 1 < parts->len)
 		return;
+	if (memchr(l->lit.text, '\\', n))	/* a backslash at end of input */
+		return;
 	if (n < l->lit.len)
 		split_literal(parts, i, n);
 	struct word *t = word_create(WORD_TILDE);
