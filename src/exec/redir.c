@@ -16,6 +16,13 @@
 #include "exec/shell.h"
 #include "parser/ast.h"
 
+/* F_DUPFD answers EINVAL when fd 10 is already beyond RLIMIT_NOFILE
+   (`ulimit -n 10`): to the user that is simply "too many open files". */
+static const char *high_fd_error(void)
+{
+	return strerror(errno == EINVAL ? EMFILE : errno);
+}
+
 /* ------------------------------------------------------------ the plan */
 
 static void plan_add(struct redir_plan *p, int fd, int src)
@@ -155,7 +162,12 @@ static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
 		close(fd);
 		return -1;
 	}
-	return fd_move_high(fd);
+	int hi = fd_move_high(fd);
+	if (hi < 0) {
+		shell_error(sh, "here-document: %s", high_fd_error());
+		close(fd);
+	}
+	return hi;
 }
 
 /*
@@ -192,10 +204,10 @@ static int heredoc_fd(struct shell *sh, const char *text)
 static int stage_named(struct shell *sh, const struct redir *r, int fd)
 {
 	int nfd = fcntl(fd, F_DUPFD, FD_SHELL_MIN);
-	int saved = errno;
+	const char *why = nfd < 0 ? high_fd_error() : NULL;
 	close(fd);
 	if (nfd < 0) {
-		shell_error(sh, "%s: %s", r->fd_var, strerror(saved));
+		shell_error(sh, "%s: %s", r->fd_var, why);
 		return -1;
 	}
 	char num[24];
@@ -236,7 +248,7 @@ static int stage_file(struct shell *sh, const struct redir *r,
 		return stage_named(sh, r, fd);
 	int hi = fd_move_high(fd);
 	if (hi < 0) {
-		shell_error(sh, "%s: %s", path, strerror(errno));
+		shell_error(sh, "%s: %s", path, high_fd_error());
 		close(fd);
 		return -1;
 	}
@@ -286,8 +298,11 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 	}
 	if (named) {
 		int fd = fcntl((int)src, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
-		return fd < 0 ? (shell_error(sh, "%s", strerror(errno)), -1)
-			      : stage_named(sh, r, fd);
+		if (fd < 0) {
+			shell_error(sh, "%s: %s", r->fd_var, high_fd_error());
+			return -1;
+		}
+		return stage_named(sh, r, fd);
 	}
 	plan_add(p, target, (int)src);
 	return 0;
@@ -361,7 +376,7 @@ static int save_fd(struct shell *sh, struct redir_undo *u, int fd)
 		return 0;
 	int copy = fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
 	if (copy < 0 && errno != EBADF) {
-		shell_error(sh, "%d: %s", fd, strerror(errno));
+		shell_error(sh, "cannot save fd %d: %s", fd, high_fd_error());
 		return -1;
 	}
 	if (u->n == u->cap) {
