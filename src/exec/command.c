@@ -70,6 +70,11 @@ static char *ps4_text(struct shell *sh)
 	sb_free(&text);
 	free(err);
 	char *out = NULL;
+	/* Trace nothing while PS4 itself is expanded: a $( ) in PS4 would
+	   trace its own commands, each trace expanding PS4 again -- an
+	   unbounded chain of forks (bash does the same). */
+	bool saved_xtrace = sh->opt.xtrace;
+	sh->opt.xtrace = false;
 	if (n && n->list.items.len) {
 		struct list_item *it = n->list.items.items[0];
 		struct ast_node *c = it->cmd;
@@ -80,6 +85,7 @@ static char *ps4_text(struct shell *sh)
 				out[len - 1] = '\0';
 		}
 	}
+	sh->opt.xtrace = saved_xtrace;
 	ast_node_destroy(n);
 	return out ? out : xstrdup(ps4);
 }
