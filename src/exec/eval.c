@@ -68,9 +68,12 @@ static int eval_list(struct shell *sh, struct ast_node *n, int flags)
 	for (size_t i = 0; i < items->len; i++) {
 		struct list_item *it = items->items[i];
 		bool last = i + 1 == items->len;
-		if (it->async)
+		if (it->async) {
+			/* $? is 0 after `cmd &` (XCU 2.9.3.1), or nonzero
+			   when the fork failed: set it before the next item. */
 			status = eval_async(sh, it->cmd);
-		else
+			sh->last_status = status;
+		} else
 			status = eval_run(sh, it->cmd, last ? flags : 0);
 		if (eval_should_unwind(sh))
 			break;
