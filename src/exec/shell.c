@@ -60,6 +60,10 @@ void shell_destroy(struct shell *sh)
  */
 _Noreturn void shell_exit(struct shell *sh, int status)
 {
+	/* An `exit n` inside a trap action unwound the command that was
+	   running when the signal came: n, not that command's status. */
+	if (sh->unwind == UNWIND_EXIT)
+		status = sh->exit_status;
 	status = trap_run_exit(sh, status);
 	fflush(stdout);
 	fflush(stderr);
@@ -168,6 +172,9 @@ static int run_source(struct shell *sh, struct source *src, bool peek_end)
 	}
 	parser_destroy(p);
 	sh->lineno = saved_line;
+	/* exit (perhaps inside a trap action) decides the status. */
+	if (sh->unwind == UNWIND_EXIT)
+		status = sh->exit_status;
 	return status;
 }
 
