@@ -284,6 +284,10 @@ char *expand_flatten(const struct xbuf *b)
 {
 	char *s = xmalloc(xadd(b->len, 1));
 	size_t n = 0;
+	if (b->len == 0) {	/* data may be NULL: no memchr/memcpy on it */
+		s[0] = '\0';
+		return s;
+	}
 	if (!memchr(b->marks, XMARK_EMPTYQ, b->len) &&
 	    !memchr(b->marks, XMARK_BREAK, b->len)) {
 		memcpy(s, b->data, b->len);	/* the usual case */
