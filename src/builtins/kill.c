@@ -72,10 +72,17 @@ static int parse_target(struct shell *sh, const char *arg, pid_t *pid,
 static int signal_job(struct shell *sh, struct job *j, int signo)
 {
 	int r = job_signal(sh->jobs, j, signo);
-	if (r == 0 && job_state(j) == JOB_STOPPED && signo != SIGCONT &&
-	    signo != SIGSTOP && signo != SIGTSTP && signo != SIGTTIN &&
-	    signo != SIGTTOU && signo != 0)
-		r = job_signal(sh->jobs, j, SIGCONT);
+	bool stop = signo == SIGSTOP || signo == SIGTSTP || signo == SIGTTIN ||
+		    signo == SIGTTOU;
+	if (r == 0 && job_state(j) == JOB_STOPPED && !stop && signo != 0) {
+		if (signo != SIGCONT)
+			r = job_signal(sh->jobs, j, SIGCONT);
+		/* Running again, whatever waitpid will say later: a `wait`
+		   right after must wait, not see the old stop. */
+		for (size_t k = 0; k < j->nprocs; k++)
+			if (j->procs[k].state == PROC_STOPPED)
+				j->procs[k].state = PROC_RUNNING;
+	}
 	return r;
 }
 

@@ -210,12 +210,14 @@ static void trace_fork(struct jobs *jt, const char *call, pid_t pid,
  * that reached the child before it reset its dispositions would run the
  * shell's handler there, or be ignored for good — `sleep 9 & kill $!`
  * could lose its SIGTERM.  Blocked, it waits, pending, until the child has
- * set SIG_DFL, and then acts.  A shell with no arrangements makes no mask
- * calls at all.
+ * set SIG_DFL, and then acts.  The same holds the other way round for an
+ * async list that must ignore SIGINT (XCU 2.11): `sleep 9 & kill -INT $!`
+ * must not kill it before it had time to say SIG_IGN.  A shell with no
+ * arrangements starting a foreground command makes no mask calls at all.
  */
-static bool block_all(const struct jobs *jt, sigset_t *old)
+static bool block_all(const struct jobs *jt, int flags, sigset_t *old)
 {
-	if (!sig_any_caught(jt))
+	if (!sig_any_caught(jt) && !(flags & JOB_FORK_NOINT))
 		return false;
 	sigset_t all;
 	sigfillset(&all);
@@ -252,7 +254,10 @@ static void child_forget_state(struct jobs *jt, int flags)
 		if (jt->disp[SIGQUIT] == SIGD_DEFAULT)
 			jt->disp[SIGQUIT] = SIGD_IGNORE_USER;
 	}
-	jobs_forget_all(jt);
+	/* The parent's jobs stay in the copy of the table, as a snapshot:
+	   `jobs -p | ...` and `kill $(jobs -p)` must see them.  They are
+	   not this process's children: `wait` gets ECHILD for them and
+	   gives up on them at once (reap.c). */
 	/* A subshell never does job control of its own (as in dash), nor
 	   tells the user about its jobs: it is not the one at the prompt. */
 	jt->monitor = false;
@@ -277,7 +282,7 @@ static pid_t fork_retry(void)
 pid_t job_fork(struct jobs *jt, struct job *j, int flags)
 {
 	sigset_t old;
-	bool masked = block_all(jt, &old);
+	bool masked = block_all(jt, flags, &old);
 	pid_t pid = fork_retry();
 	if (pid == 0) {
 		join_group_in_child(jt, j->pgid, flags);
@@ -352,7 +357,8 @@ static pid_t do_vfork(struct vfork_ctx *ctx)
 {
 	struct vfork_ctx *volatile vc = ctx;
 	sigset_t all;
-	vc->masked = sig_any_caught(vc->jt);
+	vc->masked = sig_any_caught(vc->jt) ||
+		     (vc->req->flags & JOB_FORK_NOINT);
 	if (vc->masked) {
 		sigfillset(&all);
 		sigprocmask(SIG_SETMASK, &all, &vc->old);
