@@ -1,4 +1,4 @@
-# tests/unit/jobs.mk: unit tests of the jobs layer (table, spawn, reap, signal flags).
+# tests/unit/jobs.mk: unit tests of the jobs layer (job table, specs, state words, trace lines, real children).
 check_PROGRAMS += tests/unit/test_jobs
 TESTS += tests/unit/test_jobs
 tests_unit_test_jobs_SOURCES = tests/unit/test_jobs.c
