@@ -283,9 +283,11 @@ int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 		       char **argv)
 {
 	if (sh->func_depth + sh->eval_depth >= EVAL_MAX_DEPTH) {
+		/* A run-time limit (issue 7): status 1, as bash's FUNCNEST;
+		   a syntax error would be 2. */
 		shell_error(sh, "%s: function nesting too deep", argv[0]);
-		eval_fatal(sh, 2);
-		return 2;
+		eval_fatal(sh, 1);
+		return 1;
 	}
 	/* Hold the definition: the body may redefine or unset itself. */
 	ast_node_ref(def);

@@ -183,8 +183,8 @@ static bool too_deep(struct shell *sh)
 	if (sh->eval_depth + sh->func_depth < EVAL_MAX_DEPTH)
 		return false;
 	shell_error(sh, "eval nesting too deep");
-	sh->last_status = 2;
-	eval_fatal(sh, 2);
+	sh->last_status = 1;	/* a run-time limit: 1, not a syntax error's 2 */
+	eval_fatal(sh, 1);
 	return true;
 }
 
