@@ -91,7 +91,8 @@ void job_wait_fg(struct jobs *jt, struct job *j)
 		/* Ctrl-Z: the job becomes current, and the user is told now,
 		   once (XCU 2.11: "the shell shall write a message"). */
 		job_touch(jt, j);
-		fputc('\n', stderr);
+		if (jt->tty_fd >= 0)	/* after the ^Z the terminal echoed */
+			fputc('\n', stderr);
 		job_print(jt, j, JOB_PRINT_CHANGED, stderr);
 		j->notified = true;
 		fflush(stderr);
