@@ -2,24 +2,34 @@
 # bench/run.sh: time each workload under whelk and dash in the same run and print the ratios.
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-#   bench/run.sh [-n RUNS] [-s SHELL] [-r REFSHELL] [workload...]
+#   bench/run.sh [-c] [-n RUNS] [-s SHELL] [-r REFSHELL] [workload...]
 #
 # Each workload in bench/work/NAME.sh is a self-checking POSIX script: it
 # prints one line, and bench/work/NAME.expect holds what that line must be.
 # A shell whose output is wrong gets "WRONG" instead of a time.  Times are the
 # best of RUNS runs (wall clock, via date +%s%N).  Speed is reported, never
 # asserted: nothing here fails a build.
+#
+# -c counts instructions instead of time: each shell runs once under
+# valgrind --tool=callgrind and the column is Ir (instructions executed),
+# summed over the shell and every subshell it forks (a forked child that
+# has not exec'd is still the shell's work; programs it execs are not
+# traced).  Instruction counts do not depend on machine load, so -c is
+# the repeatable measure on a busy machine; wall time is the honest one
+# (it sees system calls, page faults and the kernel's fork/exec cost).
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 runs=5
 shell=${WHELK:-$here/../build/whelk}
 ref=dash
-while getopts n:s:r: opt; do
+mode=time
+while getopts cn:s:r: opt; do
 	case $opt in
+	c) mode=callgrind ;;
 	n) runs=$OPTARG ;;
 	s) shell=$OPTARG ;;
 	r) ref=$OPTARG ;;
-	*) echo "usage: bench/run.sh [-n runs] [-s shell] [-r refshell] [workload...]" >&2; exit 2 ;;
+	*) echo "usage: bench/run.sh [-c] [-n runs] [-s shell] [-r refshell] [workload...]" >&2; exit 2 ;;
 	esac
 done
 shift $((OPTIND - 1))
@@ -49,13 +59,44 @@ best_time() {
 	awk -v us="$best" 'BEGIN { printf "%.2f", us / 1000 }'
 }
 
-printf '%-22s %12s %12s %8s\n' workload "whelk ms" "$ref ms" ratio
+# instr_count SHELL SCRIPT EXPECT: prints the instructions (Ir) the shell
+# and its forked subshells executed, or WRONG.  Each process writes its own
+# callgrind.out.PID; the "summary:" line of each holds its total.
+instr_count() {
+	cg=$scratch/cg
+	rm -rf "$cg" && mkdir "$cg"
+	out=$(cd "$scratch" && BENCH_DIR=$scratch valgrind --tool=callgrind \
+		--callgrind-out-file="$cg/callgrind.out.%p" --trace-children=no \
+		"$1" "$2" 2>/dev/null | tail -n 1)
+	if [ "$out" != "$3" ]; then
+		echo WRONG
+		return
+	fi
+	cat "$cg"/callgrind.out.* | awk '/^summary:/ { s += $2 } END { printf "%.0f", s }'
+}
+
+if [ "$mode" = callgrind ]; then
+	measure=instr_count
+	printf '%-22s %14s %14s %8s\n' workload "whelk Ir" "$ref Ir" ratio
+else
+	measure=best_time
+	printf '%-22s %12s %12s %8s\n' workload "whelk ms" "$ref ms" ratio
+fi
 for w in "$@"; do
+	# The shells run in the scratch directory: make the path absolute.
+	w=$(cd "$(dirname "$w")" && pwd)/$(basename "$w")
 	name=$(basename "$w" .sh)
 	expect=$(cat "${w%.sh}.expect")
 	[ -f "${w%.sh}.setup" ] && (cd "$scratch" && sh "${w%.sh}.setup")
-	a=$(best_time "$shell" "$w" "$expect")
-	b=$(best_time "$ref" "$w" "$expect")
+	# Run each workload once untimed so files it generates (the 10k glob
+	# directory, the big script) exist before either shell is measured.
+	(cd "$scratch" && BENCH_DIR=$scratch "$ref" "$w" >/dev/null 2>&1)
+	a=$($measure "$shell" "$w" "$expect")
+	b=$($measure "$ref" "$w" "$expect")
 	ratio=$(awk -v a="$a" -v b="$b" 'BEGIN { if (a+0 > 0 && b+0 > 0) printf "%.2f", a / b; else print "-" }')
-	printf '%-22s %12s %12s %8s\n' "$name" "$a" "$b" "$ratio"
+	if [ "$mode" = callgrind ]; then
+		printf '%-22s %14s %14s %8s\n' "$name" "$a" "$b" "$ratio"
+	else
+		printf '%-22s %12s %12s %8s\n' "$name" "$a" "$b" "$ratio"
+	fi
 done

@@ -39,10 +39,9 @@ void *hm_get(const struct hashmap *hm, const char *key)
 	return pp && *pp ? (*pp)->value : NULL;
 }
 
-/* Double the bucket count (a power of two) and rehash every entry. */
-static void hm_grow(struct hashmap *hm)
+/* Rehash every entry into n buckets (a power of two). */
+static void hm_rehash(struct hashmap *hm, size_t n)
 {
-	size_t n = hm->nbuckets ? hm->nbuckets * 2 : 16;
 	struct hm_entry **b = xcalloc(n, sizeof *b);
 	for (size_t i = 0; i < hm->nbuckets; i++) {
 		struct hm_entry *e = hm->buckets[i], *next;
@@ -58,6 +57,21 @@ static void hm_grow(struct hashmap *hm)
 	hm->nbuckets = n;
 }
 
+/* Double the bucket count (16 to start). */
+static void hm_grow(struct hashmap *hm)
+{
+	hm_rehash(hm, hm->nbuckets ? hm->nbuckets * 2 : 16);
+}
+
+void hm_reserve(struct hashmap *hm, size_t n)
+{
+	size_t want = hm->nbuckets ? hm->nbuckets : 16;
+	while (n > want * 3 / 4)
+		want = xadd(want, want);
+	if (want > hm->nbuckets)
+		hm_rehash(hm, want);
+}
+
 void *hm_put(struct hashmap *hm, const char *key, void *value)
 {
 	struct hm_entry **pp = hm_slot(hm, key);
@@ -70,8 +84,11 @@ void *hm_put(struct hashmap *hm, const char *key, void *value)
 		hm_grow(hm);
 		pp = hm_slot(hm, key);
 	}
-	struct hm_entry *e = xmalloc(sizeof *e);
-	e->key = xstrdup(key);
+	/* The entry and its key share one allocation (the key is stored
+	   right after the struct): half the mallocs and frees per insert. */
+	size_t klen = strlen(key);
+	struct hm_entry *e = xmalloc(xadd(sizeof *e, klen + 1));
+	e->key = memcpy((char *)(e + 1), key, klen + 1);
 	e->value = value;
 	e->next = NULL;
 	*pp = e;
@@ -87,8 +104,7 @@ void *hm_remove(struct hashmap *hm, const char *key)
 	struct hm_entry *e = *pp;
 	void *v = e->value;
 	*pp = e->next;
-	free(e->key);
-	free(e);
+	free(e);	/* and its key, which lives in the same block */
 	hm->count--;
 	return v;
 }
@@ -126,8 +142,7 @@ void hm_free(struct hashmap *hm, void (*fn)(void *value))
 			next = e->next;
 			if (fn)
 				fn(e->value);
-			free(e->key);
-			free(e);
+			free(e);	/* and its key */
 		}
 	}
 	free(hm->buckets);

@@ -7,7 +7,8 @@
 #include <stddef.h>
 
 struct hm_entry {
-	char *key;		/* owned copy of the key */
+	char *key;		/* owned copy of the key, stored in the same
+				   allocation as the entry (never freed apart) */
 	void *value;		/* the user's */
 	struct hm_entry *next;	/* owned; bucket chain */
 };
@@ -25,6 +26,8 @@ void hm_init(struct hashmap *hm);
 void *hm_get(const struct hashmap *hm, const char *key);
 /** Store value under key; returns the previous value (NULL if none). */
 void *hm_put(struct hashmap *hm, const char *key, void *value);
+/** Make room for n entries without rehashing (e.g. before importing environ). */
+void hm_reserve(struct hashmap *hm, size_t n);
 /** Remove key; returns its value (NULL if absent). */
 void *hm_remove(struct hashmap *hm, const char *key);
 /** Visit every entry (order unspecified); fn must not change the map. */

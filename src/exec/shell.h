@@ -66,6 +66,8 @@ enum {
 	VAR_READONLY = 1 << 1,
 	VAR_UNSET_VALUE = 1 << 2,	/* declared (export x / readonly x)
 					   but has no value */
+	VAR_VALUE_INLINE = 1 << 3,	/* internal to vars.c: value lives in
+					   the same allocation as the struct */
 };
 
 struct var {

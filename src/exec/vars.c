@@ -40,9 +40,49 @@ static bool is_name(const char *s, size_t n)
 static void var_free(struct var *v)
 {
 	if (v) {
-		free(v->value);
+		if (!(v->flags & VAR_VALUE_INLINE))
+			free(v->value);
 		free(v);
 	}
+}
+
+/* A new variable.  With a value, the struct and the value share one
+   allocation (VAR_VALUE_INLINE): one malloc per variable created, which is
+   most of the shell's startup (one per environment entry). */
+static struct var *var_new(const char *value)
+{
+	size_t len = value ? strlen(value) + 1 : 0;
+	struct var *v = xmalloc(xadd(sizeof *v, len));
+	v->value = NULL;
+	v->flags = VAR_UNSET_VALUE;
+	if (value) {
+		v->value = memcpy((char *)(v + 1), value, len);
+		v->flags = VAR_VALUE_INLINE;
+	}
+	return v;
+}
+
+/* Give v a copy of value (which may point into v's current value). */
+static void var_store(struct var *v, const char *value)
+{
+	size_t len = strlen(value);
+	size_t old = v->value ? strlen(v->value) : 0;
+	if (v->value && len <= old && old - len < 256) {
+		/* The new value fits where the old one is (the old string's
+		   length is a lower bound of its block): rewrite it in place,
+		   no malloc/free — `i=$((i + 1))` in a loop allocates nothing.
+		   memmove because value may be a part of the old value.  A
+		   much shorter value gets a fresh block so that a variable
+		   does not pin a large old one. */
+		memmove(v->value, value, len + 1);
+	} else {
+		char *copy = xmemdup(value, len + 1);
+		if (!(v->flags & VAR_VALUE_INLINE))
+			free(v->value);
+		v->value = copy;
+		v->flags &= ~VAR_VALUE_INLINE;
+	}
+	v->flags &= ~VAR_UNSET_VALUE;
 }
 
 static void var_free_void(void *v)
@@ -54,7 +94,7 @@ static struct var *var_copy(const struct var *v)
 {
 	struct var *c = xmalloc(sizeof *c);
 	c->value = v->value ? xstrdup(v->value) : NULL;
-	c->flags = v->flags;
+	c->flags = v->flags & ~VAR_VALUE_INLINE;
 	return c;
 }
 
@@ -212,15 +252,10 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 		flags |= VAR_EXPORT;	/* set -a */
 	int oldflags = v ? v->flags : 0;
 	if (!v) {
-		v = xcalloc(1, sizeof *v);
-		v->flags = VAR_UNSET_VALUE;
+		v = var_new(value);
 		hm_put(&sh->vars, name, v);
-	}
-	if (value) {
-		char *copy = xstrdup(value);	/* value may be v->value */
-		free(v->value);
-		v->value = copy;
-		v->flags &= ~VAR_UNSET_VALUE;
+	} else if (value) {
+		var_store(v, value);
 	}
 	v->flags |= flags & (VAR_EXPORT | VAR_READONLY);
 	if (value || v->flags != oldflags)
@@ -447,13 +482,25 @@ void frame_pop(struct shell *sh)
 
 static void import_environ(struct shell *sh, char **env)
 {
+	size_t n = 0;
+	for (char **e = env; e && *e; e++)
+		n++;
+	/* Size the table once: growing it step by step while importing a
+	   typical environment rehashes it three times (startup cost). */
+	hm_reserve(&sh->vars, n + 8);
+	char small[64];
 	for (char **e = env; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
-		if (!eq || !is_name(*e, (size_t)(eq - *e)))
+		size_t len = eq ? (size_t)(eq - *e) : 0;
+		if (!eq || !is_name(*e, len))
 			continue;	/* never parsed as code, just skipped */
-		char *name = xstrndup(*e, (size_t)(eq - *e));
+		/* Most names are short: copy them to the stack, not the heap. */
+		char *name = len < sizeof small ? small : xstrndup(*e, len);
+		memcpy(name, *e, len);
+		name[len] = '\0';
 		var_set(sh, name, eq + 1, VAR_EXPORT);
-		free(name);
+		if (name != small)
+			free(name);
 	}
 }
 
