@@ -62,6 +62,7 @@ static void add_job(struct shell *sh, const char *id, const char *text,
 			j->pgid = (pid_t)pid;
 		p = *end == ',' ? end + 1 : end + strlen(end);
 	}
+	j->seq = ++table.seq;	/* a job the user can name (jobs.h) */
 	vec_push(&table.list, j);
 }
 
