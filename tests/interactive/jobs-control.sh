@@ -11,56 +11,8 @@
 # Checking the tests themselves: SHELL_ARGS=--norc jobs-control.sh /bin/bash
 # (bash differs only in a few notices' wording).
 
-LC_ALL=C
-export LC_ALL
-
-here=$(cd "$(dirname "$0")" && pwd)
-shell=${1:-./whelk}
-drive=${PTYDRIVE:-./tests/interactive/ptydrive}
-[ -x "$drive" ] || drive=$here/ptydrive
-case $drive in /*) ;; *) drive=$(pwd)/$drive ;; esac
-if [ ! -x "$shell" ] && ! command -v "$shell" >/dev/null 2>&1; then
-	echo "jobs-control.sh: no shell to test: $shell (skipped)"
-	exit 77
-fi
-case $shell in /*) ;; */*) shell=$(pwd)/$shell ;; esac
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/whelk-jobs.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/home" "$tmp/work"
-fails=0
-total=0
-
-# session NAME: run the ptydrive script on stdin against a fresh
-# interactive shell; the shell's working directory is $tmp/work.
-session() {
-	name=$1
-	shift
-	total=$((total + 1))
-	if (cd "$tmp/work" && timeout 60 "$drive" ${PTYDRIVE_FLAGS:-} -t 10 - -- env -i \
-		HOME="$tmp/home" PATH=/usr/bin:/bin TERM=xterm \
-		PS1='P> ' PS2='C> ' HISTFILE="$tmp/home/hist" "$@" \
-		"$shell" ${SHELL_ARGS:-} -i) >"$tmp/out" 2>&1; then
-		echo "ok   $name"
-	else
-		echo "FAIL $name"
-		sed 's/^/     /' "$tmp/out" | tail -40
-		fails=$((fails + 1))
-	fi
-}
-
-# check NAME COMMAND...: one more test that is a plain command.
-check() {
-	name=$1
-	shift
-	total=$((total + 1))
-	if "$@"; then
-		echo "ok   $name"
-	else
-		echo "FAIL $name"
-		fails=$((fails + 1))
-	fi
-}
+suite=jobs-control
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
 # live GROUP: does process group GROUP hold a process that is not a
 # zombie?  (A killed job whose shell has exited is reparented to pid 1,
@@ -285,5 +237,4 @@ send kill %1; exit\r
 wait
 EOF
 
-echo "$((total - fails))/$total passed"
-[ "$fails" -eq 0 ]
+finish

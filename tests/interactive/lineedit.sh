@@ -12,49 +12,15 @@
 # checks the
 # tests themselves (bash fails only where whelk differs on purpose).
 
-LC_ALL=C
-export LC_ALL
-
-here=$(cd "$(dirname "$0")" && pwd)
-shell=${1:-./whelk}
+suite=lineedit
+PTY_TIMEOUT=40
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 editor=${2:-}
 if [ -z "$editor" ]; then
 	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
 	[ -n "$editor" ] || editor=readline
 fi
 case $editor in basic) editor=plain ;; esac
-drive=${PTYDRIVE:-./tests/interactive/ptydrive}
-[ -x "$drive" ] || drive=$here/ptydrive
-case $drive in /*) ;; *) drive=$(pwd)/$drive ;; esac
-if [ ! -x "$shell" ] && ! command -v "$shell" >/dev/null 2>&1; then
-	echo "lineedit.sh: no shell to test: $shell (skipped)"
-	exit 77
-fi
-case $shell in /*) ;; */*) shell=$(pwd)/$shell ;; esac
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/whelk-pty.XXXXXX") || exit 2
-trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/home" "$tmp/work"
-fails=0
-total=0
-
-# session NAME [VAR=value...]: run the ptydrive script on stdin against a
-# fresh interactive shell with a known environment.
-session() {
-	name=$1
-	shift
-	total=$((total + 1))
-	if (cd "$tmp/work" && timeout 40 "$drive" -t 10 - -- env -i \
-		HOME="$tmp/home" PATH=/usr/bin:/bin TERM=xterm \
-		PS1='P> ' PS2='C> ' HISTFILE="$tmp/home/hist" "$@" \
-		"$shell" ${SHELL_ARGS:-} -i) >"$tmp/out" 2>&1; then
-		echo "ok   $name"
-	else
-		echo "FAIL $name"
-		sed 's/^/     /' "$tmp/out"
-		fails=$((fails + 1))
-	fi
-}
 
 editing() { [ "$editor" != plain ]; }
 
@@ -250,5 +216,5 @@ wait
 EOF
 fi
 
-echo "$((total - fails))/$total passed ($editor)"
-[ "$fails" -eq 0 ]
+echo "# line editor: $editor"
+finish
