@@ -12,3 +12,4 @@ include tests/unit/interactive.mk
 endif
 include tests/posix/local.mk
 include tests/interactive/local.mk
+include tests/robust/local.mk
