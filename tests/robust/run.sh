@@ -58,6 +58,13 @@ for fd in 3 4 5 6 7 8 9; do eval "exec $fd>&-"; done
 inherited=$(ls /proc/$$/fd 2>/dev/null | awk '$1 > 9')
 [ -n "$inherited" ] || inherited=none
 
+# A sanitizer build reserves terabytes of address space (it cannot start
+# under ulimit -v) and keeps freed memory in quarantine: its peak RSS says
+# nothing about the shell's, so the memory bounds are only logged there.
+plain_build=yes
+(ulimit -v 200000 && exec timeout 10 "$W" -c :) > /dev/null 2>&1 ||
+	plain_build=no
+
 # ------------------------------------------------------------ helpers
 
 # ws ARGS...: run the shell under test (bounded); stdout in $d/out,
@@ -102,6 +109,10 @@ gen_nest() {
 		printf "%s", mid
 		for (i = 0; i < n; i++) printf "%s", cl
 		printf "%s\n", suf }'
+}
+# rss_over KB: is the last measured peak RSS above KB (plain builds)?
+rss_over() {
+	[ "$plain_build" = yes ] && [ -n "$rss" ] && [ "$rss" -gt "$1" ]
 }
 # rss FILE CMD...: run CMD measuring its peak RSS (KB) into $rss.
 rss() {
@@ -265,7 +276,7 @@ t_huge() {
 		printf "v=%s\necho ${#v}\nv=$v$v; echo ${#v}\n", s }' > word.sh
 	rss word "$W" word.sh
 	want_out "$(printf '1048576\n2097152')" "1 MiB word"
-	[ -n "$rss" ] && [ "$rss" -gt 65536 ] &&
+	rss_over 65536 &&
 		bad "1 MiB word: peak RSS $rss KB (> 64 MiB)"
 	for q in '' '"'; do
 		awk -v q="$q" 'BEGIN { print "cat <<" q "EOF" q " | wc -c"
@@ -274,7 +285,7 @@ t_huge() {
 			print "EOF" }' > doc.sh
 		rss "heredoc10M${q:+-quoted}" "$W" doc.sh
 		want_out 10485760 "10 MiB here-document $q"
-		[ -n "$rss" ] && [ "$rss" -gt 131072 ] &&
+		rss_over 131072 &&
 			bad "10 MiB here-document: peak RSS $rss KB (> 128 MiB)"
 	done
 	# 1,000 here-documents on one line, each read by its own command.
@@ -296,7 +307,7 @@ t_huge() {
 		print "echo $x" }' > lines.sh
 	rss lines100k "$W" lines.sh
 	want_out 100000 "100,000-line script"
-	[ -n "$rss" ] && [ "$rss" -gt 65536 ] &&
+	rss_over 65536 &&
 		bad "100,000-line script: peak RSS $rss KB (> 64 MiB)"
 	return $failed
 }
@@ -433,8 +444,7 @@ echo alive'
 
 # Allocation failure: "whelk: out of memory", nonzero, never abort().
 t_out_of_memory() {
-	(ulimit -v 200000 && timeout 10 "$W" -c 'echo ok') > out 2>&1
-	[ "$(cat out)" = ok ] ||
+	[ "$plain_build" = yes ] ||
 		skip "the shell does not run under ulimit -v (sanitizer build?)"
 	for s in 'x=xxxxxxxxxxxxxxxx; while :; do x=$x$x; done' \
 	    'set -- a; while :; do set -- "$@" "$@"; done' \
