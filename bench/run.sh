@@ -14,7 +14,10 @@
 # valgrind --tool=callgrind and the column is Ir (instructions executed),
 # summed over the shell and every subshell it forks (a forked child that
 # has not exec'd is still the shell's work; programs it execs are not
-# traced).  Instruction counts do not depend on machine load, so -c is
+# traced).  A forked child inherits its parent's counters, so every
+# process dumps and zeroes them just before fork, vfork and execve: then
+# each instruction is counted in exactly one dump, and the sum over all
+# dumps is the shell's total.  Instruction counts do not depend on machine load, so -c is
 # the repeatable measure on a busy machine; wall time is the honest one
 # (it sees system calls, page faults and the kernel's fork/exec cost).
 set -u
@@ -61,12 +64,15 @@ best_time() {
 
 # instr_count SHELL SCRIPT EXPECT: prints the instructions (Ir) the shell
 # and its forked subshells executed, or WRONG.  Each process writes its own
-# callgrind.out.PID; the "summary:" line of each holds its total.
+# callgrind.out.PID (and .PID.N for each dump); the "summary:" line of each
+# holds the count of that part.
 instr_count() {
 	cg=$scratch/cg
 	rm -rf "$cg" && mkdir "$cg"
 	out=$(cd "$scratch" && BENCH_DIR=$scratch valgrind --tool=callgrind \
 		--callgrind-out-file="$cg/callgrind.out.%p" --trace-children=no \
+		--dump-before=_Fork --dump-before=vfork --dump-before=__vfork \
+		--dump-before=execve \
 		"$1" "$2" 2>/dev/null | tail -n 1)
 	if [ "$out" != "$3" ]; then
 		echo WRONG

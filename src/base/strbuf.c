@@ -30,7 +30,11 @@ void sb_reserve(struct strbuf *sb, size_t extra)
 
 void sb_appendn(struct strbuf *sb, const char *s, size_t n)
 {
-	sb_reserve(sb, n);
+	/* Room for n bytes and the NUL is the common case: test it without
+	   sb_reserve's overflow-checked arithmetic (len < cap, so the sum
+	   cannot wrap when n < cap - len). */
+	if (n >= sb->cap - sb->len)
+		sb_reserve(sb, n);
 	if (n)
 		memcpy(sb->data + sb->len, s, n);
 	sb->len += n;
@@ -39,7 +43,9 @@ void sb_appendn(struct strbuf *sb, const char *s, size_t n)
 
 void sb_putc(struct strbuf *sb, char c)
 {
-	sb_reserve(sb, 1);
+	/* The lexer calls this once per byte: the fast path is one compare. */
+	if (sb->len + 1 >= sb->cap)
+		sb_reserve(sb, 1);
 	sb->data[sb->len++] = c;
 	sb->data[sb->len] = '\0';
 }

@@ -25,7 +25,8 @@ static void vec_grow(struct vec *v, size_t need)
 
 void vec_push(struct vec *v, void *item)
 {
-	vec_grow(v, xadd(v->len, 1));
+	if (v->len >= v->cap)	/* only then can len + 1 need checking */
+		vec_grow(v, xadd(v->len, 1));
 	v->items[v->len++] = item;
 }
 

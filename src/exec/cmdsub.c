@@ -199,6 +199,9 @@ int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 	struct job *j = job_new(sh->jobs, false);
 	fflush(stdout);
 	fflush(stderr);
+	/* The child will most likely exec: build the environment here, once
+	   for the whole loop this $( ) may sit in, not in every child. */
+	var_environ_warm(sh);
 	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_NOJOB);
 	if (pid == 0)
 		cmdsub_child(sh, program, p);

@@ -274,6 +274,7 @@ static int eval_subshell(struct shell *sh, struct ast_node *n, int flags)
 	eval_name_job(sh, j, n);
 	fflush(stdout);
 	fflush(stderr);
+	var_environ_warm(sh);	/* built once in the parent, not per child */
 	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_FG);
 	if (pid == 0) {
 		eval_enter_subshell(sh);

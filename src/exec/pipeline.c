@@ -130,6 +130,7 @@ static int run_pipeline_job(struct shell *sh, struct ast_node *n, bool async)
 	eval_name_job(sh, j, n);
 	fflush(stdout);
 	fflush(stderr);
+	var_environ_warm(sh);	/* once here, not once per stage */
 	int rc = start_stages(sh, j, &n->pipeline.cmds, forkflags);
 	if (async) {
 		if (j->nprocs) {

@@ -204,6 +204,13 @@ const char **var_names(struct shell *sh);
 char **var_environ(struct shell *sh);
 void var_environ_free(char **env);
 /**
+ * Build the cached environment now, before a fork: then every child that
+ * execs shares the parent's copy instead of building its own (and
+ * touching fresh heap pages, each a copy-on-write fault).  Cheap when
+ * the cache is already valid.
+ */
+void var_environ_warm(struct shell *sh);
+/**
  * s in single quotes, each ' written as '\'' — fit to be read back by the
  * shell (export -p, readonly -p, alias, set).  Fresh string.
  */

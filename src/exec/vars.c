@@ -362,6 +362,12 @@ char **var_environ(struct shell *sh)
 	return sh->vscratch.env;
 }
 
+void var_environ_warm(struct shell *sh)
+{
+	if (!sh->vscratch.env)
+		sh->vscratch.env = env_build(sh);
+}
+
 void var_environ_free(char **env)
 {
 	if (!env)

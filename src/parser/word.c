@@ -22,11 +22,29 @@
 
 /* Parts being collected for one word; adjacent plain bytes merge into one literal. */
 struct wbuild {
-	struct vec parts;		/* struct word * (owned) */
+	struct vec parts;		/* struct word * (owned), from the 2nd part */
 	struct strbuf lit;		/* pending literal bytes */
 	bool have_lit;
 	struct src_pos lit_begin, lit_end;
+	struct word *only;		/* owned, may be NULL: the first part while
+					   it is the only one */
 };
+
+/* Most words are one part ("then", "$x", "'a b'"): keep that part aside
+   and allocate the parts vector only when a second one arrives (one malloc
+   and free fewer per word; parsing a big script is mostly words). */
+static void wb_add(struct wbuild *wb, struct word *w)
+{
+	if (!wb->only && wb->parts.len == 0) {
+		wb->only = w;
+		return;
+	}
+	if (wb->only) {
+		vec_push(&wb->parts, wb->only);
+		wb->only = NULL;
+	}
+	vec_push(&wb->parts, w);
+}
 
 static void wb_flush(struct wbuild *wb)
 {
@@ -37,7 +55,7 @@ static void wb_flush(struct wbuild *wb)
 	w->lit.text = sb_finish(&wb->lit);
 	w->range.begin = wb->lit_begin;
 	w->range.end = wb->lit_end;
-	vec_push(&wb->parts, w);
+	wb_add(wb, w);
 	wb->have_lit = false;
 }
 
@@ -55,12 +73,14 @@ static void wb_part(struct wbuild *wb, struct word *w)
 {
 	wb_flush(wb);
 	if (w)
-		vec_push(&wb->parts, w);
+		wb_add(wb, w);
 }
 
 static void wb_free(struct wbuild *wb)
 {
 	sb_free(&wb->lit);
+	if (wb->only)
+		word_destroy(wb->only);
 	vec_free_all(&wb->parts, (void (*)(void *))word_destroy);
 }
 
@@ -70,10 +90,10 @@ static struct word *wb_finish(struct wbuild *wb, enum word_type wrap,
 {
 	wb_flush(wb);
 	sb_free(&wb->lit);
-	if (wrap != WORD_DQUOTE && wb->parts.len == 1) {
-		struct word *w = wb->parts.items[0];
-		vec_free(&wb->parts);
-		return w;
+	if (wb->only) {
+		if (wrap != WORD_DQUOTE)
+			return wb->only;
+		vec_push(&wb->parts, wb->only);
 	}
 	struct word *w = word_create(wrap);
 	w->parts = wb->parts;
@@ -603,7 +623,8 @@ static bool word_special(struct parser *p, struct wbuild *wb, enum word_mode mod
 
 struct word *word_lex(struct parser *p, enum word_mode mode)
 {
-	struct wbuild wb = { VEC_INIT, STRBUF_INIT, false, { 0, 0 }, { 0, 0 } };
+	struct wbuild wb = { VEC_INIT, STRBUF_INIT, false, { 0, 0 }, { 0, 0 },
+			     NULL };
 	struct src_pos begin = p->pos;
 	if (mode == WM_DQUOTE)	/* include the opening quote in the range */
 		begin.col = begin.col > 1 ? begin.col - 1 : 1;
