@@ -27,6 +27,7 @@
 #include "base/diag.h"
 #include "base/fdutil.h"
 #include "exec/shell.h"
+#include "interactive/prompt.h"
 #include "jobs/jobs.h"
 #include "parser/ast.h"
 #include "parser/parser.h"
@@ -279,6 +280,10 @@ int main(int argc, char **argv)
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
 			  sh->opt.proctrace);
 
+	/* An interactive shell's prompt shows who and where (issue 5); a PS1
+	   from the environment or a profile file still wins. */
+	if (sh->opt.interactive && !getenv("PS1"))
+		(void)var_set(sh, "PS1", PROMPT_DEFAULT_PS1, 0);
 	int status;
 	if (sh->opt.interactive && !sh->opt.noexec && !inv.command &&
 	    !inv.script) {
