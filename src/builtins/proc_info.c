@@ -171,15 +171,7 @@ static void info_syscalls(struct proc_ctx *c, struct pv_out *o)
 	struct rusage ru;
 	char cwd[PATH_MAX];
 	pv_row(o, "pid %ld", (long)getpid());
-	pv_num(o, "pid", getpid());
-	pv_num(o, "ppid", getppid());
-	pv_num(o, "pgid", getpgrp());
-	pv_num(o, "sid", getsid(0));
-	pid_t fg = tcgetpgrp(STDIN_FILENO);
-	if (fg > 0)
-		pv_num(o, "tpgid", fg);
-	else
-		pv_missing(o, "tpgid", 0);
+	pv_self_ids(o);
 	pv_fmt(o, "uid", "%ld", (long)getuid());
 	pv_fmt(o, "gid", "%ld", (long)getgid());
 	if (getrusage(RUSAGE_SELF, &ru) == 0) {

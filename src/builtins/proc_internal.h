@@ -77,6 +77,9 @@ void pv_fmt(struct pv_out *o, const char *key, const char *fmt, ...)
 /** An unavailable value: '-' in tables, null in JSON; err explains why
     (0: simply not applicable, no message). */
 void pv_missing(struct pv_out *o, const char *key, int err);
+/** pid, ppid, pgid, sid and tpgid of the shell itself, from system calls
+    (the views that work without /proc). */
+void pv_self_ids(struct pv_out *o);
 /** Print (to stdout, warnings to stderr) and free everything. */
 void pv_emit(struct pv_out *o);
 void pv_warn(struct pv_out *o, const char *fmt, ...)

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 
@@ -429,4 +430,17 @@ void pv_emit(struct pv_out *o)
 	}
 	sb_free(&sb);
 	pv_free(o);
+}
+
+void pv_self_ids(struct pv_out *o)
+{
+	pv_num(o, "pid", getpid());
+	pv_num(o, "ppid", getppid());
+	pv_num(o, "pgid", getpgrp());
+	pv_num(o, "sid", getsid(0));
+	pid_t fg = tcgetpgrp(STDIN_FILENO);
+	if (fg > 0)
+		pv_num(o, "tpgid", fg);
+	else
+		pv_missing(o, "tpgid", 0);
 }

@@ -255,15 +255,7 @@ static void ps_fallback(struct proc_ctx *c, struct pv_out *o)
 {
 	pv_row(o, "pid %ld", (long)getpid());
 	pv_str(o, "job", "shell");
-	pv_num(o, "pid", getpid());
-	pv_num(o, "ppid", getppid());
-	pv_num(o, "pgid", getpgrp());
-	pv_num(o, "sid", getsid(0));
-	pid_t fg = tcgetpgrp(STDIN_FILENO);
-	if (fg > 0)
-		pv_num(o, "tpgid", fg);
-	else
-		pv_missing(o, "tpgid", 0);
+	pv_self_ids(o);
 	pv_missing(o, "stat", 0);
 	pv_missing(o, "tty", 0);
 	pv_str(o, "cmd", c->sh && c->sh->arg0 ? c->sh->arg0 : "whelk");
