@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -44,6 +45,7 @@ struct source {
 	size_t pos;			/* next byte of buf */
 	int fd;				/* SRC_FD: borrowed */
 	bool seekable;			/* SRC_FD: a regular file */
+	bool shared;			/* SRC_FD: others may move the offset */
 	off_t buf_off;			/* seekable: file offset of buf[0] */
 	off_t kern_off;			/* seekable: where we left the fd's offset */
 	bool synced;			/* source_sync() ran since the last read */
@@ -97,6 +99,14 @@ struct source *source_from_fd(const char *name, int fd)
 	s->buf = xmalloc(s->seekable ? SRC_BLOCK : 1);
 	if (s->seekable)
 		s->buf_off = s->kern_off = lseek(fd, 0, SEEK_CUR);
+	/* The shell's own fds (a script operand, a `.` file) live at 10 and
+	 * above with close-on-exec (fd_move_high): no child inherits them and
+	 * no redirection names them, so nobody else can read from them or move
+	 * their offset, and source_sync() need not give back read-ahead.  That
+	 * saves two lseek calls per command of every script.  Stdin (`sh <
+	 * script`, where `read` must see the next line) stays shared. */
+	int fdflags = fd >= FD_SHELL_MIN ? fcntl(fd, F_GETFD) : -1;
+	s->shared = fdflags < 0 || !(fdflags & FD_CLOEXEC);
 	return s;
 }
 
@@ -260,6 +270,10 @@ void source_sync(struct source *src)
 {
 	if (src->kind != SRC_FD || !src->seekable)
 		return;
+	if (!src->shared) {
+		src->at_eof = false;	/* the file may have grown: read again */
+		return;
+	}
 	off_t target = src->buf_off + (off_t)src->pos - src->npb;
 	if (target != src->kern_off && lseek(src->fd, target, SEEK_SET) != (off_t)-1)
 		src->kern_off = target;
