@@ -153,6 +153,10 @@ int builtin_hash(struct shell *sh, int argc, char **argv)
 	}
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
+	else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
+		builtin_error(sh, "illegal option %s", argv[i]);
+		return 2;
+	}
 	if (argc == 1) {
 		print_hashed(sh);
 		return 0;

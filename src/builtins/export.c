@@ -109,6 +109,20 @@ static void unset_function(struct shell *sh, const char *name)
 		ast_node_destroy(fn);
 }
 
+/*
+ * With both -f and -v (XCU leaves it unspecified) the last one given
+ * wins, as in dash and yash.  The option words are argv[1..end-1].
+ */
+static bool unset_functions(char **argv, int end)
+{
+	bool fn = false;
+	for (int k = 1; k < end; k++)
+		for (const char *c = argv[k] + 1; argv[k][0] == '-' && *c; c++)
+			if (*c == 'f' || *c == 'v')
+				fn = *c == 'f';
+	return fn;
+}
+
 /* unset [-v|-f] name... (XCU 2.14): unsetting what is not set is fine. */
 int builtin_unset(struct shell *sh, int argc, char **argv)
 {
@@ -116,13 +130,10 @@ int builtin_unset(struct shell *sh, int argc, char **argv)
 	int i = scan_opts(sh, argc, argv, "fv", &opts);
 	if (i < 0)
 		return 2;
-	if ((opts & OPT('f')) && (opts & OPT('v'))) {
-		builtin_error(sh, "cannot simultaneously unset a function and a variable");
-		return 2;
-	}
+	bool fn = unset_functions(argv, i);
 	int status = 0;
 	for (; i < argc; i++) {
-		if (opts & OPT('f')) {
+		if (fn) {
 			unset_function(sh, argv[i]);
 		} else if (!parse_is_name(argv[i])) {
 			builtin_error(sh, "%s: bad variable name", argv[i]);

@@ -96,7 +96,11 @@ int builtin_exit(struct shell *sh, int argc, char **argv)
 	return sh->exit_status;
 }
 
-/* return [n]: from a function or a `.` script; elsewhere an error. */
+/*
+ * return [n]: from a function or a `.` script.  Elsewhere XCU 2.14 leaves
+ * the result unspecified; a script (or -c string) ends as if by exit n,
+ * as dash and yash do, and an interactive shell only complains.
+ */
 int builtin_return(struct shell *sh, int argc, char **argv)
 {
 	long n = sh->last_status;
@@ -106,8 +110,13 @@ int builtin_return(struct shell *sh, int argc, char **argv)
 		return 2;
 	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {
-		builtin_error(sh, "not in a function or sourced script");
-		return 1;
+		if (sh->opt.interactive) {
+			builtin_error(sh, "not in a function or sourced script");
+			return 1;
+		}
+		sh->unwind = UNWIND_EXIT;
+		sh->exit_status = (int)(n & 0xff);
+		return sh->exit_status;
 	}
 	sh->unwind = UNWIND_RETURN;
 	sh->exit_status = (int)(n & 0xff);

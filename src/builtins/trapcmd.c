@@ -112,6 +112,12 @@ int builtin_trap(struct shell *sh, int argc, char **argv)
 		return list_traps(sh, argc - 2, argv + 2);
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
+	else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
+		/* A usage error of a special builtin exits (XCU 2.8.1). */
+		builtin_error(sh, "illegal option %s", argv[i]);
+		sh->builtin_fatal = true;
+		return 2;
+	}
 	if (i >= argc)
 		return list_traps(sh, 0, NULL);
 	const char *action = argv[i];

@@ -353,6 +353,10 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 	int status;
 	if (!n)
 		return 0;
+	/* set -n takes effect at once, even later in the same list (as
+	   dash and bash); an interactive shell ignores it (XCU set -n). */
+	if (sh->opt.noexec && !sh->opt.interactive)
+		return sh->last_status;
 	switch (n->type) {
 	case NODE_SIMPLE:
 		status = eval_simple(sh, n, flags);
