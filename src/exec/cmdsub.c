@@ -17,18 +17,25 @@
 /*
  * `$(trap)` lists the parent's traps: XCU 2.11 lets a substitution that
  * holds a single trap command keep them (and scripts save traps this way:
- * saved=$(trap)).
+ * saved=$(trap)).  Only a listing (`trap`, `trap -p ...`) keeps them: a
+ * trap command that sets traps runs in an ordinary, reset subshell.
  */
-static bool is_trap_command(struct ast_node *program)
+static bool is_trap_listing(struct ast_node *program)
 {
 	if (program->type != NODE_LIST || program->list.items.len != 1)
 		return false;
 	struct list_item *it = program->list.items.items[0];
 	struct ast_node *c = it->cmd;
-	if (c->type != NODE_SIMPLE || c->simple.words.len == 0)
+	if (c->type != NODE_SIMPLE || c->simple.words.len == 0 ||
+	    c->simple.assigns.len != 0)
 		return false;
 	const struct word *w = c->simple.words.items[0];
-	return w->type == WORD_LITERAL && strcmp(w->lit.text, "trap") == 0;
+	if (w->type != WORD_LITERAL || strcmp(w->lit.text, "trap") != 0)
+		return false;
+	if (c->simple.words.len == 1)
+		return true;
+	w = c->simple.words.items[1];
+	return w->type == WORD_LITERAL && strcmp(w->lit.text, "-p") == 0;
 }
 
 /* The child: its stdout is the pipe's write end; it never returns. */
@@ -40,11 +47,14 @@ static _Noreturn void cmdsub_child(struct shell *sh, struct ast_node *program,
 		job_dup2(sh->jobs, p[1], 1);
 		job_close(sh->jobs, p[1]);
 	}
-	if (is_trap_command(program))
+	bool listing = is_trap_listing(program);
+	if (listing)
 		sh->in_subshell = true;
 	else
 		eval_enter_subshell(sh);
-	int status = eval_run(sh, program, EVAL_EXIT);
+	int status = eval_run(sh, program, listing ? 0 : EVAL_EXIT);
+	if (listing)		/* kept to be listed, not to run here */
+		trap_reset_subshell(sh);
 	eval_child_exit(sh, status);
 }
 
