@@ -181,10 +181,15 @@ static int heredoc_fd(struct shell *sh, const char *text)
 	size_t len = strlen(text);
 	int fds[2];
 	if (len <= 65536 && job_pipe(sh->jobs, fds) == 0) {
-		int fl = fcntl(fds[1], F_GETFL);
-		ssize_t w = len == 0 ? 0 :
-			(fcntl(fds[1], F_SETFL, fl | O_NONBLOCK),
-			 write(fds[1], text, len));
+		/* Up to PIPE_BUF bytes always fit in an empty pipe (no pipe
+		   is smaller than PIPE_BUF: Linux's smallest is one page), so
+		   the usual short document is written blocking, without the
+		   two fcntl calls. */
+		if (len > PIPE_BUF) {
+			int fl = fcntl(fds[1], F_GETFL);
+			fcntl(fds[1], F_SETFL, fl | O_NONBLOCK);
+		}
+		ssize_t w = len == 0 ? 0 : write(fds[1], text, len);
 		close(fds[1]);
 		if (w == (ssize_t)len) {
 			int rd = fd_move_high(fds[0]);
