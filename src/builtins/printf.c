@@ -24,6 +24,9 @@
  *   - the format is reused from the start as long as arguments remain (and
  *     the last pass consumed at least one); missing arguments count as ""
  *     or 0;
+ *   - Issue 8: "%n$" (and "*m$" for a width or precision) takes the n-th
+ *     argument instead of the next; on reuse the format starts after the
+ *     highest argument the previous pass consumed;
  *   - a numeric argument may be a C constant (12, 012, 0x12, with sign), or
  *     'c / "c meaning the code of the character c; a bad number gives a
  *     message, uses what could be converted, and makes the exit status 1 —
@@ -35,6 +38,9 @@ struct pf {
 	char **args;		/* borrowed: the arguments after the format */
 	int nargs;
 	int next;		/* index of the next unused argument */
+	int base;		/* where this pass's "%n$" count from */
+	int high;		/* one past the highest argument consumed */
+	int want;		/* "%n$" / "*m$": n for the next fetch, or 0 */
 	bool consumed;		/* this pass used an argument */
 	bool stop;		/* \c seen in a %b argument */
 	int status;
@@ -46,15 +52,20 @@ struct directive {
 	char flags[8];		/* subset of "-+ #0", NUL-terminated */
 	int width;		/* 0 when absent */
 	int prec;		/* -1 when absent */
+	int argno;		/* "%n$": n, or 0 for the next argument */
 	char conv;
 };
 
 static const char *next_arg(struct pf *pf)
 {
-	if (pf->next >= pf->nargs)
-		return NULL;
+	int idx = pf->want ? pf->base + pf->want - 1 : pf->next;
+	if (!pf->want)
+		pf->next++;
+	pf->want = 0;
 	pf->consumed = true;
-	return pf->args[pf->next++];
+	if (idx + 1 > pf->high)
+		pf->high = idx + 1;
+	return idx < pf->nargs ? pf->args[idx] : NULL;
 }
 
 /* Report a bad numeric argument; printing continues with status 1. */
@@ -201,6 +212,29 @@ static int format_number(const char **fp)
 	return (int)v;
 }
 
+/* "n$" at *fp (after '%' or '*'): n, past the '$'; 0 when absent. */
+static int arg_number(const char **fp)
+{
+	const char *q = *fp;
+	while (*q >= '0' && *q <= '9')
+		q++;
+	if (q == *fp || *q != '$')
+		return 0;
+	int n = format_number(fp);
+	(*fp)++;
+	return n > 0 ? n : -1;
+}
+
+/* A '*' width or precision (f is past the '*'), perhaps "*m$". */
+static int star_value(struct pf *pf, const char **fp, bool *ok)
+{
+	int m = arg_number(fp);
+	if (m < 0)
+		*ok = false;
+	pf->want = m > 0 ? m : 0;
+	return star_arg(pf);
+}
+
 /*
  * Parse the directive after '%' at *fp into d, reading '*' arguments.
  * Returns false (after a message) for an invalid directive.
@@ -211,17 +245,20 @@ static bool parse_directive(struct pf *pf, const char **fp,
 	const char *start = *fp - 1;
 	const char *f = *fp;
 	size_t nf = 0;
+	bool ok = (d->argno = arg_number(&f)) >= 0;
 	while (*f && strchr("-+ #0", *f)) {
 		if (nf + 1 < sizeof d->flags)
 			d->flags[nf++] = *f;
 		f++;
 	}
 	d->flags[nf] = '\0';
-	d->width = *f == '*' ? (f++, star_arg(pf)) : format_number(&f);
+	d->width = *f == '*' ? (f++, star_value(pf, &f, &ok))
+			     : format_number(&f);
 	d->prec = -1;
 	if (*f == '.') {
 		f++;
-		d->prec = *f == '*' ? (f++, star_arg(pf)) : format_number(&f);
+		d->prec = *f == '*' ? (f++, star_value(pf, &f, &ok))
+				    : format_number(&f);
 		if (d->prec < 0)
 			d->prec = -1;	/* C: a negative '*' precision is absent */
 	}
@@ -233,7 +270,7 @@ static bool parse_directive(struct pf *pf, const char **fp,
 		return false;
 	}
 	*fp = f + 1;
-	if (!strchr("diouxXeEfFgGaAcsb", *f)) {
+	if (!ok || !strchr("diouxXeEfFgGaAcsb", *f)) {
 		builtin_error(pf->sh, "%.*s: invalid directive",
 			      (int)(f + 1 - start), start);
 		return false;
@@ -256,6 +293,7 @@ static bool run_format(struct pf *pf, const char *fmt)
 			f++;
 			if (!parse_directive(pf, &f, &d))
 				return false;
+			pf->want = d.argno;
 			if (strchr("csb", d.conv))
 				convert_string(pf, &d);
 			else
@@ -287,6 +325,8 @@ int builtin_printf(struct shell *sh, int argc, char **argv)
 		}
 		fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
 		sb_clear(&pf.out);
+		/* The next pass starts after the highest argument used. */
+		pf.next = pf.base = pf.high;
 	} while (!pf.stop && pf.consumed && pf.next < pf.nargs);
 	fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
 	sb_free(&pf.out);

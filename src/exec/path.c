@@ -73,9 +73,14 @@ char *path_search(struct shell *sh, const char *name, bool use_default_path)
 		return xstrdup(name);
 	if (use_default_path)
 		return path_find(name, DEFAULT_PATH);
+	/* XCU 2.9.1.1: "If the remembered location fails for a subsequent
+	   invocation, the shell shall repeat the search" -- one access()
+	   beside the fork and execve, instead of a failed exec to undo. */
 	const char *hit = hm_get(&sh->cmd_hash, name);
-	if (hit)
+	if (hit && access(hit, X_OK) == 0)
 		return xstrdup(hit);
+	if (hit)
+		free(hm_remove(&sh->cmd_hash, name));
 	const char *pathval = var_get(sh, "PATH");
 	char *found = path_find(name, pathval ? pathval : DEFAULT_PATH);
 	/* Remember only real hits; a relative PATH entry ("." or "") depends
