@@ -49,11 +49,18 @@ static bool names_cwd(const char *path)
 	       a.st_ino == b.st_ino;
 }
 
-/* Remove . and .. components textually (XCU cd step 8); path is absolute. */
+/*
+ * Remove . and .. components textually (XCU cd step 8); path is absolute.
+ * Exactly two leading slashes stay: their meaning is implementation-defined
+ * (XCU 4.13), so step 8 lets only three or more collapse into one.
+ */
 static char *canonicalize(const char *path)
 {
 	struct strbuf out = STRBUF_INIT;
 	const char *p = path;
+	if (p[0] == '/' && p[1] == '/' && p[2] != '/')
+		sb_putc(&out, '/');
+	size_t root = out.len;	/* the ".." never climbs over it */
 	while (*p) {
 		while (*p == '/')
 			p++;
@@ -62,15 +69,15 @@ static char *canonicalize(const char *path)
 		if (n == 0)
 			break;
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
-			char *slash = out.len ? strrchr(out.data, '/') : NULL;
-			sb_truncate(&out, slash ? (size_t)(slash - out.data) : 0);
+			char *slash = out.len > root ? strrchr(out.data, '/') : NULL;
+			sb_truncate(&out, slash ? (size_t)(slash - out.data) : root);
 		} else if (!(n == 1 && p[0] == '.')) {
 			sb_putc(&out, '/');
 			sb_appendn(&out, p, n);
 		}
 		p += n;
 	}
-	if (out.len == 0)
+	if (out.len == root)
 		sb_putc(&out, '/');
 	return sb_finish(&out);
 }

@@ -46,6 +46,8 @@ static int check_unset(struct xctx *x, const char *name, const char *value)
  * split by IFS.  Quoted "$*" joins them with the first character of IFS.
  * The BREAK placeholder byte is the character used when the word is not
  * split (x=$*): the first character of IFS, or none when IFS is empty.
+ * "$@" where no splitting happens (x="$@", case "$@", a here-document)
+ * is left unspecified by XCU 2.5.2; it joins like $* as dash and yash do.
  */
 void expand_append_params(struct xctx *x, bool star, bool quoted)
 {
@@ -65,7 +67,7 @@ void expand_append_params(struct xctx *x, bool star, bool quoted)
 	for (size_t i = 0; i < p->len; i++) {
 		const char *s = p->items[i];
 		if (i > 0) {
-			xbuf_add(&x->buf, quoted ? " " : &sep, 1, XMARK_BREAK);
+			xbuf_add(&x->buf, &sep, 1, XMARK_BREAK);
 		}
 		if (quoted)
 			xbuf_mark(&x->buf, XMARK_EMPTYQ);
