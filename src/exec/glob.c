@@ -122,25 +122,54 @@ static void step(struct vec *cur, const struct component *c)
 	*cur = next;
 }
 
-/* XCU 2.13.3: the matches are sorted in the collating sequence of the
-   current locale (LC_COLLATE). */
-static int compare_paths(const void *a, const void *b)
-{
-	return strcoll(*(char *const *)a, *(char *const *)b);
-}
-
 /* In the C/POSIX locale the collating sequence is byte order, so strcmp
    gives the same order as strcoll without strcoll's per-call locale
    dispatch (a third of the time of globbing 10,000 files). */
-static int compare_bytes(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static bool collate_is_bytes(void)
 {
 	const char *c = setlocale(LC_COLLATE, NULL);
 	return !c || strcmp(c, "C") == 0 || strcmp(c, "POSIX") == 0;
+}
+
+/* One pass of the merge sort: merge the sorted runs of width w in src
+   into dst.  Taking from the left run on ties keeps the sort stable. */
+static void merge_pass(void **src, void **dst, size_t n, size_t w,
+		       int (*cmp)(const char *, const char *))
+{
+	for (size_t lo = 0; lo < n; lo += 2 * w) {
+		size_t mid = n - lo > w ? lo + w : n;
+		size_t hi = n - mid > w ? mid + w : n;
+		size_t i = lo, j = mid, k = lo;
+		while (i < mid && j < hi)
+			dst[k++] = cmp(src[j], src[i]) < 0 ? src[j++] : src[i++];
+		while (i < mid)
+			dst[k++] = src[i++];
+		while (j < hi)
+			dst[k++] = src[j++];
+	}
+}
+
+/*
+ * XCU 2.13.3: the matches are sorted in the collating sequence of the
+ * current locale (LC_COLLATE).  A bottom-up merge sort of the pointers:
+ * qsort(3) would do the same comparisons through a generic element-copying
+ * layer and a comparison wrapper, about twice the work for 10,000 names.
+ */
+static void sort_paths(void **a, size_t n)
+{
+	int (*cmp)(const char *, const char *) =
+		collate_is_bytes() ? strcmp : strcoll;
+	void **tmp = xreallocarray(NULL, n, sizeof *tmp);
+	void **src = a, **dst = tmp;
+	for (size_t w = 1; w < n; w = n - w > w ? 2 * w : n) {
+		merge_pass(src, dst, n, w, cmp);
+		void **t = src;
+		src = dst;
+		dst = t;
+	}
+	if (src != a)
+		memcpy(a, src, n * sizeof *a);
+	free(tmp);
 }
 
 /* Index of the last magic component, or n when there is none. */
@@ -181,8 +210,7 @@ size_t glob_expand(const char *pat, struct vec *out)
 	}
 	vec_free(&cur);
 	if (added > 1)
-		qsort(out->items + first, added, sizeof *out->items,
-		      collate_is_bytes() ? compare_bytes : compare_paths);
+		sort_paths(out->items + first, added);
 	for (size_t i = 0; i < n; i++) {
 		free(comps[i].text);
 		free(comps[i].sep);
