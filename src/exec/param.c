@@ -250,6 +250,10 @@ int expand_param(struct xctx *x, const struct word *w, bool quoted)
 	case PARAM_TRIM_PREFIX:
 	case PARAM_TRIM_PREFIX_LONG:
 		return expand_trim(x, w, value, quoted);
+	case PARAM_BAD:
+		/* The word is not expanded: nothing in it runs. */
+		shell_error(x->sh, "bad substitution");
+		return -1;
 	}
 	return 0;
 }

@@ -142,6 +142,8 @@ struct shell {
 					   "-c"); NULL when interactive */
 	unsigned lineno;		/* line of the command being run
 					   ($LINENO, messages) */
+	bool lineno_plain;		/* LINENO was assigned or unset: it is
+					   an ordinary variable from now on */
 	const char *current_builtin;	/* borrowed: name for builtin_error */
 	bool builtin_fatal;		/* the running special builtin hit an
 					   error that exits a non-interactive

@@ -110,6 +110,10 @@ static void var_changed(struct shell *sh, const char *name, int oldflags,
 	   makes every remembered answer suspect. */
 	if (name[0] == 'P' && strcmp(name, "PATH") == 0)
 		path_hash_clear(sh);
+	/* XCU 2.5.3: "If the user unsets or resets LINENO, the variable may
+	   lose its special meaning for the life of the shell" (dash, yash). */
+	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
+		sh->lineno_plain = true;
 }
 
 /* A number in the next slot of the scratch ring (borrowed result). */
@@ -207,7 +211,7 @@ static const char *special(struct shell *sh, const char *name, bool *found)
 		default: break;
 		}
 	}
-	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
+	if (name[0] == 'L' && !sh->lineno_plain && strcmp(name, "LINENO") == 0)
 		return scratch_num(sh, sh->lineno);
 	*found = false;
 	return NULL;
@@ -266,8 +270,11 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 int var_unset(struct shell *sh, const char *name)
 {
 	struct var *v = hm_get(&sh->vars, name);
-	if (!v)
+	if (!v) {
+		if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
+			sh->lineno_plain = true;
 		return 0;
+	}
 	if (v->flags & VAR_READONLY) {
 		readonly_error(sh, name);
 		return -1;
@@ -542,6 +549,7 @@ void vars_init(struct shell *sh, char **environ_in)
 	if (!sh->ppid)
 		sh->ppid = getppid();
 	import_environ(sh, environ_in);
+	sh->lineno_plain = false;	/* an inherited LINENO is not a reset */
 	/* XCU 2.5.3 lets a shell ignore an inherited IFS; trusting it would
 	   let the caller re-split every unquoted expansion of a script. */
 	var_unset(sh, "IFS");

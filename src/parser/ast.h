@@ -67,6 +67,11 @@ enum param_op {
 	PARAM_TRIM_SUFFIX_LONG,	/* ${name%%word} */
 	PARAM_TRIM_PREFIX,	/* ${name#word} */
 	PARAM_TRIM_PREFIX_LONG,	/* ${name##word} */
+	PARAM_BAD,		/* ${x/a/b}, ${x:1}, ${!x}...: a form XCU
+				   2.6.2 does not define; an error only
+				   when expanded (as dash and bash), so a
+				   branch that never runs may hold one.
+				   arg is the rest, up to the '}'. */
 };
 
 struct arith_node;	/* parser/arith.h: a parsed $((...)) expression */

@@ -54,6 +54,7 @@ static const char *const param_ops[] = {
 	[PARAM_ASSIGN] = "=", [PARAM_ERROR] = "?", [PARAM_ALT] = "+",
 	[PARAM_TRIM_SUFFIX] = "%", [PARAM_TRIM_SUFFIX_LONG] = "%%",
 	[PARAM_TRIM_PREFIX] = "#", [PARAM_TRIM_PREFIX_LONG] = "##",
+	[PARAM_BAD] = "",
 };
 
 static const char *const param_op_names[] = {
@@ -63,6 +64,7 @@ static const char *const param_op_names[] = {
 	[PARAM_TRIM_SUFFIX_LONG] = "remove-largest-suffix",
 	[PARAM_TRIM_PREFIX] = "remove-smallest-prefix",
 	[PARAM_TRIM_PREFIX_LONG] = "remove-largest-prefix",
+	[PARAM_BAD] = "bad-substitution",
 };
 
 static void dump_node(FILE *out, const struct ast_node *n, int indent, const char *suffix);

@@ -346,13 +346,36 @@ static bool lx_accept_c(struct parser *p, int c)
 	return false;
 }
 
-static bool bad_subst(struct parser *p, struct src_pos at)
+/*
+ * A ${...} form XCU 2.6.2 does not define (${x/a/b}, ${x:1}, ${!x}): not a
+ * syntax error but a PARAM_BAD word whose expansion fails, as in dash and
+ * bash, so a script may keep bash-only code in a branch it never runs.
+ * The name keeps what was read ("#x", "x:") so the word prints back as
+ * written; c, the first byte that does not fit, is read again as the
+ * start of the argument word, which runs to the matching '}'.
+ */
+static bool bad_subst(struct parser *p, struct word *w, int c)
 {
-	parse_fail(p, at.line, "syntax error: bad substitution");
+	lx_ungetc(p, c);
+	struct strbuf sb = STRBUF_INIT;
+	sb_append(&sb, w->param.op == PARAM_LENGTH ? "#" : "");
+	sb_append(&sb, w->param.name);
+	sb_append(&sb, w->param.colon ? ":" : "");
+	free(w->param.name);
+	w->param.name = sb_finish(&sb);
+	w->param.op = PARAM_BAD;
+	w->param.colon = false;
+	return true;
+}
+
+static bool eof_in_param(struct parser *p, struct src_pos at)
+{
+	parse_fail_eof(p, at.line, "syntax error: unexpected end of "
+		       "file (expecting '}')");
 	return false;
 }
 
-/* The operator after the name in ${name...}; false on a bad one. */
+/* The operator after the name in ${name...}; false at the end of input. */
 static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 {
 	int c = lx_getc_bnl(p);
@@ -361,8 +384,10 @@ static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 	if (c == ':') {
 		w->param.colon = true;
 		c = lx_getc_bnl(p);
-		if (c < 0 || !strchr("-=?+", c))
-			return bad_subst(p, at);
+		if (c < 0)
+			return eof_in_param(p, at);
+		if (!strchr("-=?+", c))
+			return bad_subst(p, w, c);
 	}
 	switch (c) {
 	case '-': w->param.op = PARAM_DEFAULT; return true;
@@ -376,12 +401,9 @@ static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 		w->param.op = lx_accept_c(p, '#') ? PARAM_TRIM_PREFIX_LONG : PARAM_TRIM_PREFIX;
 		return true;
 	default:
-		if (c < 0) {
-			parse_fail_eof(p, at.line, "syntax error: unexpected end of "
-				       "file (expecting '}')");
-			return false;
-		}
-		return bad_subst(p, at);
+		if (c < 0)
+			return eof_in_param(p, at);
+		return bad_subst(p, w, c);
 	}
 }
 
@@ -395,11 +417,14 @@ static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 	    (is_special_param(d) && lx_peekc(p) == '}')) {
 		struct word *w = new_param(lex_param_name(p, d, true), at);
 		w->param.op = PARAM_LENGTH;
-		if (lx_getc_bnl(p) != '}') {
+		int e = lx_getc_bnl(p);
+		if (e < 0) {
 			word_destroy(w);
-			bad_subst(p, at);
+			eof_in_param(p, at);
 			return NULL;
 		}
+		if (e != '}')
+			bad_subst(p, w, e);	/* ${#x:-y} */
 		return w;
 	}
 	lx_ungetc(p, d);
@@ -441,13 +466,12 @@ static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
 			word_destroy(w);
 			w = NULL;
 		}
-	} else {
-		if (c < 0)
-			parse_fail_eof(p, at.line, "syntax error: unexpected end of "
-				       "file (expecting '}')");
-		else
-			bad_subst(p, at);
+	} else if (c < 0) {
+		eof_in_param(p, at);
 		return NULL;
+	} else {
+		w = new_param(xstrdup(""), at);	/* ${}, ${ x}, ${%x} */
+		bad_subst(p, w, c);
 	}
 	if (w && !lex_param_arg(p, w, mode)) {
 		word_destroy(w);

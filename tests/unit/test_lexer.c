@@ -85,7 +85,10 @@ static const struct lex_case lex_cases[] = {
 	{ "a $(b", "WORD(a) ERROR(syntax error: unexpected end of file (expecting ')'))" },
 	{ "`b", "ERROR(syntax error: unexpected end of file (expecting '`'))" },
 	{ "${x", "ERROR(syntax error: unexpected end of file (expecting '}'))" },
-	{ "${}", "ERROR(syntax error: bad substitution)" },
+	/* forms XCU 2.6.2 does not define fail only when expanded */
+	{ "${}", "WORD(${}) EOF" },
+	{ "${x!} ${x:1} ${#x:-a}", "WORD(${x!}) WORD(${x:1}) WORD(${#x:-a}) EOF" },
+	{ "${x/a/b}c", "WORD(${x/a/b}c) EOF" },
 	{ "$((1", "ERROR(syntax error: unexpected end of file (expecting '))'))" },
 };
 
