@@ -12,8 +12,9 @@ CLEANFILES += tests/robust/robust.log tests/robust/valgrind-whelk
 # instead (under valgrind that link names memcheck itself).  A golden case
 # may also fail on its 10 s timeout under valgrind's slowdown: those are
 # listed, not fatal (make check runs them at full speed).  Takes about
-# 15-20 minutes on 4 CPUs (VG_JOBS sets the parallelism).
-VG_JOBS = 4
+# 18 minutes on 2 CPUs (VG_JOBS sets the parallelism); see
+# docs/ROBUSTNESS.md for the last result.
+VG_JOBS = 2
 valgrind: whelk
 	@rm -rf tests/robust/vg-logs tests/robust/vg-cases
 	@$(MKDIR_P) tests/robust/vg-logs tests/robust/vg-cases
