@@ -79,10 +79,14 @@ int builtin_continue(struct shell *sh, int argc, char **argv)
 	return loop_control(sh, argc, argv, UNWIND_CONTINUE);
 }
 
-/* exit [n]: n defaults to $?; the EXIT trap runs in shell_exit(). */
+/*
+ * exit [n]: n defaults to $? -- inside a trap action (also in a function
+ * it calls), the $? from before the action (XCU 2.14 exit).  The EXIT
+ * trap runs in shell_exit().
+ */
 int builtin_exit(struct shell *sh, int argc, char **argv)
 {
-	long n = sh->last_status;
+	long n = sh->trap_depth ? sh->trap_status : sh->last_status;
 	/* Interactive, with stopped jobs: warn once, leave on the next try. */
 	if (jobs_exit_refused(sh->jobs))
 		return 1;
@@ -103,7 +107,10 @@ int builtin_exit(struct shell *sh, int argc, char **argv)
  */
 int builtin_return(struct shell *sh, int argc, char **argv)
 {
-	long n = sh->last_status;
+	/* Directly in a trap action, $? from before the action (Issue 8
+	   return; dash); a function the action calls keeps its own. */
+	long n = sh->trap_depth == sh->func_depth + 1 ? sh->trap_status
+						       : sh->last_status;
 	skip_dashdash(&argc, &argv);
 	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
 		sh->builtin_fatal = true;

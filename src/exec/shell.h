@@ -158,6 +158,10 @@ struct shell {
 					   signal; [0] is EXIT */
 	int trap_ignored_at_entry[65];	/* signals ignored when the shell
 					   started (XCU 2.11: stay ignored) */
+	int trap_depth;			/* 0, or func_depth + 1 when the
+					   running trap action started */
+	int trap_status;		/* $? before that action: what exit
+					   and return without n use there */
 };
 
 /* -------------------------------------------------------------- options */

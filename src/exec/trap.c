@@ -37,9 +37,14 @@ bool trap_any_set(const struct shell *sh)
 static void run_action(struct shell *sh, const char *action)
 {
 	int saved = sh->last_status;
+	int outer_status = sh->trap_status, outer_depth = sh->trap_depth;
 	char *copy = xstrdup(action);	/* the action may replace itself */
 	unsigned line = sh->lineno;
+	sh->trap_status = saved;	/* for exit / return without n */
+	sh->trap_depth = sh->func_depth + 1;
 	shell_run_string(sh, "trap", copy);
+	sh->trap_status = outer_status;
+	sh->trap_depth = outer_depth;
 	free(copy);
 	sh->lineno = line;
 	if (sh->unwind != UNWIND_EXIT)
@@ -78,8 +83,11 @@ int trap_run_exit(struct shell *sh, int status)
 	sh->unwind = UNWIND_NONE;
 	sh->last_status = status;
 	sh->eval_depth++;	/* never exec in place from here */
+	sh->trap_status = status;
+	sh->trap_depth = sh->func_depth + 1;
 	if (*act)
 		shell_run_string(sh, "trap", act);
+	sh->trap_depth = 0;
 	sh->eval_depth--;
 	free(act);
 	if (sh->unwind == UNWIND_EXIT)
