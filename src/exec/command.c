@@ -418,7 +418,8 @@ static int run_external(struct shell *sh, struct simple *c, const char *path)
 	var_environ_free(env);
 	if (pid < 0) {
 		job_free(sh->jobs, j);
-		return exec_failed(sh, c, err);
+		/* err 0: the fork itself failed (reported); status 2 as dash. */
+		return err ? exec_failed(sh, c, err) : 2;
 	}
 	return eval_wait_fg(sh, j);
 }

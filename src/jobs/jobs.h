@@ -190,8 +190,9 @@ struct spawn_req {
  * Start an external command with vfork semantics: the child shares the
  * parent's memory until execve, so the cost does not grow with the shell's
  * size.  Returns the pid (recorded in j), or -1 with *err set to the errno
- * of fork or execve (ENOEXEC: the caller runs the file as a script; nothing
- * is recorded in j then).
+ * of execve (ENOEXEC: the caller runs the file as a script; nothing is
+ * recorded in j then), or -1 with *err 0 when no process could be made
+ * ("cannot fork: ..." already printed).
  */
 pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 		int *err);

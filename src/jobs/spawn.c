@@ -363,10 +363,23 @@ static pid_t do_vfork(struct vfork_ctx *ctx)
 		sigfillset(&all);
 		sigprocmask(SIG_SETMASK, &all, &vc->old);
 	}
-	pid_t pid = vfork();
-	if (pid == 0)
-		spawn_child(vc->jt, vc->pgid, vc->req,
-			    vc->masked ? &vc->old : NULL, &vc->err);
+	/* EAGAIN (the process limit) is retried like fork_retry() does:
+	   five tries over about 150 ms.  The loop is here, not in a helper,
+	   because a vfork child must not return from the function that
+	   called vfork. */
+	pid_t pid;
+	long delay_ms = 10;
+	for (int tries = 0;; tries++) {
+		pid = vfork();
+		if (pid == 0)
+			spawn_child(vc->jt, vc->pgid, vc->req,
+				    vc->masked ? &vc->old : NULL, &vc->err);
+		if (pid >= 0 || errno != EAGAIN || tries == 4)
+			break;
+		struct timespec ts = { 0, delay_ms * 1000000L };
+		nanosleep(&ts, NULL);
+		delay_ms *= 2;
+	}
 	int saved = errno;
 	if (vc->masked)
 		sigprocmask(SIG_SETMASK, &vc->old, NULL);
@@ -381,7 +394,9 @@ pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 	pid_t pid = do_vfork(&ctx);
 	int child_err = ctx.err;
 	if (pid < 0) {
-		*err = errno;
+		/* No process at all: say so here, as job_fork() does. */
+		diag_msg("cannot fork: %s", strerror(errno));
+		*err = 0;
 		return -1;
 	}
 	if (TRACING(jt))
