@@ -439,6 +439,7 @@ echo alive'
 	grep -q '^subshell=[1-9]' out || bad "subshell: $(cat out)"
 	grep -q '^alive$' out || bad "the shell did not go on: $(cat out)"
 	want_err 'Resource temporarily unavailable' "fork failure message"
+	want_err 'cannot fork' "fork failure names the fork"
 	return $failed
 }
 
