@@ -47,6 +47,8 @@ struct invocation {
 	bool force_interactive;	/* -i */
 	bool no_profile;	/* --noprofile: skip /etc/profile, ~/.profile */
 	bool no_rc;		/* --norc: skip $ENV */
+	bool no_monitor;	/* +m / +o monitor: no job control even when
+				   interactive */
 };
 
 static void usage(FILE *out)
@@ -131,8 +133,13 @@ static int letter_options(struct shell *sh, struct invocation *inv,
 				exit(0);
 			}
 			used++;
+			if (!on && strcmp(name, "monitor") == 0)
+				inv->no_monitor = true;
 			if (shell_set_option_name(sh, name, on) < 0)
 				usage_error("%s: unknown option name", name);
+		} else if (*p == 'm' && !on) {
+			inv->no_monitor = true;
+			sh->opt.monitor = false;
 		} else if (shell_set_option_letter(sh, *p, on) < 0) {
 			char bad[2] = { *p, '\0' };
 			usage_error("-%s: unknown option", bad);
@@ -274,7 +281,7 @@ int main(int argc, char **argv)
 	sh->opt.interactive = decide_interactive(&inv);
 	/* Job control is on by default in an interactive shell (XCU sh -m);
 	   the jobs layer learns the options given on the command line. */
-	if (sh->opt.interactive)
+	if (sh->opt.interactive && !inv.no_monitor)
 		sh->opt.monitor = true;
 	sh->jobs->interactive = sh->opt.interactive;
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
