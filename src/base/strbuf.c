@@ -55,14 +55,23 @@ void sb_append(struct strbuf *sb, const char *s)
 	sb_appendn(sb, s, strlen(s));
 }
 
+/*
+ * Format into a small stack buffer first: most messages fit, so they cost
+ * one vsnprintf; a longer one is formatted again straight into the buffer.
+ */
 void sb_vprintf(struct strbuf *sb, const char *fmt, va_list ap)
 {
+	char small[256];
 	va_list ap2;
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
+	int n = vsnprintf(small, sizeof small, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		return;
+	if ((size_t)n < sizeof small) {
+		sb_appendn(sb, small, (size_t)n);
+		return;
+	}
 	sb_reserve(sb, (size_t)n);
 	vsnprintf(sb->data + sb->len, (size_t)n + 1, fmt, ap);
 	sb->len += (size_t)n;
