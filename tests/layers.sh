@@ -1,0 +1,54 @@
+#!/bin/sh
+# layers.sh: keep DESIGN.md's layer rule true — a module includes only the layers below it.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+#   layer 0 base         libc only
+#   layer 1 parser       base
+#   layer 2 jobs, proc   base
+#   layer 3 exec         base, parser, jobs, and from builtins only registry.h
+#   layer 4 builtins     everything below
+#   layer 5 interactive  base, parser
+#   main.c, repl.c       anything (they wire the layers together)
+# Prints each violation and ends with "layers: N passed, N failed" (one test
+# per source file).
+top=$(cd "$(dirname "$0")/.." && pwd)
+cd "$top/src" || exit 2
+
+allowed() {	# allowed DIR INCLUDE -> status 0 when DIR may include INCLUDE
+	inc=$2
+	case $inc in config.h) return 0 ;; esac
+	dir_of_inc=${inc%%/*}
+	[ "$dir_of_inc" = "$1" ] && return 0
+	case $1 in
+	base) return 1 ;;
+	parser) [ "$dir_of_inc" = base ] ;;
+	jobs | proc) [ "$dir_of_inc" = base ] ;;
+	exec)
+		case $dir_of_inc in base | parser | jobs) return 0 ;; esac
+		[ "$inc" = builtins/registry.h ] ;;
+	builtins)
+		case $dir_of_inc in base | parser | jobs | proc | exec) return 0 ;; esac
+		return 1 ;;
+	interactive)
+		case $dir_of_inc in base | parser) return 0 ;; esac
+		return 1 ;;
+	*) return 0 ;;
+	esac
+}
+
+pass=0 fail=0
+for f in */*.c */*.h; do
+	dir=${f%%/*}
+	bad=
+	for inc in $(sed -n 's/^#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' "$f"); do
+		allowed "$dir" "$inc" || bad="$bad $inc"
+	done
+	if [ -n "$bad" ]; then
+		echo "layers: src/$f may not include:$bad"
+		fail=$((fail + 1))
+	else
+		pass=$((pass + 1))
+	fi
+done
+echo "layers: $pass passed, $fail failed"
+[ "$fail" -eq 0 ]
