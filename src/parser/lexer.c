@@ -99,6 +99,39 @@ void lx_ungetc(struct parser *p, int c)
 	p->pos = b->pos;
 }
 
+/*
+ * Fast path for word.c: take a run of bytes that stop[] does not mark
+ * straight from the source buffer, skipping the per-byte layers above.
+ * Only when nothing sits above the source (no pushed-back byte, no alias
+ * text), so the run is exactly what lx_getc would have returned one byte at
+ * a time.  stop[] must mark '\n' (only the column moves here), NUL (the
+ * source's NUL policy) and '\\' (line continuation is lx_getc_bnl's job).
+ * The run's last byte goes into the position history, so an lx_ungetc
+ * right after still restores the right position.
+ */
+const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n)
+{
+	size_t avail, k = 0;
+	*n = 0;
+	if (p->npb > 0 || p->aliases)
+		return NULL;
+	const unsigned char *s = source_buffered(p->src, &avail);
+	while (k < avail && !stop[s[k]])
+		k++;
+	if (k == 0)
+		return NULL;
+	source_skip(p->src, k);
+	p->pos.col += (unsigned)k;
+	struct src_pos before = { p->pos.line, p->pos.col - 1 };
+	unsigned i = p->nhist % LX_HISTORY;
+	p->hist[i] = before;
+	p->hist_alias[i] = false;
+	p->nhist++;
+	p->last_from_alias = false;
+	*n = k;
+	return s;
+}
+
 int lx_peekc(struct parser *p)
 {
 	int c = lx_getc(p);

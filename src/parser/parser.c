@@ -57,43 +57,54 @@ void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
 
 /* ---------------------------------------------------------------- tokens */
 
-/* XCU 2.4, sorted for bsearch (a unit test keeps it sorted). */
+/* XCU 2.4, sorted (a unit test keeps it sorted; kw_index's ranges follow
+   this order). */
 static const char *const reserved_words[] = {
 	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
 	"in", "then", "until", "while", "{", "}",
 };
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
-static bool is_reserved(const char *s)
-{
-	size_t n = sizeof reserved_words / sizeof *reserved_words;
-	return s && bsearch(&s, reserved_words, n, sizeof *reserved_words, cmp_str);
-}
-
-/* t->kw is computed once per token (fill), so most words cost no strcmp here. */
-bool parse_reserved_word(const char *s)
-{
-	return is_reserved(s);
-}
 
 static bool is_kw(const struct token *t, const char *kw)
 {
 	return t->type == TK_WORD && t->kw >= 0 && strcmp(reserved_words[t->kw], kw) == 0;
 }
 
+/*
+ * Every word of a script passes through here, so no bsearch: the first byte
+ * alone narrows the sorted table to at most three candidates (the "d", "e",
+ * "f", "i" groups), and most words — names, arguments — start with a byte
+ * no reserved word starts with and cost one switch.
+ */
 static signed char kw_index(const char *s)
 {
-	size_t n = sizeof reserved_words / sizeof *reserved_words;
-	/* Cheap rejection first: every reserved word is 1-5 bytes and
-	 * starts with one of these. */
-	if (!s || !s[0] || !strchr("!cdefituw{}", s[0]) || strlen(s) > 5)
+	size_t lo, hi;
+	if (!s)
 		return -1;
-	const char *const *r = bsearch(&s, reserved_words, n, sizeof *reserved_words, cmp_str);
-	return r ? (signed char)(r - reserved_words) : -1;
+	switch (s[0]) {
+	case '!': lo = 0; hi = 1; break;
+	case 'c': lo = 1; hi = 2; break;
+	case 'd': lo = 2; hi = 4; break;
+	case 'e': lo = 4; hi = 7; break;
+	case 'f': lo = 7; hi = 9; break;
+	case 'i': lo = 9; hi = 11; break;
+	case 't': lo = 11; hi = 12; break;
+	case 'u': lo = 12; hi = 13; break;
+	case 'w': lo = 13; hi = 14; break;
+	case '{': lo = 14; hi = 15; break;
+	case '}': lo = 15; hi = 16; break;
+	default: return -1;
+	}
+	for (size_t i = lo; i < hi; i++)
+		if (strcmp(s + 1, reserved_words[i] + 1) == 0)
+			return (signed char)i;
+	return -1;
+}
+
+/* t->kw is computed once per token (fill), so most words cost no strcmp here. */
+bool parse_reserved_word(const char *s)
+{
+	return kw_index(s) >= 0;
 }
 
 static void fill(struct parser *p)
@@ -417,7 +428,7 @@ static struct ast_node *parse_compound(struct parser *p);
  */
 static bool func_name_ok(const char *s)
 {
-	if (!s || is_reserved(s) || !(*s == '_' || (*s >= 'A' && *s <= 'Z') ||
+	if (!s || parse_reserved_word(s) || !(*s == '_' || (*s >= 'A' && *s <= 'Z') ||
 				      (*s >= 'a' && *s <= 'z')))
 		return false;
 	for (; *s; s++)

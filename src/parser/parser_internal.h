@@ -70,6 +70,8 @@ struct parser {
 int lx_getc(struct parser *p);
 void lx_ungetc(struct parser *p, int c);
 int lx_peekc(struct parser *p);
+/** Take a run of source bytes not marked in stop[] (see lexer.c); *n may be 0. */
+const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n);
 /** lx_getc that removes backslash-newline pairs (line continuation, XCU 2.2.1). */
 int lx_getc_bnl(struct parser *p);
 void lx_push_alias(struct parser *p, const char *name, const char *text);

@@ -34,6 +34,17 @@ void source_destroy(struct source *src);
 
 /** Next byte (0–255), or -1 at end of input or on a read error. */
 int source_getc(struct source *src);
+/**
+ * Fast path for the lexer: the bytes already buffered that the next
+ * source_getc() calls would return, in order (*n of them, possibly 0).
+ * Empty whenever those calls would do more than hand out a buffered byte
+ * (pushed-back bytes, a pending resync, set -v echo), so a caller that
+ * scans this run and then calls source_skip() sees exactly what byte-by-byte
+ * reading would have given it.
+ */
+const unsigned char *source_buffered(const struct source *src, size_t *n);
+/** Consume n bytes of source_buffered(); none of them may be '\n' or NUL. */
+void source_skip(struct source *src, size_t n);
 /** Push back the byte just read (at most a few bytes deep). */
 void source_ungetc(struct source *src, int c);
 /** The line number of the next byte (1-based). */

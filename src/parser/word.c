@@ -645,6 +645,40 @@ static bool word_special(struct parser *p, struct wbuild *wb, enum word_mode mod
 	}
 }
 
+/*
+ * Bytes that end a run of plain word text: for an unquoted word the
+ * metacharacters of XCU 2.3 plus the quoting and expansion introducers; for
+ * "..." the bytes special inside double quotes (XCU 2.2.3).  Both also stop
+ * at newline and NUL, which the byte-by-byte path handles (line counting,
+ * the NUL policy in source.c).  Everything between is copied to the literal
+ * in one go (wb_run) — the same bytes wb_char would have added one by one.
+ */
+static const bool stop_normal[256] = {
+	[0] = true, ['\n'] = true, [' '] = true, ['\t'] = true, [';'] = true,
+	['&'] = true, ['|'] = true, ['<'] = true, ['>'] = true, ['('] = true,
+	[')'] = true, ['\\'] = true, ['\''] = true, ['"'] = true, ['`'] = true,
+	['$'] = true,
+};
+static const bool stop_dquote[256] = {
+	[0] = true, ['\n'] = true, ['\\'] = true, ['"'] = true, ['`'] = true,
+	['$'] = true,
+};
+
+static void wb_run(struct parser *p, struct wbuild *wb, const bool stop[256])
+{
+	struct src_pos at = p->pos;
+	size_t n;
+	const unsigned char *s = lx_take_run(p, stop, &n);
+	if (n == 0)
+		return;
+	if (!wb->have_lit) {
+		wb->have_lit = true;
+		wb->lit_begin = at;
+	}
+	sb_appendn(&wb->lit, (const char *)s, n);
+	wb->lit_end = p->pos;
+}
+
 struct word *word_lex(struct parser *p, enum word_mode mode)
 {
 	struct wbuild wb = { VEC_INIT, STRBUF_INIT, false, { 0, 0 }, { 0, 0 },
@@ -654,7 +688,11 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 		begin.col = begin.col > 1 ? begin.col - 1 : 1;
 	int nest = 0;
 	bool consume;
+	const bool *stop = mode == WM_NORMAL ? stop_normal :
+			   mode == WM_DQUOTE ? stop_dquote : NULL;
 	for (;;) {
+		if (stop)
+			wb_run(p, &wb, stop);
 		struct src_pos at = p->pos;
 		int c = lx_getc_bnl(p);
 		if (c < 0 && mode != WM_NORMAL && mode != WM_HEREDOC) {
