@@ -3,6 +3,7 @@
 #include <config.h>
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 #include "parser/arith.h"
@@ -14,6 +15,25 @@ struct word *word_create(enum word_type type)
 	w->type = type;
 	if (type == WORD_DQUOTE || type == WORD_LIST)
 		vec_init(&w->parts);
+	return w;
+}
+
+/*
+ * Most words of a script are one literal ("then", "-f", "1"): the text is
+ * stored right after the struct, in the same allocation, so a literal costs
+ * one malloc and one free instead of two each.  word_destroy() recognises
+ * the inline text by its address and does not free it separately.  The text
+ * may still be shortened in place (word.c does when it splits a literal).
+ */
+struct word *word_create_text(enum word_type type, const char *text, size_t len)
+{
+	struct word *w = xmalloc(xadd(sizeof *w, xadd(len, 1)));
+	memset(w, 0, sizeof *w);
+	w->type = type;
+	w->lit.text = (char *)(w + 1);
+	memcpy(w->lit.text, text, len);
+	w->lit.text[len] = '\0';
+	w->lit.len = len;
 	return w;
 }
 
@@ -29,7 +49,8 @@ void word_destroy(struct word *w)
 	switch (w->type) {
 	case WORD_LITERAL:
 	case WORD_SQUOTE:
-		free(w->lit.text);
+		if (w->lit.text != (char *)(w + 1))	/* not inline text */
+			free(w->lit.text);
 		break;
 	case WORD_DQUOTE:
 	case WORD_LIST:

@@ -280,6 +280,8 @@ struct ast_node {
 /* ------------------------------------------------------------- lifecycle */
 
 struct word *word_create(enum word_type type);
+/** A WORD_LITERAL or WORD_SQUOTE holding a copy of text[0..len) (one allocation). */
+struct word *word_create_text(enum word_type type, const char *text, size_t len);
 void word_destroy(struct word *w);
 struct ast_node *ast_node_create(enum node_type type);
 void ast_node_destroy(struct ast_node *n);

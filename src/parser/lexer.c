@@ -347,7 +347,11 @@ void lx_token_free(struct token *t)
 	memset(t, 0, sizeof *t);
 }
 
-static void lx_skip_blanks(struct parser *p)
+/*
+ * Skip blanks and a comment; return the first byte after them, already read
+ * (lx_next would only read it again).  lx_read_pos() is where it was read.
+ */
+static int lx_skip_blanks(struct parser *p)
 {
 	for (;;) {
 		int c = lx_getc_bnl(p);
@@ -357,9 +361,14 @@ static void lx_skip_blanks(struct parser *p)
 			while ((c = lx_getc(p)) >= 0 && c != '\n')
 				;
 		}
-		lx_ungetc(p, c);
-		return;
+		return c;
 	}
+}
+
+/* The position the byte just read was read at (what lx_ungetc restores). */
+static struct src_pos lx_read_pos(const struct parser *p)
+{
+	return p->hist[(p->nhist - 1) % LX_HISTORY];
 }
 
 /* Remember which aliases are being read as this token starts (recursion rule). */
@@ -403,13 +412,12 @@ void lx_next(struct parser *p)
 {
 	struct token *t = &p->tok;
 	memset(t, 0, sizeof *t);
-	lx_skip_blanks(p);
+	int c = lx_skip_blanks(p);
 	t->alias_ok = p->alias_next;
 	p->alias_next = false;
 	if (p->aliases || p->active_aliases.len)
 		lx_note_aliases(p);
-	t->range.begin = p->pos;
-	int c = lx_getc_bnl(p);
+	t->range.begin = c < 0 ? p->pos : lx_read_pos(p);
 	if (c < 0) {
 		t->type = TK_EOF;
 		if (p->heredocs.len)

@@ -64,10 +64,17 @@ static const char *const reserved_words[] = {
 	"in", "then", "until", "while", "{", "}",
 };
 
+/* Indexes into reserved_words: a token's kw is compared as a number. */
+enum reserved_index {
+	KW_BANG, KW_CASE, KW_DO, KW_DONE, KW_ELIF, KW_ELSE, KW_ESAC, KW_FI,
+	KW_FOR, KW_IF, KW_IN, KW_THEN, KW_UNTIL, KW_WHILE, KW_LBRACE, KW_RBRACE,
+};
+_Static_assert(sizeof reserved_words / sizeof *reserved_words == KW_RBRACE + 1,
+	       "reserved_index must follow reserved_words");
 
-static bool is_kw(const struct token *t, const char *kw)
+static bool is_kw(const struct token *t, enum reserved_index kw)
 {
-	return t->type == TK_WORD && t->kw >= 0 && strcmp(reserved_words[t->kw], kw) == 0;
+	return t->type == TK_WORD && t->kw == (signed char)kw;
 }
 
 /*
@@ -82,17 +89,17 @@ static signed char kw_index(const char *s)
 	if (!s)
 		return -1;
 	switch (s[0]) {
-	case '!': lo = 0; hi = 1; break;
-	case 'c': lo = 1; hi = 2; break;
-	case 'd': lo = 2; hi = 4; break;
-	case 'e': lo = 4; hi = 7; break;
-	case 'f': lo = 7; hi = 9; break;
-	case 'i': lo = 9; hi = 11; break;
-	case 't': lo = 11; hi = 12; break;
-	case 'u': lo = 12; hi = 13; break;
-	case 'w': lo = 13; hi = 14; break;
-	case '{': lo = 14; hi = 15; break;
-	case '}': lo = 15; hi = 16; break;
+	case '!': lo = KW_BANG; hi = KW_CASE; break;
+	case 'c': lo = KW_CASE; hi = KW_DO; break;
+	case 'd': lo = KW_DO; hi = KW_ELIF; break;
+	case 'e': lo = KW_ELIF; hi = KW_FI; break;
+	case 'f': lo = KW_FI; hi = KW_IF; break;
+	case 'i': lo = KW_IF; hi = KW_THEN; break;
+	case 't': lo = KW_THEN; hi = KW_UNTIL; break;
+	case 'u': lo = KW_UNTIL; hi = KW_WHILE; break;
+	case 'w': lo = KW_WHILE; hi = KW_LBRACE; break;
+	case '{': lo = KW_LBRACE; hi = KW_RBRACE; break;
+	case '}': lo = KW_RBRACE; hi = KW_RBRACE + 1; break;
 	default: return -1;
 	}
 	for (size_t i = lo; i < hi; i++)
@@ -200,13 +207,13 @@ static void unexpected(struct parser *p, const char *expect)
 	}
 }
 
-static bool expect_kw(struct parser *p, const char *kw)
+static bool expect_kw(struct parser *p, enum reserved_index kw)
 {
 	if (is_kw(peek_cmd(p), kw)) {
 		consume(p);
 		return true;
 	}
-	unexpected(p, kw);
+	unexpected(p, reserved_words[kw]);
 	return false;
 }
 
@@ -230,13 +237,15 @@ static bool starts_redirect(const struct token *t)
 /* Words that close a construct and so end a compound list. */
 static bool is_closer(const struct token *t)
 {
-	static const char *const closers[] = {
-		"do", "done", "elif", "else", "esac", "fi", "in", "then", "}",
-	};
-	for (size_t i = 0; i < sizeof closers / sizeof *closers; i++)
-		if (is_kw(t, closers[i]))
-			return true;
-	return false;
+	if (t->type != TK_WORD)
+		return false;
+	switch (t->kw) {
+	case KW_DO: case KW_DONE: case KW_ELIF: case KW_ELSE: case KW_ESAC:
+	case KW_FI: case KW_IN: case KW_THEN: case KW_RBRACE:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static bool starts_command(const struct token *t)
@@ -341,7 +350,7 @@ static struct ast_node *parse_pipeline(struct parser *p)
 {
 	struct token *t = peek_cmd(p);
 	struct src_pos begin = t->range.begin;
-	bool bang = is_kw(t, "!");
+	bool bang = is_kw(t, KW_BANG);
 	if (bang)
 		consume(p);
 	struct ast_node *c = parse_command(p);
@@ -463,9 +472,9 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 	consume(p);
 	parse_linebreak(p, true);
 	struct token *t = peek_cmd(p);
-	if (t->type == TK_LPAREN || is_kw(t, "{") || is_kw(t, "if") ||
-	    is_kw(t, "while") || is_kw(t, "until") || is_kw(t, "for") ||
-	    is_kw(t, "case"))
+	if (t->type == TK_LPAREN || is_kw(t, KW_LBRACE) || is_kw(t, KW_IF) ||
+	    is_kw(t, KW_WHILE) || is_kw(t, KW_UNTIL) || is_kw(t, KW_FOR) ||
+	    is_kw(t, KW_CASE))
 		n->func.body = parse_compound(p);
 	else
 		unexpected(p, "{");
@@ -565,12 +574,12 @@ static struct ast_node *parse_if(struct parser *p)
 	consume(p);
 	for (;;) {
 		n->if_.cond = parse_list(p, false, "then");
-		if (!n->if_.cond || !expect_kw(p, "then"))
+		if (!n->if_.cond || !expect_kw(p, KW_THEN))
 			break;
 		if (!(n->if_.then_part = parse_list(p, false, "fi")))
 			break;
 		struct token *t = peek_cmd(p);
-		if (is_kw(t, "elif")) {	/* elif is an if nested in the else part */
+		if (is_kw(t, KW_ELIF)) {	/* elif is an if nested in the else part */
 			if (!enter(p))
 				break;
 			n->if_.else_part = new_node(p, NODE_IF);
@@ -578,7 +587,7 @@ static struct ast_node *parse_if(struct parser *p)
 			consume(p);
 			continue;
 		}
-		if (is_kw(t, "else")) {
+		if (is_kw(t, KW_ELSE)) {
 			consume(p);
 			n->if_.else_part = parse_list(p, false, "fi");
 		}
@@ -586,7 +595,7 @@ static struct ast_node *parse_if(struct parser *p)
 	}
 	p->depth = depth;
 	if (!p->err)
-		expect_kw(p, "fi");
+		expect_kw(p, KW_FI);
 	for (n = top->if_.else_part; n && n->type == NODE_IF && !p->err; n = n->if_.else_part)
 		n->range.end = p->last_end;	/* an elif ends where its fi does */
 	return finish(p, top);
@@ -595,10 +604,10 @@ static struct ast_node *parse_if(struct parser *p)
 /* do_group: do compound_list done */
 static struct ast_node *parse_do_group(struct parser *p)
 {
-	if (!expect_kw(p, "do"))
+	if (!expect_kw(p, KW_DO))
 		return NULL;
 	struct ast_node *body = parse_list(p, false, "done");
-	if (body && !expect_kw(p, "done")) {
+	if (body && !expect_kw(p, KW_DONE)) {
 		ast_node_destroy(body);
 		return NULL;
 	}
@@ -633,7 +642,7 @@ static struct ast_node *parse_for(struct parser *p)
 	consume(p);
 	parse_linebreak(p, false);
 	t = peek(p);
-	if (is_kw(t, "in")) {
+	if (is_kw(t, KW_IN)) {
 		n->for_.has_in = true;
 		consume(p);
 		while ((t = peek(p))->type == TK_WORD)
@@ -686,7 +695,7 @@ static bool parse_case_item(struct parser *p, struct ast_node *n)
 		return false;
 	parse_linebreak(p, true);
 	struct token *t = peek_cmd(p);
-	if (t->type != TK_DSEMI && t->type != TK_SEMI_AND && !is_kw(t, "esac"))
+	if (t->type != TK_DSEMI && t->type != TK_SEMI_AND && !is_kw(t, KW_ESAC))
 		if (!(ci->body = parse_list(p, false, "esac")))
 			return false;
 	t = peek(p);
@@ -698,7 +707,7 @@ static bool parse_case_item(struct parser *p, struct ast_node *n)
 		parse_linebreak(p, false);
 		return true;
 	}
-	if (!is_kw(t, "esac")) {
+	if (!is_kw(t, KW_ESAC)) {
 		unexpected(p, "esac");
 		return false;
 	}
@@ -716,13 +725,13 @@ static struct ast_node *parse_case(struct parser *p)
 	}
 	n->case_.subject = word_tilde(take_word(p), false);
 	parse_linebreak(p, false);
-	if (!is_kw(peek(p), "in")) {
+	if (!is_kw(peek(p), KW_IN)) {
 		unexpected(p, "in");
 		return finish(p, n);
 	}
 	consume(p);
 	parse_linebreak(p, false);
-	while (!p->err && !is_kw(peek(p), "esac")) {
+	while (!p->err && !is_kw(peek(p), KW_ESAC)) {
 		if (p->tok.type == TK_EOF) {
 			unexpected(p, "esac");
 			break;
@@ -744,7 +753,7 @@ static struct ast_node *parse_group(struct parser *p, enum node_type type)
 	if (!n->group.body)
 		return finish(p, n);
 	if (type == NODE_BRACE)
-		expect_kw(p, "}");
+		expect_kw(p, KW_RBRACE);
 	else if (peek(p)->type == TK_RPAREN)
 		consume(p);
 	else
@@ -761,15 +770,15 @@ static struct ast_node *parse_compound(struct parser *p)
 		return NULL;
 	if (t->type == TK_LPAREN)
 		n = parse_group(p, NODE_SUBSHELL);
-	else if (is_kw(t, "{"))
+	else if (is_kw(t, KW_LBRACE))
 		n = parse_group(p, NODE_BRACE);
-	else if (is_kw(t, "if"))
+	else if (is_kw(t, KW_IF))
 		n = parse_if(p);
-	else if (is_kw(t, "while"))
+	else if (is_kw(t, KW_WHILE))
 		n = parse_loop(p, NODE_WHILE);
-	else if (is_kw(t, "until"))
+	else if (is_kw(t, KW_UNTIL))
 		n = parse_loop(p, NODE_UNTIL);
-	else if (is_kw(t, "for"))
+	else if (is_kw(t, KW_FOR))
 		n = parse_for(p);
 	else
 		n = parse_case(p);
@@ -783,11 +792,11 @@ static struct ast_node *parse_command(struct parser *p)
 	struct token *t = peek_cmd(p);
 	if (p->err)
 		return NULL;
-	if (t->type == TK_LPAREN || is_kw(t, "{") || is_kw(t, "if") ||
-	    is_kw(t, "while") || is_kw(t, "until") || is_kw(t, "for") ||
-	    is_kw(t, "case"))
+	if (t->type == TK_LPAREN || is_kw(t, KW_LBRACE) || is_kw(t, KW_IF) ||
+	    is_kw(t, KW_WHILE) || is_kw(t, KW_UNTIL) || is_kw(t, KW_FOR) ||
+	    is_kw(t, KW_CASE))
 		return parse_compound(p);
-	if (!starts_command(t) || is_kw(t, "!")) {
+	if (!starts_command(t) || is_kw(t, KW_BANG)) {
 		unexpected(p, NULL);
 		return NULL;
 	}

@@ -21,9 +21,15 @@
  */
 
 /* Parts being collected for one word; adjacent plain bytes merge into one literal. */
+#define WB_SMALL 64
+
 struct wbuild {
 	struct vec parts;		/* struct word * (owned), from the 2nd part */
-	struct strbuf lit;		/* pending literal bytes */
+	struct strbuf lit;		/* pending literal bytes, once they outgrow
+					   small (until then lit.data is NULL) */
+	char small[WB_SMALL];		/* pending literal bytes: the first
+					   WB_SMALL, kept on the stack */
+	size_t nlit;			/* pending literal bytes in all */
 	bool have_lit;
 	struct src_pos lit_begin, lit_end;
 	struct word *only;		/* owned, may be NULL: the first part while
@@ -46,13 +52,32 @@ static void wb_add(struct wbuild *wb, struct word *w)
 	vec_push(&wb->parts, w);
 }
 
+/*
+ * Literal bytes collect on the stack (almost every literal is short) and
+ * move to a strbuf only past WB_SMALL bytes; wb_flush copies them once into
+ * a word that holds its text inline.  So a short literal costs exactly one
+ * allocation.
+ */
+static void wb_lit_add(struct wbuild *wb, const char *s, size_t n)
+{
+	if (!wb->lit.data && n <= WB_SMALL - wb->nlit) {
+		memcpy(wb->small + wb->nlit, s, n);
+	} else {
+		if (!wb->lit.data)
+			sb_appendn(&wb->lit, wb->small, wb->nlit);
+		sb_appendn(&wb->lit, s, n);
+	}
+	wb->nlit += n;
+}
+
 static void wb_flush(struct wbuild *wb)
 {
 	if (!wb->have_lit)
 		return;
-	struct word *w = word_create(WORD_LITERAL);
-	w->lit.len = wb->lit.len;
-	w->lit.text = sb_finish(&wb->lit);
+	struct word *w = word_create_text(WORD_LITERAL, wb->lit.data ? wb->lit.data :
+					  wb->small, wb->nlit);
+	sb_clear(&wb->lit);
+	wb->nlit = 0;
 	w->range.begin = wb->lit_begin;
 	w->range.end = wb->lit_end;
 	wb_add(wb, w);
@@ -65,7 +90,12 @@ static void wb_char(struct parser *p, struct wbuild *wb, int c, struct src_pos a
 		wb->have_lit = true;
 		wb->lit_begin = at;
 	}
-	sb_putc(&wb->lit, (char)c);
+	if (!wb->lit.data && wb->nlit < WB_SMALL)
+		wb->small[wb->nlit++] = (char)c;
+	else {
+		char ch = (char)c;
+		wb_lit_add(wb, &ch, 1);
+	}
 	wb->lit_end = p->pos;
 }
 
@@ -675,14 +705,18 @@ static void wb_run(struct parser *p, struct wbuild *wb, const bool stop[256])
 		wb->have_lit = true;
 		wb->lit_begin = at;
 	}
-	sb_appendn(&wb->lit, (const char *)s, n);
+	wb_lit_add(wb, (const char *)s, n);
 	wb->lit_end = p->pos;
 }
 
 struct word *word_lex(struct parser *p, enum word_mode mode)
 {
-	struct wbuild wb = { VEC_INIT, STRBUF_INIT, false, { 0, 0 }, { 0, 0 },
-			     NULL };
+	struct wbuild wb;
+	wb.parts = (struct vec)VEC_INIT;
+	wb.lit = (struct strbuf)STRBUF_INIT;
+	wb.nlit = 0;
+	wb.have_lit = false;
+	wb.only = NULL;
 	struct src_pos begin = p->pos;
 	if (mode == WM_DQUOTE)	/* include the opening quote in the range */
 		begin.col = begin.col > 1 ? begin.col - 1 : 1;
