@@ -381,18 +381,28 @@ static void lx_note_aliases(struct parser *p)
 			vec_push(&p->active_aliases, xstrdup(f->chain.items[i]));
 }
 
-/* Digits before < or > make an IO_NUMBER; {name} makes an IO_NAME. */
+/*
+ * Digits before < or > make an IO_NUMBER; {name} makes an IO_NAME.  The
+ * spelling is checked first and the next byte peeked at only for a word
+ * that could be one, so an ordinary word costs no peek.
+ */
 static void lx_classify_word(struct parser *p, struct token *t)
 {
-	int c = lx_peekc(p);
-	if (!t->lit || (c != '<' && c != '>'))
+	if (!t->lit)
 		return;
 	const char *s = t->lit;
 	size_t n = strlen(s);
-	if (n > 0 && n < 10 && strspn(s, "0123456789") == n) {
+	bool digits = n > 0 && n < 10 && strspn(s, "0123456789") == n;
+	bool braces = !digits && n > 2 && s[0] == '{' && s[n - 1] == '}';
+	if (!digits && !braces)
+		return;
+	int c = lx_peekc(p);
+	if (c != '<' && c != '>')
+		return;
+	if (digits) {
 		t->type = TK_IO_NUMBER;
 		t->io_number = atoi(s);
-	} else if (n > 2 && s[0] == '{' && s[n - 1] == '}') {
+	} else {
 		char *name = xstrndup(s + 1, n - 2);
 		if (!parse_is_name(name)) {
 			free(name);
@@ -400,8 +410,6 @@ static void lx_classify_word(struct parser *p, struct token *t)
 		}
 		t->type = TK_IO_NAME;
 		t->io_name = name;
-	} else {
-		return;
 	}
 	word_destroy(t->word);
 	t->word = NULL;

@@ -724,8 +724,12 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 	bool consume;
 	const bool *stop = mode == WM_NORMAL ? stop_normal :
 			   mode == WM_DQUOTE ? stop_dquote : NULL;
+	/* Look for a run where one is likely: after an ordinary byte, and
+	   right after the opening quote of "..." (an unquoted word's first
+	   byte was pushed back by the lexer, so no run starts there). */
+	bool try_run = mode == WM_DQUOTE;
 	for (;;) {
-		if (stop)
+		if (try_run)
 			wb_run(p, &wb, stop);
 		struct src_pos at = p->pos;
 		int c = lx_getc_bnl(p);
@@ -744,8 +748,11 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 				lx_ungetc(p, c);
 			break;
 		}
-		if (!word_special(p, &wb, mode, c, at))
+		try_run = false;
+		if (!word_special(p, &wb, mode, c, at)) {
 			wb_char(p, &wb, c, at);
+			try_run = stop != NULL;
+		}
 		if (p->err)
 			break;
 	}
