@@ -229,6 +229,12 @@ const char *lex_token_name(enum token_type t)
 	return token_names[t];
 }
 
+/* The bytes that start an operator (XCU 2.3 rule 6, 2.10.1). */
+static const bool lx_opchar[128] = {
+	['&'] = true, ['|'] = true, [';'] = true, ['('] = true, [')'] = true,
+	['<'] = true, ['>'] = true,
+};
+
 /* If the next byte is c, consume it. */
 static bool lx_accept(struct parser *p, int c)
 {
@@ -388,7 +394,7 @@ static void lx_note_aliases(struct parser *p)
  */
 static void lx_classify_word(struct parser *p, struct token *t)
 {
-	if (!t->lit)
+	if (!t->lit || !((t->lit[0] >= '0' && t->lit[0] <= '9') || t->lit[0] == '{'))
 		return;
 	const char *s = t->lit;
 	size_t n = strlen(s);
@@ -435,7 +441,7 @@ void lx_next(struct parser *p)
 		t->range.end = p->pos;
 		lx_read_heredocs(p);
 		return;
-	} else if (strchr("&|;()<>", c)) {
+	} else if (c < 128 && lx_opchar[c]) {
 		t->type = lx_operator(p, c);
 	} else {
 		lx_ungetc(p, c);
