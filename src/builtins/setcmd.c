@@ -116,7 +116,10 @@ int builtin_set(struct shell *sh, int argc, char **argv)
 			return rc;
 	}
 	if (i < argc || params)
-		shell_set_params(sh, argc - i, argv + i);
+		/* Moves the command's expanded words instead of copying
+		   them (`set -- $line` allocates each field once); set
+		   reads argv no more after this. */
+		shell_take_params(sh, argc - i, argv + i);
 	return 0;
 }
 

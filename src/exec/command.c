@@ -291,7 +291,9 @@ int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 	}
 	/* Hold the definition: the body may redefine or unset itself. */
 	ast_node_ref(def);
-	frame_push(sh, argc - 1, argv + 1, true);
+	/* The arguments become $1...: moved, not copied, when they are the
+	   calling command's own fields (vars.c, frame_push_take). */
+	frame_push_take(sh, argc - 1, argv + 1);
 	int saved_loops = sh->loop_depth;
 	sh->loop_depth = 0;	/* break/continue don't reach the caller's
 				   loops (as in dash) */
@@ -535,7 +537,13 @@ int eval_simple(struct shell *sh, struct ast_node *n, int flags)
 	memset(&c, 0, sizeof c);
 	c.flags = flags & EVAL_EXIT;
 	sh->lineno = n->range.begin.line;
+	/* Let `set` and function calls take the fields (shell_take_params);
+	   a command run inside this one (a function body) installs its own
+	   fields and gives ours back when it ends. */
+	struct vec *outer = sh->cmd_fields;
+	sh->cmd_fields = &fields;
 	int status = simple_steps(sh, n, &c, &fields);
+	sh->cmd_fields = outer;
 	simple_free(&c);
 	vec_free_all(&fields, free);
 	eval_check_errexit(sh, status);

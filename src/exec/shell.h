@@ -145,6 +145,11 @@ struct shell {
 	bool lineno_plain;		/* LINENO was assigned or unset: it is
 					   an ordinary variable from now on */
 	const char *current_builtin;	/* borrowed: name for builtin_error */
+	struct vec *cmd_fields;		/* borrowed, may be NULL: the vector
+					   that owns the running simple
+					   command's argv strings, so that
+					   shell_take_params can move them
+					   instead of copying (set, calls) */
 	bool builtin_fatal;		/* the running special builtin hit an
 					   error that exits a non-interactive
 					   shell (XCU 2.8.1) unless run by
@@ -250,6 +255,16 @@ void frame_pop(struct shell *sh);
 struct vec *shell_params(struct shell *sh);
 /** Replace them with argv[0..argc) (copied). */
 void shell_set_params(struct shell *sh, int argc, char *const *argv);
+/**
+ * The same, but when argv[0..argc) lies inside sh->cmd_fields (the running
+ * command's own expanded words) the strings are moved, not copied: their
+ * slots in argv become NULL.  Only for a caller that reads argv no more
+ * (`set`).  Anything else is copied, exactly as shell_set_params.
+ */
+void shell_take_params(struct shell *sh, int argc, char **argv);
+/** frame_push for a function call, moving argv's strings as
+    shell_take_params does. */
+void frame_push_take(struct shell *sh, int argc, char **argv);
 
 /* -------------------------------------------------------------- running */
 

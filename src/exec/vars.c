@@ -160,6 +160,52 @@ void shell_set_params(struct shell *sh, int argc, char *const *argv)
 	*p = fresh;
 }
 
+/*
+ * Fast path for `set -- $line` and function calls: the words were just
+ * expanded into fresh malloc'd strings (sh->cmd_fields) that eval_simple
+ * frees as soon as the command ends, so copying them into the parameters
+ * and then freeing the originals is two allocations per field for
+ * nothing.  When argv is a stretch of that vector, move the pointers and
+ * leave NULL behind (eval_simple's free(NULL) is a no-op).  The range
+ * test is what makes it safe: argv from anywhere else (`.`'s frame, an
+ * old parameter list) is not ours to take, and is copied.  The integer
+ * comparison avoids comparing pointers into different arrays.
+ */
+static bool argv_is_command_fields(const struct shell *sh, int argc,
+				   char **argv)
+{
+	const struct vec *f = sh->cmd_fields;
+	if (!f || argc <= 0 || !f->items)
+		return false;
+	uintptr_t lo = (uintptr_t)f->items;
+	uintptr_t hi = (uintptr_t)(f->items + f->len);
+	uintptr_t a = (uintptr_t)argv;
+	return a >= lo && a + (size_t)argc * sizeof *argv <= hi;
+}
+
+static void params_fill(struct shell *sh, struct vec *dst, int argc,
+			char **argv)
+{
+	bool take = argv_is_command_fields(sh, argc, argv);
+	for (int i = 0; i < argc; i++) {
+		if (take && argv[i]) {
+			vec_push(dst, argv[i]);
+			argv[i] = NULL;
+		} else {
+			vec_push(dst, xstrdup(argv[i] ? argv[i] : ""));
+		}
+	}
+}
+
+void shell_take_params(struct shell *sh, int argc, char **argv)
+{
+	struct vec *p = shell_params(sh);
+	struct vec fresh = VEC_INIT;
+	params_fill(sh, &fresh, argc, argv);
+	vec_free_all(p, free);
+	*p = fresh;
+}
+
 /* $1..$n, ${10}: digits only; "0" is $0. */
 static const char *positional(struct shell *sh, const char *name)
 {
@@ -470,6 +516,13 @@ void frame_push(struct shell *sh, int argc, char *const *argv, bool is_function)
 	struct frame *f = frame_new(sh->frame, is_function);
 	for (int i = 0; i < argc; i++)
 		vec_push(&f->params, xstrdup(argv[i]));
+	sh->frame = f;
+}
+
+void frame_push_take(struct shell *sh, int argc, char **argv)
+{
+	struct frame *f = frame_new(sh->frame, true);
+	params_fill(sh, &f->params, argc, argv);
 	sh->frame = f;
 }
 
