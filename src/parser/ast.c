@@ -85,9 +85,53 @@ void redir_destroy(struct redir *r)
 	free(r);
 }
 
+/*
+ * Most lists hold one and-or list (an if's condition, a case item's body, a
+ * complete command on its own line).  A NODE_LIST is therefore allocated
+ * together with its first item and a one-slot items array: a one-item list
+ * costs one allocation instead of three.  Items are added with
+ * ast_list_add(), which moves the array to the heap when a second item
+ * comes; ast_node_destroy() frees only what is not inline.
+ */
+struct list_block {
+	struct ast_node node;		/* first: a pointer to it is the block */
+	struct list_item first;
+	void *slot[1];
+};
+
+static struct list_block *list_block_of(struct ast_node *n)
+{
+	return (struct list_block *)n;
+}
+
+static struct ast_node *list_create(void)
+{
+	struct list_block *b = xcalloc(1, sizeof *b);
+	b->node.list.items.items = b->slot;
+	b->node.list.items.cap = 1;
+	return &b->node;
+}
+
+struct list_item *ast_list_add(struct ast_node *n)
+{
+	struct list_block *b = list_block_of(n);
+	struct vec *v = &n->list.items;
+	struct list_item *it = &b->first;
+	if (v->len > 0)
+		it = xcalloc(1, sizeof *it);
+	if (v->items == b->slot && v->len == v->cap) {	/* to the heap */
+		void **heap = xreallocarray(NULL, 4, sizeof *heap);
+		heap[0] = b->slot[0];
+		v->items = heap;
+		v->cap = 4;
+	}
+	vec_push(v, it);
+	return it;
+}
+
 struct ast_node *ast_node_create(enum node_type type)
 {
-	struct ast_node *n = xcalloc(1, sizeof *n);
+	struct ast_node *n = type == NODE_LIST ? list_create() : xcalloc(1, sizeof *n);
 	n->type = type;
 	n->refs = 1;
 	vec_init(&n->redirs);
@@ -112,11 +156,19 @@ static void assign_destroy(void *p)
 	free(a);
 }
 
-static void item_destroy(void *p)
+static void list_free_items(struct ast_node *n)
 {
-	struct list_item *it = p;
-	ast_node_destroy(it->cmd);
-	free(it);
+	struct list_block *b = list_block_of(n);
+	struct vec *v = &n->list.items;
+	for (size_t i = 0; i < v->len; i++) {
+		struct list_item *it = v->items[i];
+		ast_node_destroy(it->cmd);
+		if (it != &b->first)
+			free(it);
+	}
+	if (v->items != b->slot)
+		free(v->items);
+	vec_init(v);
 }
 
 static void case_item_destroy(void *p)
@@ -144,7 +196,7 @@ static void node_free_fields(struct ast_node *n)
 		ast_node_destroy(n->binary.right);
 		break;
 	case NODE_LIST:
-		vec_free_all(&n->list.items, item_destroy);
+		list_free_items(n);
 		break;
 	case NODE_SUBSHELL:
 	case NODE_BRACE:

@@ -287,6 +287,12 @@ struct ast_node *ast_node_create(enum node_type type);
 void ast_node_destroy(struct ast_node *n);
 void redir_destroy(struct redir *r);
 /**
+ * Append a new, zeroed item to NODE_LIST n and return it (owned by n).
+ * Always use this, never vec_push on list.items: the first item and the
+ * items array start inside the node's own allocation (see ast.c).
+ */
+struct list_item *ast_list_add(struct ast_node *n);
+/**
  * Reference counting for function bodies: a function definition outlives the
  * tree it was parsed in, so NODE_FUNCDEF bodies are shared, not copied.
  * ast_node_ref() returns n; ast_node_destroy() frees only on the last

@@ -304,8 +304,7 @@ static struct ast_node *parse_list(struct parser *p, bool top, const char *expec
 				unexpected(p, expect);
 			break;
 		}
-		struct list_item *it = xcalloc(1, sizeof *it);
-		vec_push(&list->list.items, it);
+		struct list_item *it = ast_list_add(list);
 		if (!(it->cmd = parse_and_or(p)))
 			break;
 		t = peek(p);
@@ -854,14 +853,17 @@ struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line)
 	return prog;
 }
 
+/* Move cmd's items to the end of all (copies: an item may live inside cmd). */
 static void list_append(struct ast_node *all, struct ast_node *cmd)
 {
-	for (size_t i = 0; i < cmd->list.items.len; i++)
-		vec_push(&all->list.items, cmd->list.items.items[i]);
+	for (size_t i = 0; i < cmd->list.items.len; i++) {
+		struct list_item *from = cmd->list.items.items[i];
+		*ast_list_add(all) = *from;
+		from->cmd = NULL;
+	}
 	if (all->list.items.len == cmd->list.items.len)
 		all->range.begin = cmd->range.begin;
 	all->range.end = cmd->range.end;
-	cmd->list.items.len = 0;
 	ast_node_destroy(cmd);
 }
 
