@@ -159,7 +159,10 @@ static void convert_string(struct pf *pf, const struct directive *d)
 	if (d->conv == 'b')
 		pf->stop = !escape_string(arg, &text, ESCAPE_ECHO);
 	else if (d->conv == 'c')
-		sb_appendn(&text, arg, *arg ? 1 : 0);
+		/* The first byte of the argument; for an empty (or missing)
+		   argument that is its terminating NUL, which dash, bash and
+		   coreutils printf all write. */
+		sb_appendn(&text, arg, 1);
 	else
 		sb_append(&text, arg);
 	size_t len = text.len;
