@@ -852,9 +852,7 @@ char *word_heredoc_delim(const struct word *w, bool *quoted)
 static void split_literal(struct vec *parts, size_t i, size_t off)
 {
 	struct word *a = parts->items[i];
-	struct word *b = word_create(WORD_LITERAL);
-	b->lit.len = a->lit.len - off;
-	b->lit.text = xstrndup(a->lit.text + off, b->lit.len);
+	struct word *b = word_create_text(WORD_LITERAL, a->lit.text + off, a->lit.len - off);
 	b->range = a->range;
 	b->range.begin.col += (unsigned)off;
 	a->lit.text[off] = '\0';
@@ -944,20 +942,31 @@ char *word_split_assign(struct word **wp)
 		free(name);
 		return NULL;
 	}
-	struct word *value = word_create(WORD_LIST);
-	value->range = w->range;
 	size_t off = (size_t)(eq - first->lit.text) + 1;
+	struct word *rest = NULL;
 	if (off < first->lit.len) {
-		struct word *rest = word_create(WORD_LITERAL);
-		rest->lit.len = first->lit.len - off;
-		rest->lit.text = xstrndup(first->lit.text + off, rest->lit.len);
+		rest = word_create_text(WORD_LITERAL, first->lit.text + off,
+					first->lit.len - off);
 		rest->range = first->range;
 		rest->range.begin.col += (unsigned)off;
-		vec_push(&value->parts, rest);
 	}
-	if (w->type == WORD_LIST)
-		for (size_t i = 1; i < w->parts.len; i++)
-			vec_push(&value->parts, w->parts.items[i]);
+	size_t more = w->type == WORD_LIST ? w->parts.len - 1 : 0;
+	if ((rest ? 1 : 0) + more == 1) {
+		/* x=1, x=$y: the value is one part — no list around it (word_tilde
+		   would unwrap a one-part list anyway). */
+		struct word *only = rest ? rest : w->parts.items[1];
+		if (w->type == WORD_LIST)
+			w->parts.len = 1;
+		word_destroy(w);
+		*wp = word_tilde(only, true);
+		return name;
+	}
+	struct word *value = word_create(WORD_LIST);
+	value->range = w->range;
+	if (rest)
+		vec_push(&value->parts, rest);
+	for (size_t i = 1; i <= more; i++)
+		vec_push(&value->parts, w->parts.items[i]);
 	if (w->type == WORD_LIST)
 		w->parts.len = 1;
 	word_destroy(w);

@@ -64,9 +64,13 @@ static struct parsed parse_all_of(const char *text, bool aliases)
 			r.n = n;
 			continue;
 		}
-		for (size_t i = 0; i < n->list.items.len; i++)
-			vec_push(&r.n->list.items, n->list.items.items[i]);
-		n->list.items.len = 0;
+		/* items are appended with ast_list_add (a list's first item
+		   lives inside its node), so copy each and leave n empty */
+		for (size_t i = 0; i < n->list.items.len; i++) {
+			struct list_item *from = n->list.items.items[i];
+			*ast_list_add(r.n) = *from;
+			from->cmd = NULL;
+		}
 		ast_node_destroy(n);
 	}
 	parser_destroy(p);
