@@ -148,17 +148,29 @@ static void try_alias(struct parser *p, bool cmd_pos)
 	}
 }
 
+/*
+ * The grammar functions look at the same lookahead token many times.  When
+ * it is already read and is not a word still to be checked for an alias,
+ * try_alias would do nothing: return it at once.
+ */
+static bool tok_settled(const struct parser *p)
+{
+	return p->have_tok && (p->tok.type != TK_WORD || p->tok.alias_checked);
+}
+
 /* The lookahead token, not in command position. */
 static struct token *peek(struct parser *p)
 {
-	try_alias(p, false);
+	if (!tok_settled(p))
+		try_alias(p, false);
 	return &p->tok;
 }
 
 /* The lookahead token where a command may start: aliases apply. */
 static struct token *peek_cmd(struct parser *p)
 {
-	try_alias(p, true);
+	if (!tok_settled(p))
+		try_alias(p, true);
 	return &p->tok;
 }
 
