@@ -85,8 +85,7 @@ static int set_one(struct shell *sh, int s, const char *action)
 			return 1;
 		}
 	}
-	free(sh->traps[s]);
-	sh->traps[s] = action ? xstrdup(action) : NULL;
+	trap_set_action(sh, s, action);
 	return 0;
 }
 

@@ -161,6 +161,9 @@ struct shell {
 					   (NULL in scripts) */
 	char *traps[65];		/* owned, may be NULL: trap action per
 					   signal; [0] is EXIT */
+	int traps_set;			/* how many traps[] are not NULL (kept
+					   by trap.c: write through
+					   trap_set_action) */
 	int trap_ignored_at_entry[65];	/* signals ignored when the shell
 					   started (XCU 2.11: stay ignored) */
 	int trap_depth;			/* 0, or func_depth + 1 when the
@@ -265,6 +268,12 @@ void shell_take_params(struct shell *sh, int argc, char **argv);
 /** frame_push for a function call, moving argv's strings as
     shell_take_params does. */
 void frame_push_take(struct shell *sh, int argc, char **argv);
+
+/* ----------------------------------------------------------------- traps */
+
+/** sh->traps[s] = a copy of action (NULL: none), keeping sh->traps_set
+    (trap.c).  The only way to change sh->traps. */
+void trap_set_action(struct shell *sh, int s, const char *action);
 
 /* -------------------------------------------------------------- running */
 

@@ -89,6 +89,9 @@ struct jobs {
 	int tty_fd;			/* borrowed terminal fd, -1 when none */
 	pid_t shell_pgid;		/* the shell's own process group */
 	unsigned char disp[JOBS_NSIG];	/* enum sig_disp, per signal */
+	int n_private;			/* how many disp[] are SIGD_CATCH or
+					   SIGD_IGNORE_SHELL (signals.c keeps
+					   it): 0 lets a fork skip the table */
 	bool ignored_at_entry[JOBS_NSIG];	/* valid where entry_known */
 	bool entry_known[JOBS_NSIG];
 	bool chld_handler;		/* SIGCHLD flag handler installed */
@@ -316,6 +319,8 @@ extern volatile sig_atomic_t sig_pending[JOBS_NSIG];
 extern volatile sig_atomic_t sig_any_pending;
 extern volatile sig_atomic_t sig_chld_seen;
 
+/** Record disp[signo] = d without a sigaction (keeps jt->n_private). */
+void sig_note_disp(struct jobs *jt, int signo, enum sig_disp d);
 /** Change the shell's disposition of signo (sigaction). 0 or -1. */
 int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d);
 /** Take (clear and return) the lowest pending signal, 0 when none. */

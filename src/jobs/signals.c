@@ -65,10 +65,32 @@ bool sig_ignored_at_entry(struct jobs *jt, int signo)
 		    sigaction(signo, NULL, &sa) == 0 &&
 		    sa.sa_handler == SIG_IGN) {
 			jt->ignored_at_entry[signo] = true;
-			jt->disp[signo] = SIGD_IGNORE_USER;
+			sig_note_disp(jt, signo, SIGD_IGNORE_USER);
 		}
 	}
 	return jt->ignored_at_entry[signo];
+}
+
+/* Is d one of the shell's private arrangements that a child must not
+   inherit (sig_reset_in_child)? */
+static bool disp_is_private(int d)
+{
+	return d == SIGD_CATCH || d == SIGD_IGNORE_SHELL;
+}
+
+/*
+ * Every change of disp[] goes through here, so that jt->n_private counts
+ * the private ones.  With the count at 0 — a script that sets no traps,
+ * the common case — every fork skips three walks over the 64-entry table
+ * (sig_any_caught, sig_reset_in_child, and child_forget_state in spawn.c).
+ */
+void sig_note_disp(struct jobs *jt, int signo, enum sig_disp d)
+{
+	if (disp_is_private(jt->disp[signo]))
+		jt->n_private--;
+	if (disp_is_private((int)d))
+		jt->n_private++;
+	jt->disp[signo] = (unsigned char)d;
 }
 
 int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d)
@@ -96,7 +118,7 @@ int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d)
 		break;
 	}
 	if (r == 0)
-		jt->disp[signo] = (unsigned char)d;
+		sig_note_disp(jt, signo, d);
 	return r;
 }
 
@@ -123,12 +145,7 @@ int sig_take_pending(void)
 
 bool sig_any_caught(const struct jobs *jt)
 {
-	if (jt->chld_handler)
-		return true;
-	for (int s = 1; s < JOBS_NSIG; s++)
-		if (jt->disp[s] == SIGD_CATCH || jt->disp[s] == SIGD_IGNORE_SHELL)
-			return true;
-	return false;
+	return jt->chld_handler || jt->n_private > 0;
 }
 
 /*
@@ -142,9 +159,12 @@ bool sig_any_caught(const struct jobs *jt)
  */
 void sig_reset_in_child(const struct jobs *jt)
 {
+	if (!sig_any_caught(jt))
+		return;		/* nothing private: dispositions are inherited
+				   as the user (or the shell's parent) set them */
 	for (int s = 1; s < JOBS_NSIG; s++) {
 		int d = jt->disp[s];
-		if (d == SIGD_CATCH || d == SIGD_IGNORE_SHELL ||
+		if (disp_is_private(d) ||
 		    (s == SIGCHLD && jt->chld_handler)) {
 			struct sigaction sa;
 			memset(&sa, 0, sizeof sa);

@@ -240,19 +240,26 @@ static void ignore_interrupts(void)
 /* The child's own copy of the table: nothing is caught any more. */
 static void child_forget_state(struct jobs *jt, int flags)
 {
-	for (int s = 1; s < JOBS_NSIG; s++) {
-		sig_pending[s] = 0;
+	/* Both walks are skipped in the common case.  A flag can be raised
+	   only by on_signal, which raises sig_any_pending after it, and
+	   sig_take_pending lowers sig_any_pending only when it found no flag:
+	   so sig_any_pending == 0 means no flag is up.  (Signals are blocked
+	   across the fork whenever one is caught, so no handler runs here.)
+	   With n_private == 0 no disp[] entry needs changing. */
+	if (sig_any_pending)
+		for (int s = 1; s < JOBS_NSIG; s++)
+			sig_pending[s] = 0;
+	for (int s = 1; jt->n_private > 0 && s < JOBS_NSIG; s++)
 		if (jt->disp[s] == SIGD_CATCH || jt->disp[s] == SIGD_IGNORE_SHELL)
-			jt->disp[s] = SIGD_DEFAULT;
-	}
+			sig_note_disp(jt, s, SIGD_DEFAULT);
 	sig_any_pending = 0;
 	sig_chld_seen = 0;
 	jt->chld_handler = false;
 	if (flags & JOB_FORK_NOINT) {
 		if (jt->disp[SIGINT] == SIGD_DEFAULT)
-			jt->disp[SIGINT] = SIGD_IGNORE_USER;
+			sig_note_disp(jt, SIGINT, SIGD_IGNORE_USER);
 		if (jt->disp[SIGQUIT] == SIGD_DEFAULT)
-			jt->disp[SIGQUIT] = SIGD_IGNORE_USER;
+			sig_note_disp(jt, SIGQUIT, SIGD_IGNORE_USER);
 	}
 	/* The parent's jobs stay in the copy of the table, as a snapshot:
 	   `jobs -p | ...` and `kill $(jobs -p)` must see them.  They are
