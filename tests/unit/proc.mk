@@ -22,4 +22,5 @@ tests_proc_json_check_SOURCES = tests/proc/json_check.c
 tests_proc_json_check_LDADD = src/base/libbase.a
 # tests/proc/run.sh finds the programs in the build tree and the fixtures
 # through $srcdir, which the test harness exports.
-EXTRA_DIST += tests/proc/run.sh tests/unit/fixtures/proc
+EXTRA_DIST += tests/proc/run.sh
+# (the fixture trees go into the tarball through dist-hook in Makefile.am)
