@@ -145,6 +145,14 @@ struct ast_node *ast_node_ref(struct ast_node *n)
 	return n;
 }
 
+/* Most vectors of a tree are empty (a command without redirections, a
+   node's unused lists): skip the call and the free(NULL) for those. */
+static void free_vec(struct vec *v, void (*fn)(void *))
+{
+	if (v->items)
+		vec_free_all(v, fn);
+}
+
 static void node_destroy_v(void *n) { ast_node_destroy(n); }
 static void redir_destroy_v(void *r) { redir_destroy(r); }
 
@@ -182,11 +190,11 @@ static void case_item_destroy(void *p)
 /* Free what n owns (not n itself, not the left operand of && / ||). */
 static void node_free_fields(struct ast_node *n)
 {
-	vec_free_all(&n->redirs, redir_destroy_v);
+	free_vec(&n->redirs, redir_destroy_v);
 	switch (n->type) {
 	case NODE_SIMPLE:
-		vec_free_all(&n->simple.assigns, assign_destroy);
-		vec_free_all(&n->simple.words, word_destroy_v);
+		free_vec(&n->simple.assigns, assign_destroy);
+		free_vec(&n->simple.words, word_destroy_v);
 		break;
 	case NODE_PIPELINE:
 		vec_free_all(&n->pipeline.cmds, node_destroy_v);
@@ -214,7 +222,7 @@ static void node_free_fields(struct ast_node *n)
 		break;
 	case NODE_FOR:
 		free(n->for_.var);
-		vec_free_all(&n->for_.words, word_destroy_v);
+		free_vec(&n->for_.words, word_destroy_v);
 		ast_node_destroy(n->for_.body);
 		break;
 	case NODE_CASE:
