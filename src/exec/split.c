@@ -35,6 +35,10 @@ struct splitter {
 	bool glob;		/* pathname expansion wanted */
 	struct vec *fields;	/* borrowed: the output */
 	struct xbuf cur;	/* the field being built */
+	const struct xbuf *src;	/* borrowed: the buffer being split */
+	bool pending;		/* the field so far is src[run_at..+run_len],
+				   not yet copied into cur */
+	size_t run_at, run_len;
 	bool have;		/* cur exists even if empty */
 	bool magic;		/* cur has an unquoted * ? or [...] */
 	bool bracket;		/* cur has an unquoted [ */
@@ -53,14 +57,55 @@ static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 	sp->split = ifs[0] != '\0';
 	sp->glob = glob;
 	sp->fields = fields;
+	sp->src = NULL;
+	sp->pending = false;
 	xbuf_init(&sp->cur);
 	sp->have = sp->magic = sp->bracket = sp->ws_ended = false;
+}
+
+/*
+ * Most fields are one run of ordinary bytes of the source buffer ("a1" in
+ * `set -- $line`).  Such a run is only remembered (sp->pending) and, if
+ * the field ends there and needs no globbing, copied once, straight from
+ * the source into the new field.  Copying it into sp->cur first (bytes and
+ * marks) would cost a second copy and the allocation of cur's two arrays
+ * for every word.  A field with more than one run, or one to glob (whose
+ * marks the pattern needs), is built in cur as before.
+ */
+static void flush_pending(struct splitter *sp)
+{
+	if (!sp->pending)
+		return;
+	struct xbuf *cur = &sp->cur;
+	const struct xbuf *b = sp->src;
+	xbuf_add(cur, b->data + sp->run_at, sp->run_len, XMARK_LIT);
+	memcpy(cur->marks + cur->len - sp->run_len, b->marks + sp->run_at,
+	       sp->run_len);
+	sp->pending = false;
+}
+
+/* The pending run as a field of its own; false when it must go through
+   cur (nothing pending, or something to glob). */
+static bool emit_pending(struct splitter *sp)
+{
+	if (!sp->pending || (sp->glob && sp->magic))
+		return false;
+	char *f = xmalloc(sp->run_len + 1);
+	memcpy(f, sp->src->data + sp->run_at, sp->run_len);
+	f[sp->run_len] = '\0';
+	vec_push(sp->fields, f);
+	sp->pending = false;
+	sp->have = sp->magic = sp->bracket = false;
+	return true;
 }
 
 /* XCU 2.6.6: glob when an unquoted * ? [ is present; no match keeps the
    field as it is (after quote removal, which already happened). */
 static void emit(struct splitter *sp)
 {
+	if (emit_pending(sp))
+		return;
+	flush_pending(sp);
 	struct xbuf *b = &sp->cur;
 	size_t found = 0;
 	if (sp->glob && sp->magic) {
@@ -103,9 +148,16 @@ static size_t add_run(struct splitter *sp, const struct xbuf *b, size_t i)
 		else if (unquoted && c == '[')
 			sp->bracket = true;
 	}
-	struct xbuf *cur = &sp->cur;
-	xbuf_add(cur, b->data + i, j - i, XMARK_LIT);
-	memcpy(cur->marks + cur->len - (j - i), b->marks + i, j - i);
+	if (!sp->pending && sp->cur.len == 0) {
+		sp->pending = true;	/* the field may be just this run */
+		sp->run_at = i;
+		sp->run_len = j - i;
+	} else {
+		flush_pending(sp);
+		struct xbuf *cur = &sp->cur;
+		xbuf_add(cur, b->data + i, j - i, XMARK_LIT);
+		memcpy(cur->marks + cur->len - (j - i), b->marks + i, j - i);
+	}
 	sp->have = true;
 	sp->ws_ended = false;
 	return j;
@@ -133,6 +185,7 @@ void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
 {
 	struct splitter sp;
 	splitter_init(&sp, sh, glob, fields);
+	sp.src = b;
 	size_t i = 0;
 	while (i < b->len) {
 		switch (b->marks[i]) {
