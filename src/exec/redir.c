@@ -228,6 +228,7 @@ static int stage_named(struct shell *sh, const struct redir *r, int fd)
 static int redir_target_fd(struct shell *sh, const struct redir *r,
 			   bool *named)
 {
+	(void)sh;
 	*named = false;
 	if (r->fd_var) {
 		*named = true;
