@@ -39,8 +39,7 @@ void xbuf_init(struct xbuf *b)
 
 void xbuf_free(struct xbuf *b)
 {
-	free(b->data);
-	free(b->marks);
+	free(b->data);		/* marks live in the same block */
 	xbuf_init(b);
 }
 
@@ -51,6 +50,12 @@ void xbuf_clear(struct xbuf *b)
 		b->data[0] = '\0';
 }
 
+/*
+ * The bytes and their marks share one allocation (marks = data + cap):
+ * every expansion that needs a buffer costs one malloc and one free, not
+ * two of each.  Growing copies both halves into a new block, as two
+ * reallocs would have (at worst) done anyway.
+ */
 static void xbuf_grow(struct xbuf *b, size_t extra)
 {
 	size_t need = xadd(xadd(b->len, extra), 1);
@@ -59,8 +64,14 @@ static void xbuf_grow(struct xbuf *b, size_t extra)
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = xadd(cap, cap);
-	b->data = xrealloc(b->data, cap);
-	b->marks = xrealloc(b->marks, cap);
+	char *block = xmalloc(xadd(cap, cap));
+	if (b->data) {
+		memcpy(block, b->data, b->len + 1);
+		memcpy(block + cap, b->marks, b->len);
+		free(b->data);
+	}
+	b->data = block;
+	b->marks = (unsigned char *)block + cap;
 	b->cap = cap;
 }
 

@@ -39,7 +39,8 @@ enum xmark {
 
 struct xbuf {
 	char *data;		/* owned; NUL-terminated */
-	unsigned char *marks;	/* owned; one enum xmark per byte of data */
+	unsigned char *marks;	/* in data's block (data + cap): one
+				   enum xmark per byte of data */
 	size_t len;
 	size_t cap;
 };
