@@ -91,7 +91,8 @@ send set -o ignoreeof\r
 expect P> 
 send \x04
 expect Use "exit" to leave the shell.
-send set +o ignoreeof\r
+send set +o ignoreeof; echo ieof-$((1+1))\r
+expect ieof-2
 expect P> 
 send \x04
 wait
