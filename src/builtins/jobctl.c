@@ -112,18 +112,31 @@ static bool have_job_control(struct shell *sh)
 }
 
 /*
+ * What fg and bg share before they touch a job: no options, and job control
+ * on.  Returns the index of the first operand, or -status (-2 usage, -1 no
+ * job control).
+ */
+static int fg_bg_start(struct shell *sh, int argc, char **argv)
+{
+	char seen[256] = { 0 };
+	int i = parse_flags(sh, argc, argv, "", seen);
+	if (i < 0)
+		return -2;
+	if (!have_job_control(sh))
+		return -1;
+	return i;
+}
+
+/*
  * fg: the job gets the terminal (with the modes it had when it stopped)
  * and SIGCONT, and the shell waits for it as for any foreground command.
  * Its status is fg's status.
  */
 int builtin_fg(struct shell *sh, int argc, char **argv)
 {
-	char seen[256] = { 0 };
-	int i = parse_flags(sh, argc, argv, "", seen);
+	int i = fg_bg_start(sh, argc, argv);
 	if (i < 0)
-		return 2;
-	if (!have_job_control(sh))
-		return 1;
+		return -i;
 	struct job *j = pick(sh, i < argc ? argv[i] : NULL);
 	if (!j)
 		return 1;
@@ -145,12 +158,9 @@ int builtin_fg(struct shell *sh, int argc, char **argv)
 /* bg: SIGCONT without the terminal; "[1]+ sleep 100 &" for each job. */
 int builtin_bg(struct shell *sh, int argc, char **argv)
 {
-	char seen[256] = { 0 };
-	int i = parse_flags(sh, argc, argv, "", seen);
+	int i = fg_bg_start(sh, argc, argv);
 	if (i < 0)
-		return 2;
-	if (!have_job_control(sh))
-		return 1;
+		return -i;
 	int status = 0;
 	do {
 		struct job *j = pick(sh, i < argc ? argv[i] : NULL);
