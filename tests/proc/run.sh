@@ -13,7 +13,8 @@ export LC_ALL TZ
 
 srcdir=${srcdir:-$(dirname "$0")/../..}
 build=${PROC_BUILD:-.}
-F=$srcdir/tests/unit/fixtures/proc
+# The fixture trees as `make check` built them (tests/unit/fixtures/mkproc.sh).
+F=${PROC_FIXTURES_DIR:-$build/tests/fixtures/proc}
 B=$F/basic
 DRIVER=$build/tests/unit/proc_driver
 JSON=$build/tests/proc/json_check

@@ -3,7 +3,7 @@ check_PROGRAMS += tests/unit/test_proc tests/unit/proc_driver
 TESTS += tests/unit/test_proc tests/proc/run.sh
 tests_unit_test_proc_SOURCES = tests/unit/test_proc.c
 tests_unit_test_proc_CFLAGS = $(WHELK_UNIT_CFLAGS) \
-	-DPROC_FIXTURES='"$(abs_top_srcdir)/tests/unit/fixtures/proc"'
+	-DPROC_FIXTURES='"$(abs_top_builddir)/tests/fixtures/proc"'
 tests_unit_test_proc_LDADD = src/proc/libproc.a src/base/libbase.a $(CHECK_LIBS)
 
 # The proc builtin linked alone (its sources, not libshell.a), so it can be
@@ -20,7 +20,20 @@ tests_unit_proc_driver_LDADD = src/proc/libproc.a src/jobs/libjobs.a \
 check_PROGRAMS += tests/proc/json_check
 tests_proc_json_check_SOURCES = tests/proc/json_check.c
 tests_proc_json_check_LDADD = src/base/libbase.a
-# tests/proc/run.sh finds the programs in the build tree and the fixtures
-# through $srcdir, which the test harness exports.
+# tests/proc/run.sh finds the programs and the fixture trees in the build
+# tree (the current directory when the harness runs it).
 EXTRA_DIST += tests/proc/run.sh
-# (the fixture trees go into the tarball through dist-hook in Makefile.am)
+
+# The fixture trees are built in the build tree from their committed form
+# (regular files plus a LINKS list: see tests/unit/fixtures/mkproc.sh), every
+# time `make check` runs, so they are always fresh and the tarball holds no
+# symbolic link that points out of it.
+check_DATA = tests/fixtures/proc/.made
+tests/fixtures/proc/.made: FORCE
+	$(SHELL) $(srcdir)/tests/unit/fixtures/mkproc.sh \
+		$(srcdir)/tests/unit/fixtures/proc tests/fixtures/proc
+	touch $@
+EXTRA_DIST += tests/unit/fixtures
+clean-local: clean-local-fixtures
+clean-local-fixtures:
+	rm -rf tests/fixtures
