@@ -15,6 +15,7 @@
  * and exits with the right status.
  */
 #include "config.h"
+#include "version.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -90,8 +91,10 @@ static void long_option(struct shell *sh, struct invocation *inv, const char *op
 		usage(stdout);
 		exit(0);
 	} else if (strcmp(opt, "--version") == 0) {
-		printf("whelk %s (line editor: %s)\n", PACKAGE_VERSION,
-		       WHELK_LINE_EDITOR);
+		/* WHELK_GIT_DESCRIBE (version.h) is empty in a release tarball. */
+		printf("whelk %s%s%s%s (line editor: %s)\n", PACKAGE_VERSION,
+		       WHELK_GIT_DESCRIBE[0] ? " (git " : "", WHELK_GIT_DESCRIBE,
+		       WHELK_GIT_DESCRIBE[0] ? ")" : "", WHELK_LINE_EDITOR);
 		exit(0);
 	} else if (strcmp(opt, "--login") == 0) {
 		sh->opt.login = true;
