@@ -9,6 +9,11 @@
 #   layer 4 builtins     everything below
 #   layer 5 interactive  base, parser
 #   main.c, repl.c       anything (they wire the layers together)
+# Two more rules hold for every file:
+#   - a directory's private headers (*_int.h, *_internal.h) are included only
+#     from files in that directory;
+#   - the line-editing libraries (<readline/…>, <editline/…>, <histedit.h>)
+#     are included only in src/interactive/, behind the lineedit.h seam.
 # Prints each violation and ends with "layers: N passed, N failed" (one test
 # per source file).
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,13 +41,25 @@ allowed() {	# allowed DIR INCLUDE -> status 0 when DIR may include INCLUDE
 	esac
 }
 
+private_ok() {	# private_ok DIR INCLUDE -> status 0 unless INCLUDE is another directory's private header
+	case ${2##*/} in
+	*_int.h | *_internal.h) [ "${2%%/*}" = "$1" ] ;;
+	*) return 0 ;;
+	esac
+}
+
 pass=0 fail=0
 for f in */*.c */*.h; do
 	dir=${f%%/*}
 	bad=
 	for inc in $(sed -n 's/^#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' "$f"); do
-		allowed "$dir" "$inc" || bad="$bad $inc"
+		allowed "$dir" "$inc" && private_ok "$dir" "$inc" || bad="$bad $inc"
 	done
+	if [ "$dir" != interactive ]; then
+		for inc in $(sed -n 's/^#[ \t]*include[ \t]*<\(readline\/[^>]*\|editline\/[^>]*\|histedit\.h\)>.*/\1/p' "$f"); do
+			bad="$bad <$inc>"
+		done
+	fi
 	if [ -n "$bad" ]; then
 		echo "layers: src/$f may not include:$bad"
 		fail=$((fail + 1))
