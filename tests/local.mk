@@ -17,3 +17,7 @@ include tests/robust/local.mk
 # DESIGN.md's layer rule, checked on every source file.
 TESTS += tests/layers.sh
 EXTRA_DIST += tests/layers.sh tests/summarize.awk
+
+# docs/DESIGN.md's list of mutable globals, checked against the objects.
+TESTS += tests/globals.sh
+EXTRA_DIST += tests/globals.sh

@@ -18,7 +18,9 @@ struct trace;
 
 /*
  * State is explicit: every function that needs the shell gets this pointer.
- * The only mutable globals in whelk are the signal flags (jobs/signals.c).
+ * The few mutable globals (the signal flags of jobs/signals.c and what
+ * readline's callbacks force) are listed in docs/DESIGN.md, "Mutable globals";
+ * tests/globals.sh keeps that list equal to what the compiler emits.
  *
  * This header is the contract between the evaluator (src/exec) and the
  * builtins (src/builtins); main.c / repl.c create and drive the shell.

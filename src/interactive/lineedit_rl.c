@@ -33,8 +33,8 @@
  * the terminal and the SIGCHLD self-pipe, then feed readline one key.
  *
  * readline's callbacks carry no context pointer, so the editor that is
- * reading a line is remembered in `owner`: the one mutable file-level
- * variable in whelk outside the signal flags, forced by the library's API
+ * reading a line is remembered in `owner`: a mutable file-level variable
+ * (listed in docs/DESIGN.md, "Mutable globals"), forced by the library's API
  * (readline itself is a bag of globals) and set only while a line is read.
  */
 static struct lineedit *owner;

@@ -311,7 +311,7 @@ void jobs_sync_options(struct jobs *jt, bool monitor, bool notify,
 /* -------------------------------------------------------------- signals */
 
 /*
- * The signal flags: the only mutable globals in whelk.  A handler sets
+ * The signal flags (docs/DESIGN.md lists every mutable global).  A handler sets
  * sig_pending[signo] and sig_any_pending; the shell looks at them at safe
  * points (between commands, in wait).
  */

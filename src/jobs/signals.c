@@ -7,7 +7,7 @@
 #include "jobs/jobs.h"
 
 /*
- * The only mutable globals in whelk.  A signal handler may touch nothing
+ * Mutable globals (docs/DESIGN.md lists them all).  A signal handler may touch nothing
  * but volatile sig_atomic_t objects (C11 7.14.1.1), so that is all it does:
  * the shell notices the flags at safe points and runs traps there.
  */
