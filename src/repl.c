@@ -195,43 +195,6 @@ static void prompt_info_fill(struct repl *r, struct prompt_info *pi)
 	pi->now = time(NULL);
 }
 
-/*
- * Pass 2 of prompt_escapes' design: parameter expansion, command
- * substitution and arithmetic, exactly as a here-document body gets them
- * (XCU 2.7.4: \ quotes only $ ` \ and newline, " is plain text).  We let
- * the parser build that word by wrapping the text in a here-document, so
- * prompts and here-documents can never disagree.  NULL when the text does
- * not parse or expand (the caller falls back to the unexpanded text).
- */
-static char *expand_heredoc_text(struct shell *sh, const char *text)
-{
-	static const char delim[] = "__WHELK_PROMPT_END__";
-	if (strstr(text, delim))
-		return NULL;
-	struct strbuf src = STRBUF_INIT;
-	sb_printf(&src, ":<<%s\n%s\n%s\n", delim, text, delim);
-	char *err = NULL;
-	struct ast_node *prog = parse_string("prompt", sb_str(&src), &err);
-	sb_free(&src);
-	free(err);
-	char *out = NULL;
-	if (prog && prog->type == NODE_LIST && prog->list.items.len == 1) {
-		struct list_item *it = prog->list.items.items[0];
-		struct ast_node *cmd = it->cmd;
-		if (cmd->type == NODE_SIMPLE && cmd->redirs.len == 1 &&
-		    expand_heredoc(sh, cmd->redirs.items[0], &out) < 0)
-			out = NULL;
-	}
-	if (prog)
-		ast_node_destroy(prog);
-	if (out) {
-		size_t n = strlen(out);
-		if (n > 0 && out[n - 1] == '\n')
-			out[n - 1] = '\0';
-	}
-	return out;
-}
-
 /* The prompt to show: PS1 or PS2, escapes then expansions ($? kept). */
 static char *make_prompt(struct repl *r, bool continuation)
 {
@@ -246,7 +209,11 @@ static char *make_prompt(struct repl *r, bool continuation)
 	prompt_escapes(&sb, ps, &pi, flags | PROMPT_PROTECT);
 	int saved_status = sh->last_status;
 	enum unwind saved_unwind = sh->unwind;
-	char *out = expand_heredoc_text(sh, sb_str(&sb));
+	/* Pass 2 of prompt_escapes' design: parameter expansion, command
+	   substitution and arithmetic, exactly as a here-document body gets
+	   them (XCU 2.7.4), so prompts and here-documents cannot disagree.
+	   When the text does not parse or expand, the escapes alone are shown. */
+	char *out = expand_text_as_heredoc(sh, "prompt", sb_str(&sb));
 	sh->last_status = saved_status;
 	sh->unwind = saved_unwind;
 	if (!out) {
@@ -630,7 +597,7 @@ void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc)
 	const char *env = var_get(sh, "ENV");
 	if (!env || !*env)
 		return;
-	char *path = expand_heredoc_text(sh, env);
+	char *path = expand_text_as_heredoc(sh, "ENV", env);
 	if (path && *path)
 		run_startup_file(sh, path);
 	free(path);

@@ -60,33 +60,13 @@ static char *ps4_text(struct shell *sh)
 		return xstrdup("");
 	if (!strpbrk(ps4, "$`\\"))
 		return xstrdup(ps4);
-	/* Expand PS4's value as a here-doc body: build one and ask the
-	   expander, which knows every form. */
-	char *err = NULL;
-	struct strbuf text = STRBUF_INIT;
-	sb_printf(&text, ": <<__WHELK_PS4_END__\n%s\n__WHELK_PS4_END__\n",
-		  ps4);
-	struct ast_node *n = parse_string("PS4", sb_str(&text), &err);
-	sb_free(&text);
-	free(err);
-	char *out = NULL;
 	/* Trace nothing while PS4 itself is expanded: a $( ) in PS4 would
 	   trace its own commands, each trace expanding PS4 again -- an
 	   unbounded chain of forks (bash does the same). */
 	bool saved_xtrace = sh->opt.xtrace;
 	sh->opt.xtrace = false;
-	if (n && n->list.items.len) {
-		struct list_item *it = n->list.items.items[0];
-		struct ast_node *c = it->cmd;
-		if (c->type == NODE_SIMPLE && c->redirs.len &&
-		    expand_heredoc(sh, c->redirs.items[0], &out) == 0) {
-			size_t len = strlen(out);
-			if (len && out[len - 1] == '\n')
-				out[len - 1] = '\0';
-		}
-	}
+	char *out = expand_text_as_heredoc(sh, "PS4", ps4);
 	sh->opt.xtrace = saved_xtrace;
-	ast_node_destroy(n);
 	return out ? out : xstrdup(ps4);
 }
 

@@ -17,6 +17,7 @@
 #include "exec/pattern.h"
 #include "exec/shell.h"
 #include "parser/arith.h"
+#include "parser/parser.h"
 
 /*
  * XCU 2.6 order: tilde expansion, parameter expansion, command
@@ -376,6 +377,20 @@ int expand_heredoc(struct shell *sh, const struct redir *r, char **out)
 		return 0;
 	}
 	return expand_to_string(sh, r->body, 0, true, out);
+}
+
+char *expand_text_as_heredoc(struct shell *sh, const char *name, const char *text)
+{
+	char *err = NULL;
+	struct word *w = parse_heredoc_text(name, text, &err);
+	free(err);
+	if (!w)
+		return NULL;
+	char *out = NULL;
+	if (expand_to_string(sh, w, 0, true, &out) < 0)
+		out = NULL;
+	word_destroy(w);
+	return out;
 }
 
 /* A word that is one piece of unquoted text with nothing to glob needs no

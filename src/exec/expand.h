@@ -46,6 +46,14 @@ int expand_word_pattern(struct shell *sh, const struct word *w, char **out);
 /** Expand a here-document body (REDIR_HEREDOC's body word). */
 int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
 
+/**
+ * Expand text the way an unquoted here-document body is expanded (parameters,
+ * $( ), $(( )), \ quoting only $ ` \ and newline): PS1, PS2, PS4 and $ENV
+ * get exactly the here-document rules.  Returns the malloc'd result, or NULL
+ * when the text does not parse or an expansion fails.
+ */
+char *expand_text_as_heredoc(struct shell *sh, const char *name, const char *text);
+
 /** Field-split s by $IFS (for `read`): the public face of the splitter. */
 void expand_split_ifs(struct shell *sh, const char *s, struct vec *fields);
 

@@ -1040,6 +1040,26 @@ struct ast_node *parse_string(const char *name, const char *text, char **err)
 	return prog;
 }
 
+struct word *parse_heredoc_text(const char *name, const char *text, char **err)
+{
+	/* word_parse_heredoc reads the body through a parser nested in p (so
+	   errors and positions are p's); p itself reads nothing. */
+	struct source *src = source_from_string(name, "", 0);
+	struct parser *p = parser_create(src);
+	struct word *w = word_parse_heredoc(p, text, strlen(text), 1);
+	*err = NULL;
+	if (p->err) {
+		struct strbuf sb = STRBUF_INIT;
+		sb_printf(&sb, "line %u: %s", p->err_line, p->err);
+		*err = sb_finish(&sb);
+		word_destroy(w);
+		w = NULL;
+	}
+	parser_destroy(p);
+	source_destroy(src);
+	return w;
+}
+
 bool parse_is_name(const char *s)
 {
 	if (!s || !(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))

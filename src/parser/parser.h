@@ -69,6 +69,15 @@ void parser_recover(struct parser *p);
  */
 struct ast_node *parse_string(const char *name, const char *text, char **err);
 
+/**
+ * Parse text as the body of an unquoted here-document (XCU 2.7.4: $, ` and
+ * \ are special, " is plain text) into a word, for text that the shell
+ * expands the same way without it being a here-document: PS1, PS2, PS4 and
+ * $ENV.  No delimiter is looked for: all of text is the body.  Returns NULL
+ * with *err set (malloc'd, "line N: " prefix) when the text does not parse.
+ */
+struct word *parse_heredoc_text(const char *name, const char *text, char **err);
+
 /** Is s a valid NAME (XCU 3.235: [_A-Za-z][_A-Za-z0-9]*)? */
 bool parse_is_name(const char *s);
 
