@@ -421,11 +421,6 @@ static char *read_line(void *ctx, bool continuation)
 
 /* ------------------------------------------------------------ the loop */
 
-static const char *alias_hook(void *ctx, const char *name)
-{
-	return hm_get(&((struct shell *)ctx)->aliases, name);
-}
-
 enum turn {
 	TURN_AGAIN,	/* next command with the same parser */
 	TURN_RESTART,	/* drop the parser's state (error, Ctrl-C in PS2) */
@@ -540,7 +535,7 @@ int repl_run(struct shell *sh)
 	while (t != TURN_STOP) {
 		struct source *src = source_from_lines("stdin", read_line, &r);
 		struct parser *p = parser_create(src);
-		parser_set_alias_hook(p, alias_hook, sh);
+		shell_parser_hooks(sh, p);
 		do
 			t = one_turn(&r, p, src);
 		while (t == TURN_AGAIN);

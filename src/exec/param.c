@@ -134,8 +134,9 @@ static int expand_assign(struct xctx *x, const struct word *w, bool quoted)
 static int expand_error(struct xctx *x, const struct word *w, bool null_too)
 {
 	char *msg = NULL;
+	/* Unquoted, so that a tilde-prefix the parser found expands (${x?~}). */
 	if (w->param.arg &&
-	    expand_to_string(x->sh, w->param.arg, 0, true, &msg) < 0)
+	    expand_to_string(x->sh, w->param.arg, 0, false, &msg) < 0)
 		return -1;
 	if (msg && *msg)
 		shell_error(x->sh, "%s: %s", w->param.name, msg);

@@ -111,6 +111,20 @@ static const char *alias_hook(void *ctx, const char *name)
 	return hm_get(&sh->aliases, name);
 }
 
+/* An interactive shell's own input has no name to show (as syntax_error). */
+static void warn_hook(void *ctx, const char *name, unsigned line, const char *msg)
+{
+	struct shell *sh = ctx;
+	diag_at(sh->opt.interactive && !sh->eval_depth ? NULL : name, (long)line,
+		"%s", msg);
+}
+
+void shell_parser_hooks(struct shell *sh, struct parser *p)
+{
+	parser_set_alias_hook(p, alias_hook, sh);
+	parser_set_warn_hook(p, warn_hook, sh);
+}
+
 /* -c text: is the command just parsed the last one?  Only string sources
    are peeked: on a pipe, a peeked byte would be stolen from the commands
    that read the rest of the script. */
@@ -146,7 +160,7 @@ static int syntax_error(struct shell *sh, struct parser *p,
 static int run_source(struct shell *sh, struct source *src, bool peek_end)
 {
 	struct parser *p = parser_create(src);
-	parser_set_alias_hook(p, alias_hook, sh);
+	shell_parser_hooks(sh, p);
 	int status = 0;
 	unsigned saved_line = sh->lineno;
 	for (;;) {

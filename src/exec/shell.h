@@ -12,6 +12,7 @@
 #include "base/vec.h"
 
 struct ast_node;
+struct parser;		/* parser/parser.h */
 struct jobs;		/* jobs/jobs.h: the job table */
 struct shell_history;	/* builtins/hist_iface.h: fc and history's view of it */
 struct trace;
@@ -280,6 +281,8 @@ void trap_set_action(struct shell *sh, int s, const char *action);
 /* -------------------------------------------------------------- running */
 
 /** Parse and run text (eval, trap actions, `.`, -c).  name: for messages. */
+/** Give a parser reading the shell's input its alias and warning hooks. */
+void shell_parser_hooks(struct shell *sh, struct parser *p);
 int shell_run_string(struct shell *sh, const char *name, const char *text);
 /** Run a script file from fd (borrowed), one complete command at a time. */
 int shell_run_fd(struct shell *sh, const char *name, int fd);

@@ -80,6 +80,7 @@ void redir_destroy(struct redir *r)
 	if (!r)
 		return;
 	free(r->fd_var);
+	free(r->delim);
 	word_destroy(r->target);
 	word_destroy(r->body);
 	free(r);

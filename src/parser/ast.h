@@ -157,6 +157,8 @@ struct redir {
 				   the delimiter as written (may be NULL) */
 	/* REDIR_HEREDOC only: */
 	bool strip_tabs;	/* <<- */
+	char *delim;		/* owned, may be NULL: the delimiter, the word
+				   as written after quote removal */
 	bool quoted_delim;	/* any part of the delimiter was quoted: the
 				   body is literal */
 	struct word *body;	/* owned: the here-document body.  Quoted

@@ -63,7 +63,7 @@ static void lx_advance(struct parser *p, int c)
 	}
 }
 
-int lx_getc(struct parser *p)
+static int lx_getc_raw(struct parser *p)
 {
 	if (p->npb > 0) {
 		struct pushback *b = &p->pb[--p->npb];
@@ -87,10 +87,20 @@ int lx_getc(struct parser *p)
 	return c;
 }
 
+int lx_getc(struct parser *p)
+{
+	int c = lx_getc_raw(p);
+	if (p->rec && c >= 0)
+		sb_putc(p->rec, (char)c);
+	return c;
+}
+
 void lx_ungetc(struct parser *p, int c)
 {
 	if (c < 0 || p->npb >= LX_PUSHBACK_MAX)
 		return;
+	if (p->rec && p->rec->len)
+		sb_truncate(p->rec, p->rec->len - 1);
 	unsigned i = --p->nhist % LX_HISTORY;
 	struct pushback *b = &p->pb[p->npb++];
 	b->c = c;
@@ -128,6 +138,8 @@ const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t 
 	p->hist_alias[i] = false;
 	p->nhist++;
 	p->last_from_alias = false;
+	if (p->rec)
+		sb_appendn(p->rec, (const char *)s, k);
 	*n = k;
 	return s;
 }
@@ -176,6 +188,8 @@ static void lx_park_pushback(struct parser *p)
 void lx_push_alias(struct parser *p, const char *name, const char *text)
 {
 	lx_park_pushback(p);
+	if (p->rec)	/* the word being recorded is the alias text's */
+		sb_clear(p->rec);
 	struct alias_frame *f = xcalloc(1, sizeof *f);
 	size_t n = strlen(text);
 	f->name = xstrdup(name);
@@ -291,37 +305,56 @@ static bool lx_read_line(struct parser *p, struct strbuf *line, bool *nl)
 	return line->len > 0;
 }
 
+/* Does the line end in an unescaped backslash (an odd run of them)? */
+static bool lx_continued(const struct strbuf *line)
+{
+	size_t n = 0;
+	while (n < line->len && line->data[line->len - 1 - n] == '\\')
+		n++;
+	return n % 2 == 1;
+}
+
 /*
  * XCU 2.7.4: the body is the lines after the newline that ends the line
  * holding the operator, up to a line that is exactly the delimiter (after
  * quote removal of the delimiter word); with <<- leading tabs are removed
- * from every body line and from the delimiter line first.  The body is kept
- * in a strbuf, so it may be of any size.
+ * from every body line and from the delimiter line first.  In an unquoted
+ * body a backslash-newline joins two lines before the delimiter is looked
+ * for: a line that continues another is never the delimiter and keeps its
+ * leading tabs (dash, yash, bash).  The body is kept in a strbuf, so it may
+ * be of any size.  The end of the input also ends the body, with a warning
+ * (dash accepts it silently, bash warns).
  */
 static void lx_read_heredoc(struct parser *p, struct redir *r)
 {
 	bool quoted = false;
 	char *delim = word_heredoc_delim(r->target, &quoted);
+	if (r->delim) {
+		free(delim);
+		delim = xstrdup(r->delim);
+	}
 	struct strbuf body = STRBUF_INIT, line = STRBUF_INIT;
-	unsigned start = p->pos.line;
-	bool nl, found = false;
+	unsigned start = p->pos.line, last = start;
+	bool nl, found = false, cont = false;
 	while (lx_read_line(p, &line, &nl)) {
+		last = nl ? p->pos.line - 1 : p->pos.line;
 		const char *s = sb_str(&line);
-		if (r->strip_tabs)
+		if (r->strip_tabs && !cont)
 			while (*s == '\t')
 				s++;
-		if (strcmp(s, delim) == 0) {
+		if (!cont && strcmp(s, delim) == 0) {
 			found = true;
 			break;
 		}
 		sb_append(&body, s);
 		if (nl)
 			sb_putc(&body, '\n');
+		cont = !quoted && nl && lx_continued(&line);
 	}
-	if (!found) {
-		parse_fail_eof(p, r->range.begin.line, "syntax error: unterminated here-document "
-			       "(expecting '%s')", delim);
-	} else if (quoted) {
+	if (!found)
+		parse_warn(p, last, "warning: here-document at line %u delimited "
+			   "by end-of-file (wanted '%s')", r->range.begin.line, delim);
+	if (quoted) {
 		r->body = word_create(WORD_SQUOTE);
 		r->body->lit.kind = SQUOTE_SINGLE;
 		r->body->lit.len = body.len;

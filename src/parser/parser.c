@@ -55,6 +55,19 @@ void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
 	va_end(ap);
 }
 
+void parse_warn(struct parser *p, unsigned line, const char *fmt, ...)
+{
+	if (!p->warn_fn)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	p->warn_fn(p->warn_ctx, source_name(p->src), line, sb_str(&sb));
+	sb_free(&sb);
+}
+
 /* ---------------------------------------------------------------- tokens */
 
 /* XCU 2.4, sorted (a unit test keeps it sorted; kw_index's ranges follow
@@ -127,17 +140,30 @@ static void fill(struct parser *p)
 	}
 }
 
-/* XCU 2.3.1: substitute an alias for the token if it is eligible. */
-static void try_alias(struct parser *p, bool cmd_pos)
+/* Where a word is looked at, for alias substitution (XCU 2.3.1). */
+enum alias_pos {
+	AP_ARG,		/* only after an alias value ending in a blank */
+	AP_KW,		/* the same, but a reserved word is not replaced: the
+			   `in` of for and case */
+	AP_CMD,		/* command position: any word but a reserved word */
+};
+
+/*
+ * XCU 2.3.1: substitute an alias for the token if it is eligible.  The
+ * first word of the value is looked at again: in command position because
+ * it is still the command word, elsewhere because the word it replaces was
+ * eligible (dash, yash, mksh: `alias e='echo ' w='a' a=zz; e w` prints zz).
+ */
+static void try_alias(struct parser *p, enum alias_pos pos)
 {
 	for (unsigned n = 0; n < 10000; n++) {
 		fill(p);
 		struct token *t = &p->tok;
 		if (p->err || !p->alias_fn || t->type != TK_WORD || !t->lit ||
-		    t->alias_checked || (!cmd_pos && !t->alias_ok))
+		    t->alias_checked || (pos != AP_CMD && !t->alias_ok))
 			return;
 		t->alias_checked = true;
-		if ((cmd_pos && t->kw >= 0) || lx_alias_active(p, t->lit))
+		if ((pos != AP_ARG && t->kw >= 0) || lx_alias_active(p, t->lit))
 			return;
 		const char *value = p->alias_fn(p->alias_ctx, t->lit);
 		if (!value)
@@ -145,6 +171,7 @@ static void try_alias(struct parser *p, bool cmd_pos)
 		lx_push_alias(p, t->lit, value);
 		lx_token_free(t);
 		p->have_tok = false;
+		p->alias_next = pos != AP_CMD;
 	}
 }
 
@@ -158,20 +185,24 @@ static bool tok_settled(const struct parser *p)
 	return p->have_tok && (p->tok.type != TK_WORD || p->tok.alias_checked);
 }
 
+/* The lookahead token, looked at in position pos. */
+static struct token *peek_at(struct parser *p, enum alias_pos pos)
+{
+	if (!tok_settled(p))
+		try_alias(p, pos);
+	return &p->tok;
+}
+
 /* The lookahead token, not in command position. */
 static struct token *peek(struct parser *p)
 {
-	if (!tok_settled(p))
-		try_alias(p, false);
-	return &p->tok;
+	return peek_at(p, AP_ARG);
 }
 
 /* The lookahead token where a command may start: aliases apply. */
 static struct token *peek_cmd(struct parser *p)
 {
-	if (!tok_settled(p))
-		try_alias(p, true);
-	return &p->tok;
+	return peek_at(p, AP_CMD);
 }
 
 static void consume(struct parser *p)
@@ -229,10 +260,10 @@ static bool expect_kw(struct parser *p, enum reserved_index kw)
 	return false;
 }
 
-/* linebreak: newline_list? (XCU 2.10.2) */
-static void parse_linebreak(struct parser *p, bool cmd_pos)
+/* linebreak: newline_list? (XCU 2.10.2); pos: how the word after it is looked at. */
+static void parse_linebreak(struct parser *p, enum alias_pos pos)
 {
-	while ((cmd_pos ? peek_cmd(p) : peek(p))->type == TK_NEWLINE)
+	while (peek_at(p, pos)->type == TK_NEWLINE)
 		consume(p);
 }
 
@@ -307,7 +338,7 @@ static struct ast_node *parse_command(struct parser *p);
 static struct ast_node *parse_list(struct parser *p, bool top, const char *expect)
 {
 	if (!top)
-		parse_linebreak(p, true);
+		parse_linebreak(p, AP_CMD);
 	struct ast_node *list = new_node(p, NODE_LIST);
 	for (;;) {
 		struct token *t = peek_cmd(p);
@@ -330,7 +361,7 @@ static struct ast_node *parse_list(struct parser *p, bool top, const char *expec
 			break;
 		}
 		if (!top)
-			parse_linebreak(p, true);
+			parse_linebreak(p, AP_CMD);
 	}
 	return finish(p, list);
 }
@@ -349,7 +380,7 @@ static struct ast_node *parse_and_or(struct parser *p)
 		n->range.begin = left->range.begin;
 		n->binary.left = left;
 		consume(p);
-		parse_linebreak(p, true);
+		parse_linebreak(p, AP_CMD);
 		n->binary.right = parse_pipeline(p);
 		left = finish(p, n);
 	}
@@ -373,7 +404,7 @@ static struct ast_node *parse_pipeline(struct parser *p)
 	vec_push(&n->pipeline.cmds, c);
 	while (peek(p)->type == TK_PIPE) {
 		consume(p);
-		parse_linebreak(p, true);
+		parse_linebreak(p, AP_CMD);
 		if (!(c = parse_command(p)))
 			break;
 		vec_push(&n->pipeline.cmds, c);
@@ -412,16 +443,27 @@ static struct redir *parse_redirect(struct parser *p)
 	r->op = ops[t->type];
 	r->strip_tabs = t->type == TK_DLESSDASH;
 	consume(p);
+	/* XCU 2.7.4: the delimiter is the word as written after quote
+	   removal, with no expansion (`<<EO`x`F` ends at "EO`x`F"). */
+	struct strbuf raw = STRBUF_INIT, *outer_rec = p->rec;
+	if (r->op == REDIR_HEREDOC && !outer_rec)
+		p->rec = &raw;
 	if (peek(p)->type != TK_WORD) {
+		p->rec = outer_rec;
+		sb_free(&raw);
 		unexpected(p, NULL);
 		redir_destroy(r);
 		return NULL;
 	}
 	r->target = take_word(p);
 	r->range.end = p->last_end;
+	p->rec = outer_rec;
 	if (r->op == REDIR_HEREDOC) {
 		char *d = word_heredoc_delim(r->target, &r->quoted_delim);
 		free(d);
+		if (raw.len)
+			r->delim = word_unquote_delim(raw.data, raw.len);
+		sb_free(&raw);
 		vec_push(&p->heredocs, r);
 	} else {
 		r->target = word_tilde(r->target, false);
@@ -481,7 +523,7 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 		return finish(p, n);
 	}
 	consume(p);
-	parse_linebreak(p, true);
+	parse_linebreak(p, AP_CMD);
 	struct token *t = peek_cmd(p);
 	if (t->type == TK_LPAREN || is_kw(t, KW_LBRACE) || is_kw(t, KW_IF) ||
 	    is_kw(t, KW_WHILE) || is_kw(t, KW_UNTIL) || is_kw(t, KW_FOR) ||
@@ -651,7 +693,7 @@ static struct ast_node *parse_for(struct parser *p)
 	}
 	n->for_.var = xstrdup(t->lit);
 	consume(p);
-	parse_linebreak(p, false);
+	parse_linebreak(p, AP_KW);
 	t = peek(p);
 	if (is_kw(t, KW_IN)) {
 		n->for_.has_in = true;
@@ -666,7 +708,7 @@ static struct ast_node *parse_for(struct parser *p)
 	} else if (t->type == TK_SEMI) {
 		consume(p);
 	}
-	parse_linebreak(p, true);
+	parse_linebreak(p, AP_CMD);
 	n->for_.body = parse_do_group(p);
 	return finish(p, n);
 }
@@ -704,7 +746,7 @@ static bool parse_case_item(struct parser *p, struct ast_node *n)
 	vec_push(&n->case_.items, ci);
 	if (!parse_patterns(p, ci))
 		return false;
-	parse_linebreak(p, true);
+	parse_linebreak(p, AP_CMD);
 	struct token *t = peek_cmd(p);
 	if (t->type != TK_DSEMI && t->type != TK_SEMI_AND && !is_kw(t, KW_ESAC))
 		if (!(ci->body = parse_list(p, false, "esac")))
@@ -715,7 +757,7 @@ static bool parse_case_item(struct parser *p, struct ast_node *n)
 		ci->term = t->type == TK_SEMI_AND ? CASE_FALLTHROUGH : CASE_BREAK;
 		consume(p);
 		ci->range.end = p->last_end;
-		parse_linebreak(p, false);
+		parse_linebreak(p, AP_KW);
 		return true;
 	}
 	if (!is_kw(t, KW_ESAC)) {
@@ -735,13 +777,13 @@ static struct ast_node *parse_case(struct parser *p)
 		return finish(p, n);
 	}
 	n->case_.subject = word_tilde(take_word(p), false);
-	parse_linebreak(p, false);
+	parse_linebreak(p, AP_KW);
 	if (!is_kw(peek(p), KW_IN)) {
 		unexpected(p, "in");
 		return finish(p, n);
 	}
 	consume(p);
-	parse_linebreak(p, false);
+	parse_linebreak(p, AP_KW);
 	while (!p->err && !is_kw(peek(p), KW_ESAC)) {
 		if (p->tok.type == TK_EOF) {
 			unexpected(p, "esac");
@@ -821,6 +863,8 @@ struct parser *parser_create_nested(struct parser *parent, struct source *src)
 	struct parser *p = parser_create(src);
 	p->alias_fn = parent->alias_fn;
 	p->alias_ctx = parent->alias_ctx;
+	p->warn_fn = parent->warn_fn;
+	p->warn_ctx = parent->warn_ctx;
 	p->depth = parent->depth;
 	return p;
 }
@@ -839,7 +883,7 @@ struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line)
 	vec_init(&p->heredocs);
 	vec_init(&p->active_aliases);
 	p->have_tok = false;
-	parse_linebreak(p, true);
+	parse_linebreak(p, AP_CMD);
 	if (peek(p)->type != TK_RPAREN)
 		prog = parse_list(p, false, ")");
 	if (!p->err && peek(p)->type != TK_RPAREN)
@@ -946,6 +990,12 @@ void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx)
 {
 	p->alias_fn = fn;
 	p->alias_ctx = ctx;
+}
+
+void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx)
+{
+	p->warn_fn = fn;
+	p->warn_ctx = ctx;
 }
 
 static enum parse_status parse_status_of(struct parser *p)

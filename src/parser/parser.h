@@ -41,10 +41,15 @@ struct parser;
 /** Alias lookup hook: returns the alias value (borrowed) or NULL. */
 typedef const char *(*parser_alias_fn)(void *ctx, const char *name);
 
+/** Warning hook: the input named name, at line, is odd but accepted. */
+typedef void (*parser_warn_fn)(void *ctx, const char *name, unsigned line,
+			       const char *msg);
+
 /** src is borrowed. */
 struct parser *parser_create(struct source *src);
 void parser_destroy(struct parser *p);
 void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx);
+void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx);
 
 enum parse_status parser_next(struct parser *p, struct ast_node **out);
 

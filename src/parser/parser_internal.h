@@ -48,6 +48,9 @@ struct parser {
 	unsigned nhist;
 	bool last_from_alias;		/* the byte just read came from alias text */
 	struct vec heredocs;		/* struct redir * (borrowed): read at the next newline */
+	struct strbuf *rec;		/* borrowed, may be NULL: every byte read is
+					   also appended here, every byte pushed back
+					   taken off (a here-doc delimiter as written) */
 	/* ---- tokens */
 	struct token tok;		/* the lookahead token, when have_tok */
 	bool have_tok;
@@ -57,6 +60,8 @@ struct parser {
 					   the current token started */
 	parser_alias_fn alias_fn;	/* may be NULL */
 	void *alias_ctx;		/* borrowed */
+	parser_warn_fn warn_fn;		/* may be NULL */
+	void *warn_ctx;			/* borrowed */
 	/* ---- state */
 	unsigned depth;			/* nesting depth (PARSER_MAX_DEPTH) */
 	bool keep_pos;			/* nested text: pos was set by the caller */
@@ -88,6 +93,9 @@ void parse_fail(struct parser *p, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
+/** A warning about the input at line: passed to the warning hook, if any. */
+void parse_warn(struct parser *p, unsigned line, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 /** Parse a $( ... ) body from the current input, up to and including ')'. */
 struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line);
 /** Parse a `...` body with a nested parser starting at position at; errors copied to p. */
@@ -101,6 +109,8 @@ enum word_mode {
 	WM_HEREDOC,	/* an unquoted here-document body: to end of input */
 	WM_ARG,		/* ${x-word} outside "..." or any trim pattern */
 	WM_ARG_DQ,	/* ${x-word} inside "..." */
+	WM_ARG_HD,	/* ${x-word} in a here-document body: as WM_ARG_DQ,
+			   but \" inside `...` keeps its backslash */
 	WM_ARITH,	/* $(( ... )) up to the closing )) */
 };
 
@@ -114,6 +124,8 @@ char *word_split_assign(struct word **w);
 const char *word_literal_text(const struct word *w);
 /** Here-doc delimiter: the text after quote removal; *quoted set when any quoting. */
 char *word_heredoc_delim(const struct word *w, bool *quoted);
+/** Here-doc delimiter from the word as written (n bytes): quote removal only. */
+char *word_unquote_delim(const char *s, size_t n);
 /** Parse a here-doc body text (unquoted delimiter) into a word. */
 struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
 				unsigned line);

@@ -267,7 +267,7 @@ static const char *escapable(enum word_mode mode)
 {
 	switch (mode) {
 	case WM_DQUOTE: case WM_ARITH: return "$`\"\\";
-	case WM_ARG_DQ: return "$`\"\\}";
+	case WM_ARG_DQ: case WM_ARG_HD: return "$`\"\\}";
 	case WM_HEREDOC: return "$`\\";
 	default: return NULL;	/* unquoted: any byte */
 	}
@@ -472,12 +472,15 @@ static bool lex_param_arg(struct parser *p, struct word *w, enum word_mode outer
 {
 	if (w->param.op == PARAM_PLAIN || w->param.op == PARAM_LENGTH)
 		return true;
-	bool dq = outer == WM_DQUOTE || outer == WM_ARG_DQ || outer == WM_HEREDOC;
+	bool hd = outer == WM_HEREDOC || outer == WM_ARG_HD;
+	bool dq = hd || outer == WM_DQUOTE || outer == WM_ARG_DQ;
 	bool trim = w->param.op >= PARAM_TRIM_SUFFIX;
-	w->param.arg = word_lex(p, dq && !trim ? WM_ARG_DQ : WM_ARG);
+	w->param.arg = word_lex(p, trim ? WM_ARG : hd ? WM_ARG_HD : dq ? WM_ARG_DQ : WM_ARG);
 	if (!w->param.arg)
 		return false;
-	if (!dq && !trim)	/* XCU 2.6.2: word undergoes tilde expansion */
+	/* XCU 2.6.2: word undergoes tilde expansion — a trim pattern even
+	   inside "..." (it is a pattern of its own: dash, bash, yash, mksh). */
+	if (!dq || trim)
 		w->param.arg = word_tilde(w->param.arg, false);
 	return true;
 }
@@ -607,6 +610,7 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 		return *consume = (c == '"');
 	case WM_ARG:
 	case WM_ARG_DQ:
+	case WM_ARG_HD:
 		if (c == '{')
 			++*nest;
 		if (c == '}' && (*nest)-- == 0)
@@ -630,7 +634,7 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 static const char *mode_expect(enum word_mode mode)
 {
 	switch (mode) {
-	case WM_ARG: case WM_ARG_DQ: return "'}'";
+	case WM_ARG: case WM_ARG_DQ: case WM_ARG_HD: return "'}'";
 	case WM_ARITH: return "'))'";
 	default: return NULL;
 	}
@@ -640,7 +644,8 @@ static const char *mode_expect(enum word_mode mode)
 static bool word_special(struct parser *p, struct wbuild *wb, enum word_mode mode,
 			 int c, struct src_pos at)
 {
-	bool dq = mode == WM_DQUOTE || mode == WM_ARG_DQ || mode == WM_HEREDOC;
+	bool dq = mode == WM_DQUOTE || mode == WM_ARG_DQ || mode == WM_ARG_HD ||
+		  mode == WM_HEREDOC;
 	bool literal;
 	switch (c) {
 	case '\\':
@@ -845,6 +850,59 @@ char *word_heredoc_delim(const struct word *w, bool *quoted)
 	*quoted = false;
 	if (w)
 		delim_text(w, &sb, quoted);
+	return sb_finish(&sb);
+}
+
+/*
+ * Quote removal on the delimiter word as the lexer read it: leading blanks
+ * (and line continuations) are dropped; \c, '...', $'...' and "..." lose
+ * their quotes; everything else — $, backquotes, braces — stays as written.
+ */
+char *word_unquote_delim(const char *s, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	size_t i = 0;
+	for (;;) {
+		if (i < n && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		else if (i + 1 < n && s[i] == '\\' && s[i + 1] == '\n')
+			i += 2;
+		else
+			break;
+	}
+	while (i < n) {
+		char c = s[i++];
+		if (c == '\\' && i < n) {
+			if (s[i] != '\n')
+				sb_putc(&sb, s[i]);
+			i++;
+		} else if (c == '\'') {
+			size_t from = i;
+			while (i < n && s[i] != '\'')
+				i++;
+			sb_appendn(&sb, s + from, i - from);
+			i += i < n;
+		} else if (c == '$' && i < n && s[i] == '\'') {
+			size_t from = ++i;
+			while (i < n && s[i] != '\'')
+				i += s[i] == '\\' && i + 1 < n ? 2 : 1;
+			word_decode_dollar_single(&sb, s + from, i - from);
+			i += i < n;
+		} else if (c == '"') {
+			while (i < n && s[i] != '"') {
+				if (s[i] == '\\' && i + 1 < n && strchr("$`\"\\\n", s[i + 1])) {
+					if (s[i + 1] != '\n')
+						sb_putc(&sb, s[i + 1]);
+					i += 2;
+					continue;
+				}
+				sb_putc(&sb, s[i++]);
+			}
+			i += i < n;
+		} else {
+			sb_putc(&sb, c);
+		}
+	}
 	return sb_finish(&sb);
 }
 
