@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "builtins/registry.h"
 #include "exec/shell.h"
 
@@ -89,29 +90,14 @@ static int describe(struct shell *sh, const char *name, bool verbose,
 /* command [-p] [-v|-V] name [arg...] */
 int builtin_command(struct shell *sh, int argc, char **argv)
 {
-	bool p = false, v = false, V = false;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		for (const char *c = argv[i] + 1; *c; c++) {
-			if (*c == 'p')
-				p = true;
-			else if (*c == 'v')
-				v = true;
-			else if (*c == 'V')
-				V = true;
-			else {
-				builtin_error(sh, "-%c: bad option", *c);
-				return 2;
-			}
-		}
-	}
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "pvV", seen);
+	if (i < 0)
+		return 2;
+	bool p = seen['p'], V = seen['V'];
 	if (i >= argc)
 		return 0;
-	if (v || V) {
+	if (seen['v'] || V) {
 		int status = 0;
 		for (; i < argc; i++)
 			if (describe(sh, argv[i], V, p) != 0)
@@ -126,9 +112,9 @@ int builtin_command(struct shell *sh, int argc, char **argv)
 int builtin_type(struct shell *sh, int argc, char **argv)
 {
 	int status = 0;
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
 	for (; i < argc; i++)
 		if (describe(sh, argv[i], true, false) != 0)
 			status = 127;
@@ -146,17 +132,12 @@ static void print_hashed(struct shell *sh)
 /* hash [-r] [name...]: list, forget, or look up and remember. */
 int builtin_hash(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "-r") == 0) {
-		path_hash_clear(sh);
-		i++;
-	}
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
-		builtin_error(sh, "illegal option %s", argv[i]);
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "r", seen);
+	if (i < 0)
 		return 2;
-	}
+	if (seen['r'])
+		path_hash_clear(sh);
 	if (argc == 1) {
 		print_hashed(sh);
 		return 0;

@@ -10,26 +10,20 @@
 #include "base/fdutil.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
-
-static void skip_dashdash(int *argc, char ***argv)
-{
-	if (*argc > 1 && strcmp((*argv)[1], "--") == 0) {
-		(*argv)[1] = (*argv)[0];
-		(*argv)++;
-		(*argc)--;
-	}
-}
 
 /* eval [arg...]: the arguments joined with spaces, parsed and run here. */
 int builtin_eval(struct shell *sh, int argc, char **argv)
 {
-	skip_dashdash(&argc, &argv);
-	if (argc < 2)
+	int first = bopt_none(sh, argc, argv);
+	if (first < 0)
+		return 2;
+	if (first == argc)
 		return 0;
 	struct strbuf sb = STRBUF_INIT;
-	for (int i = 1; i < argc; i++) {
-		if (i > 1)
+	for (int i = first; i < argc; i++) {
+		if (i > first)
 			sb_putc(&sb, ' ');
 		sb_append(&sb, argv[i]);
 	}
@@ -70,7 +64,9 @@ static char *dot_find(struct shell *sh, const char *name)
 	return NULL;
 }
 
-static int dot_run(struct shell *sh, const char *path, int argc, char **argv)
+/* Run path's commands; with nparams > 0, params become $1... meanwhile. */
+static int dot_run(struct shell *sh, const char *path, int nparams,
+		   char **params)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 || (fd = fd_move_high(fd)) < 0) {
@@ -78,8 +74,8 @@ static int dot_run(struct shell *sh, const char *path, int argc, char **argv)
 		sh->builtin_fatal = true;
 		return 2;
 	}
-	if (argc > 2)
-		frame_push(sh, argc - 2, argv + 2, false);
+	if (nparams > 0)
+		frame_push(sh, nparams, params, false);
 	const char *saved_name = sh->script_name;
 	unsigned saved_line = sh->lineno;
 	sh->script_name = path;
@@ -92,7 +88,7 @@ static int dot_run(struct shell *sh, const char *path, int argc, char **argv)
 		sh->unwind = UNWIND_NONE;
 		status = sh->exit_status;
 	}
-	if (argc > 2)
+	if (nparams > 0)
 		frame_pop(sh);
 	close(fd);
 	return status;
@@ -102,19 +98,20 @@ static int dot_run(struct shell *sh, const char *path, int argc, char **argv)
    file is an error that exits a non-interactive shell (XCU 2.8.1). */
 int builtin_dot(struct shell *sh, int argc, char **argv)
 {
-	skip_dashdash(&argc, &argv);
-	if (argc < 2) {
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
+	if (i == argc) {
 		builtin_error(sh, "filename argument required");
-		sh->builtin_fatal = true;
-		return 2;
+		return bopt_usage(sh);
 	}
-	char *path = dot_find(sh, argv[1]);
+	char *path = dot_find(sh, argv[i]);
 	if (!path) {
-		builtin_error(sh, "%s: not found", argv[1]);
+		builtin_error(sh, "%s: not found", argv[i]);
 		sh->builtin_fatal = true;
 		return 2;
 	}
-	int status = dot_run(sh, path, argc, argv);
+	int status = dot_run(sh, path, argc - i - 1, argv + i + 1);
 	free(path);
 	return status;
 }
@@ -124,8 +121,10 @@ int builtin_dot(struct shell *sh, int argc, char **argv)
    redirections, the dispatcher already made them permanent. */
 int builtin_exec(struct shell *sh, int argc, char **argv)
 {
-	skip_dashdash(&argc, &argv);
-	if (argc < 2)
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
+	if (i == argc)
 		return 0;
-	return shell_run_argv(sh, argc - 1, argv + 1, SHELL_CMD_EXEC);
+	return shell_run_argv(sh, argc - i, argv + i, SHELL_CMD_EXEC);
 }

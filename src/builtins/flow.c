@@ -1,35 +1,28 @@
 /* flow.c: the control-flow special builtins — break, continue, return, exit and : (XCU 2.14). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <errno.h>
 #include <limits.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
-/* A leading "--" ends the (empty) option list of these builtins. */
-static void skip_dashdash(int *argc, char ***argv)
+/*
+ * The operand of break, continue, exit and return, after "--": *n is
+ * left alone when there is none.  Returns 0, or 2 after the message (a
+ * special builtin's usage error: bopt marks it fatal).
+ */
+static int count_operand(struct shell *sh, int argc, char **argv, long min,
+			 long *n)
 {
-	if (*argc > 1 && strcmp((*argv)[1], "--") == 0) {
-		(*argv)[1] = (*argv)[0];
-		(*argv)++;
-		(*argc)--;
-	}
-}
-
-/* A decimal number in [min, LONG_MAX], or -1 after the message. */
-static long number_arg(struct shell *sh, const char *s, long min)
-{
-	char *end;
-	errno = 0;
-	long n = strtol(s, &end, 10);
-	if (!*s || *end || errno || n < min || (*s != '+' && (*s < '0' || *s > '9'))) {
-		builtin_error(sh, "Illegal number: %s", s);
-		return -1;
-	}
-	return n;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
+	if (argc - i > 1)
+		return bopt_too_many(sh);
+	if (i < argc)
+		return bopt_number(sh, argv[i], min, LONG_MAX, n);
+	return 0;
 }
 
 int builtin_colon(struct shell *sh, int argc, char **argv)
@@ -50,16 +43,8 @@ static int loop_control(struct shell *sh, int argc, char **argv,
 			enum unwind how)
 {
 	long n = 1;
-	skip_dashdash(&argc, &argv);
-	if (argc > 2) {
-		builtin_error(sh, "too many arguments");
-		sh->builtin_fatal = true;
+	if (count_operand(sh, argc, argv, 1, &n) != 0)
 		return 2;
-	}
-	if (argc == 2 && (n = number_arg(sh, argv[1], 1)) < 0) {
-		sh->builtin_fatal = true;
-		return 2;
-	}
 	if (sh->loop_depth == 0)
 		return 0;
 	if (n > sh->loop_depth)
@@ -90,11 +75,8 @@ int builtin_exit(struct shell *sh, int argc, char **argv)
 	/* Interactive, with stopped jobs: warn once, leave on the next try. */
 	if (jobs_exit_refused(sh->jobs))
 		return 1;
-	skip_dashdash(&argc, &argv);
-	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
-		sh->builtin_fatal = true;
+	if (count_operand(sh, argc, argv, 0, &n) != 0)
 		return 2;
-	}
 	sh->unwind = UNWIND_EXIT;
 	sh->exit_status = (int)(n & 0xff);
 	return sh->exit_status;
@@ -111,11 +93,8 @@ int builtin_return(struct shell *sh, int argc, char **argv)
 	   return; dash); a function the action calls keeps its own. */
 	long n = sh->trap_depth == sh->func_depth + 1 ? sh->trap_status
 						       : sh->last_status;
-	skip_dashdash(&argc, &argv);
-	if (argc > 1 && (n = number_arg(sh, argv[1], 0)) < 0) {
-		sh->builtin_fatal = true;
+	if (count_operand(sh, argc, argv, 0, &n) != 0)
 		return 2;
-	}
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {
 		if (sh->opt.interactive) {
 			builtin_error(sh, "not in a function or sourced script");

@@ -2,6 +2,7 @@
 # Each group of builtins lists its files in its own fragment.
 src_libshell_a_SOURCES += \
 	src/builtins/builtins.h \
+	src/builtins/opts.c src/builtins/opts.h \
 	src/builtins/registry.c src/builtins/registry.h
 include src/builtins/core.mk
 include src/builtins/vars.mk

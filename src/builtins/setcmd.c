@@ -1,11 +1,12 @@
 /* setcmd.c: the set and shift special builtins (XCU 2.14) — options, positional parameters, variable listing. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -72,17 +73,17 @@ static int set_letters(struct shell *sh, int argc, char **argv, int *i)
 				return 2;
 			continue;
 		}
-		if (*c == 'i' || shell_set_option_letter(sh, *c, on) < 0) {
-			builtin_error(sh, "%c%c: bad option", on ? '-' : '+',
-				      *c);
-			return 2;
-		}
+		if (*c == 'i' || shell_set_option_letter(sh, *c, on) < 0)
+			return bopt_invalid(sh, on ? '-' : '+', *c);
 	}
 	return 0;
 }
 
 /*
- * set [-abCefhmnuvx] [-o name] [--] [arg...] (XCU 2.14 set).  Options end
+ * set [-abCefhmnuvx] [-o name] [--] [arg...] (XCU 2.14 set).  The one
+ * builtin that reads its options itself rather than through bopt: "+x"
+ * turns an option off, -o's argument is optional (alone it lists the
+ * options) and a lone "-" means something.  Options end
  * at the first word not starting with - or +, or at "--"; any words left
  * become $1...  "--" alone clears them.  A lone "-" turns off -x and -v
  * and ends the options (historical, as dash).
@@ -127,23 +128,13 @@ int builtin_set(struct shell *sh, int argc, char **argv)
 int builtin_shift(struct shell *sh, int argc, char **argv)
 {
 	long n = 1;
-	if (argc > 1 && strcmp(argv[1], "--") == 0) {
-		argc--;
-		argv++;
-	}
-	if (argc > 2) {
-		builtin_error(sh, "too many arguments");
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
 		return 2;
-	}
-	if (argc == 2) {
-		char *end;
-		errno = 0;
-		n = strtol(argv[1], &end, 10);
-		if (!*argv[1] || *end || errno || n < 0) {
-			builtin_error(sh, "Illegal number: %s", argv[1]);
-			return 2;
-		}
-	}
+	if (argc - i > 1)
+		return bopt_too_many(sh);
+	if (i < argc && bopt_number(sh, argv[i], 0, LONG_MAX, &n) != 0)
+		return 2;
 	struct vec *p = shell_params(sh);
 	if ((size_t)n > p->len) {
 		builtin_error(sh, "can't shift that many");

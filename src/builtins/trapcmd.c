@@ -9,6 +9,7 @@
 #include "base/alloc.h"
 #include "base/signames.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -106,17 +107,12 @@ static bool is_unsigned(const char *s)
  */
 int builtin_trap(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "-p") == 0)
-		return list_traps(sh, argc - 2, argv + 2);
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	else if (i < argc && argv[i][0] == '-' && argv[i][1]) {
-		/* A usage error of a special builtin exits (XCU 2.8.1). */
-		builtin_error(sh, "illegal option %s", argv[i]);
-		sh->builtin_fatal = true;
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "p", seen);
+	if (i < 0)
 		return 2;
-	}
+	if (seen['p'])
+		return list_traps(sh, argc - i, argv + i);
 	if (i >= argc)
 		return list_traps(sh, 0, NULL);
 	const char *action = argv[i];

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -83,9 +84,9 @@ static int wait_one(struct shell *sh, const char *arg)
 
 int builtin_wait(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
 	if (i >= argc)
 		return wait_all(sh);
 	int status = 0;
@@ -106,9 +107,11 @@ static void print_time(clock_t t, long hz, char end)
 /* times: user and system time of the shell, then of its children. */
 int builtin_times(struct shell *sh, int argc, char **argv)
 {
-	(void)sh;
-	(void)argc;
-	(void)argv;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
+	if (i < argc)
+		return bopt_too_many(sh);
 	struct tms t;
 	long hz = sysconf(_SC_CLK_TCK);
 	if (times(&t) == (clock_t)-1 || hz <= 0)

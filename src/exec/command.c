@@ -212,8 +212,11 @@ static int run_special(struct shell *sh, struct simple *c,
 {
 	bool via_command = (c->flags >> 8) & SHELL_CMD_NO_FUNCTIONS;
 	struct redir_undo undo = REDIR_UNDO_INIT;
-	/* `exec` with only redirections changes the shell's own fds. */
-	bool permanent = c->argc == 1 && strcmp(b->name, "exec") == 0;
+	/* `exec` with only redirections (and perhaps the "--" that ends
+	   its options) changes the shell's own fds. */
+	bool permanent = strcmp(b->name, "exec") == 0 &&
+			 (c->argc == 1 ||
+			  (c->argc == 2 && strcmp(c->argv[1], "--") == 0));
 	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) < 0) {
 		redir_undo(sh, &undo);
 		if (!via_command)

@@ -3,6 +3,13 @@ check_PROGRAMS += tests/robust/maxrss
 tests_robust_maxrss_SOURCES = tests/robust/maxrss.c
 TESTS += tests/robust/run.sh
 EXTRA_DIST += tests/robust/run.sh tests/robust/valgrind-whelk.in
+
+# Every builtin in the table with hostile arguments (issue 15, section 1).
+check_PROGRAMS += tests/robust/builtin_names
+tests_robust_builtin_names_SOURCES = tests/robust/builtin_names.c
+tests_robust_builtin_names_LDADD = $(WHELK_CORE_LIBS)
+TESTS += tests/robust/builtin-args.sh
+EXTRA_DIST += tests/robust/builtin-args.sh
 CLEANFILES += tests/robust/robust.log tests/robust/valgrind-whelk
 
 # make valgrind: every golden case (tests/posix) with whelk under valgrind
