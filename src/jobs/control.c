@@ -106,7 +106,7 @@ void jobs_hangup(struct jobs *jt)
 	/* The shell is going away: if the terminal is still there, leave
 	   it in the shell's (cooked) modes, not a line editor's raw ones. */
 	if (jt->tty_fd >= 0 && jt->shell_tmodes_saved)
-		tcsetattr(jt->tty_fd, TCSADRAIN, &jt->shell_tmodes);
+		tty_set_modes(jt, &jt->shell_tmodes);
 	for (size_t i = 0; i < jt->list.len; i++) {
 		struct job *j = jt->list.items[i];
 		if (job_state(j) == JOB_DONE || j->nohup)

@@ -3,9 +3,11 @@
 #ifndef WHELK_JOBS_JOBS_INT_H
 #define WHELK_JOBS_JOBS_INT_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <termios.h>
 
 struct jobs;
 
@@ -41,6 +43,22 @@ void tl_end(const struct jobs *jt, struct tline *t);
 
 /* Traced system calls used inside the layer (errno preserved). */
 int trace_setpgid(const struct jobs *jt, pid_t pid, pid_t pgid);
+/** tcsetpgrp, with SIGTTOU and SIGTTIN held off (tty_hold_stops). */
 int trace_tcsetpgrp(const struct jobs *jt, int fd, pid_t pgid);
+
+/*
+ * tcsetpgrp and tcsetattr called from a background process group (the
+ * shell while a job owns the terminal, or a new job's child before it
+ * has the terminal) send SIGTTOU unless it is ignored or blocked (XBD
+ * 11.1.4).  The shell ignores it for itself under job control, but after
+ * `trap - TTOU` it would stop itself: so these calls block SIGTTOU and
+ * SIGTTIN around them whenever SIGTTOU is not ignored.  Returns whether
+ * the mask was changed (old then holds the mask to put back).  Only
+ * async-signal-safe calls: a vfork child uses it too.
+ */
+bool tty_hold_stops(const struct jobs *jt, sigset_t *old);
+void tty_release_stops(bool held, const sigset_t *old);
+/** tcsetattr(TCSADRAIN) of the shell's terminal, stop signals held. */
+void tty_set_modes(const struct jobs *jt, const struct termios *modes);
 
 #endif

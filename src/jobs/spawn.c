@@ -394,6 +394,25 @@ static pid_t do_vfork(struct vfork_ctx *ctx)
 	return pid;
 }
 
+/*
+ * The child could not execve and has already _exit'ed: reap it and forget
+ * it.  The job is left as it was before — in particular its pgid is not
+ * set from the dead child, so an ENOEXEC retry starts a process group of
+ * its own (and fg/bg reach it).  Under job control the dead child had
+ * made itself a group and, in the foreground, taken the terminal
+ * (join_group_in_child): the shell takes it back, or its next read of
+ * the terminal would fail.
+ */
+static void exec_failed(struct jobs *jt, struct job *j, pid_t pid, int flags)
+{
+	job_add_proc(j, pid);
+	job_wait(jt, j, false);
+	j->nprocs--;
+	if (jt->monitor && !(flags & JOB_FORK_NOJOB) && (flags & JOB_FORK_FG) &&
+	    jt->tty_fd >= 0)
+		(void)trace_tcsetpgrp(jt, jt->tty_fd, jt->shell_pgid);
+}
+
 pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 		int *err)
 {
@@ -408,15 +427,13 @@ pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 	}
 	if (TRACING(jt))
 		trace_fork(jt, "vfork", pid, j, req->flags);
-	join_group_in_parent(jt, j, pid, req->flags);
-	job_add_proc(j, pid);
 	if (child_err != 0) {
-		/* The child already _exit'ed: reap it and forget it. */
-		job_wait(jt, j, false);
-		j->nprocs--;
+		exec_failed(jt, j, pid, req->flags);
 		*err = child_err;
 		return -1;
 	}
+	join_group_in_parent(jt, j, pid, req->flags);
+	job_add_proc(j, pid);
 	*err = 0;
 	if (j->async)
 		sig_watch_children(jt);

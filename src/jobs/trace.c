@@ -165,7 +165,12 @@ int trace_setpgid(const struct jobs *jt, pid_t pid, pid_t pgid)
 
 int trace_tcsetpgrp(const struct jobs *jt, int fd, pid_t pgid)
 {
+	sigset_t old;
+	bool held = tty_hold_stops(jt, &old);
 	int r = tcsetpgrp(fd, pgid);
+	int saved = errno;
+	tty_release_stops(held, &old);
+	errno = saved;
 	if (TRACING(jt)) {
 		int err = errno;
 		struct tline t;

@@ -15,7 +15,9 @@
  *
  * The shell ignores SIGTSTP, SIGTTIN and SIGTTOU for itself: Ctrl-Z must
  * not stop the shell, and tcsetpgrp from a background group (which is
- * what the shell is while a job owns the terminal) raises SIGTTOU.
+ * what the shell is while a job owns the terminal) raises SIGTTOU.  Where
+ * the user took that ignore away (trap - TTOU), the calls that move the
+ * terminal block SIGTTOU around themselves instead (tty_hold_stops).
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -29,6 +31,32 @@
 #include "base/fdutil.h"
 #include "jobs/jobs.h"
 #include "jobs/jobs_int.h"
+
+bool tty_hold_stops(const struct jobs *jt, sigset_t *old)
+{
+	int d = jt->disp[SIGTTOU];
+	if (d == SIGD_IGNORE_USER || d == SIGD_IGNORE_SHELL)
+		return false;
+	sigset_t stops;
+	sigemptyset(&stops);
+	sigaddset(&stops, SIGTTOU);
+	sigaddset(&stops, SIGTTIN);
+	return sigprocmask(SIG_BLOCK, &stops, old) == 0;
+}
+
+void tty_release_stops(bool held, const sigset_t *old)
+{
+	if (held)
+		sigprocmask(SIG_SETMASK, old, NULL);
+}
+
+void tty_set_modes(const struct jobs *jt, const struct termios *modes)
+{
+	sigset_t old;
+	bool held = tty_hold_stops(jt, &old);
+	tcsetattr(jt->tty_fd, TCSADRAIN, modes);
+	tty_release_stops(held, &old);
+}
 
 /* The controlling terminal, on a private high close-on-exec fd. */
 static int open_tty(void)
@@ -132,7 +160,7 @@ void job_give_terminal(struct jobs *jt, struct job *j)
 	if (!jt->monitor || jt->tty_fd < 0 || !j->pgid)
 		return;
 	if (j->tmodes_saved)
-		tcsetattr(jt->tty_fd, TCSADRAIN, &j->tmodes);
+		tty_set_modes(jt, &j->tmodes);
 	(void)trace_tcsetpgrp(jt, jt->tty_fd, j->pgid);
 }
 
@@ -154,5 +182,5 @@ void job_reclaim_terminal(struct jobs *jt, struct job *j)
 		jt->shell_tmodes_saved =
 			tcgetattr(jt->tty_fd, &jt->shell_tmodes) == 0;
 	else if (jt->shell_tmodes_saved)
-		tcsetattr(jt->tty_fd, TCSADRAIN, &jt->shell_tmodes);
+		tty_set_modes(jt, &jt->shell_tmodes);
 }

@@ -14,36 +14,6 @@
 suite=jobs-control
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
 
-# live GROUP: does process group GROUP hold a process that is not a
-# zombie?  (A killed job whose shell has exited is reparented to pid 1,
-# which may take its time to reap it: a zombie has ended all the same.)
-live() {
-	ps -eo pgid=,stat= | awk -v g="$1" '$1 == g && $2 !~ /^Z/ { f = 1 }
-		END { exit !f }'
-}
-
-# gone FILE: every process group listed in FILE is empty.  A few tries: a
-# hung-up process needs a moment to die.
-gone() {
-	[ -s "$1" ] || return 1
-	for try in 1 2 3 4 5 6 7 8 9 10; do
-		alive=
-		for g in $(cat "$1"); do
-			live "$g" && alive=$g
-		done
-		[ -z "$alive" ] && return 0
-		sleep 0.2
-	done
-	echo "     still alive: process group $alive" >&2
-	for g in $(cat "$1"); do kill -9 -- "-$g" 2>/dev/null; done
-	return 1
-}
-
-# The shell owns the terminal: its process group is the terminal's
-# foreground group.  Read from /proc with the read builtin, so that no
-# foreground process is running while we look.
-OWNS='read -r st </proc/$$/stat; set -- ${st##*) }; [ "$3" = "$6" ] && echo OWNS-TTY$((1+1)) || echo NOT-OWNER $3 $6'
-
 # ------------------------------------------------------------------ tests
 
 session "Ctrl-Z stops a job; jobs, bg, fg, Ctrl-C" <<EOF

@@ -1,7 +1,9 @@
 # tests/interactive/local.mk: pseudo-terminal tests — ptydrive (a C send/expect driver on posix_openpt) and the scripts it runs.
 check_PROGRAMS += tests/interactive/ptydrive
 tests_interactive_ptydrive_SOURCES = tests/interactive/ptydrive.c
-INTERACTIVE_TESTS += tests/interactive/lineedit.sh tests/interactive/jobs-control.sh
-TESTS += tests/interactive/lineedit.sh tests/interactive/jobs-control.sh
+INTERACTIVE_TESTS += tests/interactive/lineedit.sh tests/interactive/jobs-control.sh \
+	tests/interactive/signals.sh
+TESTS += tests/interactive/lineedit.sh tests/interactive/jobs-control.sh \
+	tests/interactive/signals.sh
 EXTRA_DIST += tests/interactive/lib.sh tests/interactive/lineedit.sh \
-	tests/interactive/jobs-control.sh
+	tests/interactive/jobs-control.sh tests/interactive/signals.sh
