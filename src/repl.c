@@ -437,6 +437,8 @@ static enum turn run_command(struct repl *r, struct ast_node *cmd)
 	fflush(stdout);
 	if (sh->unwind == UNWIND_EXIT)
 		return TURN_STOP;
+	if (sh->unwind == UNWIND_INTERRUPT)	/* Ctrl-C: $? is 130 */
+		sh->last_status = 128 + SIGINT;
 	/* break/continue/return at top level, or an interrupted command:
 	   nothing left to unwind, back to the prompt. */
 	sh->unwind = UNWIND_NONE;
@@ -498,24 +500,23 @@ static void repl_setup(struct repl *r, struct shell *sh)
 }
 
 /*
- * XCU 2.11: an interactive shell catches SIGINT (so `wait` and the prompt
- * can be interrupted), catches SIGHUP (to hang up its jobs, see
- * hangup_check) and ignores SIGQUIT and SIGTERM — unless a trap or
- * the environment (ignored on entry) says otherwise.
+ * XCU 2.11: an interactive shell catches SIGINT (so a loop, `wait` and the
+ * prompt can be interrupted), catches SIGHUP (to hang up its jobs, see
+ * hangup_check) and ignores SIGQUIT and SIGTERM for itself
+ * (trap_default_disp) — unless a trap says otherwise, or the signal was
+ * ignored on entry: then it stays ignored, for the commands it runs too.
  */
 static void repl_signals(struct shell *sh)
 {
+	static const int own[] = { SIGINT, SIGHUP, SIGQUIT, SIGTERM };
 	struct jobs *jt = sh->jobs;
 	if (!jt)
 		return;
-	if (!sh->traps[SIGINT] && !sig_ignored_at_entry(jt, SIGINT))
-		(void)sig_set_disp(jt, SIGINT, SIGD_CATCH);
-	if (!sh->traps[SIGHUP] && !sig_ignored_at_entry(jt, SIGHUP))
-		(void)sig_set_disp(jt, SIGHUP, SIGD_CATCH);
-	if (!sh->traps[SIGQUIT])
-		(void)sig_set_disp(jt, SIGQUIT, SIGD_IGNORE_SHELL);
-	if (!sh->traps[SIGTERM])
-		(void)sig_set_disp(jt, SIGTERM, SIGD_IGNORE_SHELL);
+	for (size_t i = 0; i < sizeof own / sizeof own[0]; i++) {
+		int s = own[i];
+		if (!sh->traps[s] && !sig_ignored_at_entry(jt, s))
+			(void)sig_set_disp(jt, s, trap_default_disp(sh, s));
+	}
 }
 
 int repl_run(struct shell *sh)

@@ -77,7 +77,9 @@ static int set_one(struct shell *sh, int s, const char *action)
 			return 0;
 	}
 	if (s > 0) {
-		enum sig_disp d = !action ? SIGD_DEFAULT
+		/* `trap - INT` in an interactive shell gives back the
+		   shell's own handling: Ctrl-C must not kill it. */
+		enum sig_disp d = !action ? trap_default_disp(sh, s)
 				: *action ? SIGD_CATCH : SIGD_IGNORE_USER;
 		if (sig_set_disp(sh->jobs, s, d) < 0) {
 			char buf[16];

@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,11 +15,12 @@
 #include "jobs/jobs.h"
 
 /* A trapped signal interrupted the wait: 128+n, the trap runs at the next
-   safe point, right after this builtin (XCU 2.11). */
+   safe point, right after this builtin (XCU 2.11).  An interactive shell
+   catches SIGINT for itself (Ctrl-C): 130 too. */
 static int interrupted_status(struct shell *sh)
 {
 	for (int s = 1; s < JOBS_NSIG && s < 65; s++)
-		if (sig_pending[s] && sh->traps[s])
+		if (sig_pending[s] && (sh->traps[s] || s == SIGINT))
 			return 128 + s;
 	return 128;
 }

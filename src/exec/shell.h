@@ -277,6 +277,14 @@ void frame_push_take(struct shell *sh, int argc, char **argv);
 /** sh->traps[s] = a copy of action (NULL: none), keeping sh->traps_set
     (trap.c).  The only way to change sh->traps. */
 void trap_set_action(struct shell *sh, int s, const char *action);
+/**
+ * The disposition (an enum sig_disp) signal s has when no trap is set:
+ * SIG_DFL, except in an interactive shell (not a subshell of it), which
+ * catches SIGINT and SIGHUP and ignores SIGQUIT and SIGTERM for itself
+ * (XCU 2.11), and under job control SIGTSTP, SIGTTIN and SIGTTOU.  What
+ * repl.c sets up, and what `trap - SIG` goes back to.
+ */
+int trap_default_disp(const struct shell *sh, int s);
 
 /* -------------------------------------------------------------- running */
 

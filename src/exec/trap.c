@@ -1,6 +1,7 @@
 /* trap.c: trap actions (XCU 2.11) — run at safe points, the EXIT trap exactly once, reset in subshells. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <signal.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "base/alloc.h"
@@ -38,6 +39,26 @@ void trap_free_all(struct shell *sh)
 		trap_set_action(sh, s, NULL);
 }
 
+int trap_default_disp(const struct shell *sh, int s)
+{
+	if (!sh->opt.interactive || sh->in_subshell)
+		return SIGD_DEFAULT;
+	switch (s) {
+	case SIGINT:
+	case SIGHUP:
+		return SIGD_CATCH;
+	case SIGQUIT:
+	case SIGTERM:
+		return SIGD_IGNORE_SHELL;
+	case SIGTSTP:
+	case SIGTTIN:
+	case SIGTTOU:
+		return sh->jobs->monitor ? SIGD_IGNORE_SHELL : SIGD_DEFAULT;
+	default:
+		return SIGD_DEFAULT;
+	}
+}
+
 bool trap_any_set(const struct shell *sh)
 {
 	if (sh->traps_set == 0)
@@ -69,6 +90,26 @@ static void run_action(struct shell *sh, const char *action)
 }
 
 /*
+ * Ctrl-C reached the interactive shell itself (it catches SIGINT when no
+ * trap is set, repl.c): whatever runs — a loop of builtins, a `wait`, a
+ * `read` — the rest of the command line is abandoned and the prompt comes
+ * back with $? 130, as in bash.  The newline moves the prompt off the
+ * line where the terminal echoed ^C.  A subshell has SIGINT at its
+ * default, so this is only ever the shell at the prompt.
+ */
+static void interrupt_command_line(struct shell *sh)
+{
+	if (!sh->opt.interactive || sh->in_subshell)
+		return;
+	fputc('\n', stderr);
+	fflush(stderr);
+	if (sh->unwind == UNWIND_NONE || sh->unwind == UNWIND_BREAK ||
+	    sh->unwind == UNWIND_CONTINUE || sh->unwind == UNWIND_RETURN)
+		sh->unwind = UNWIND_INTERRUPT;
+	sh->last_status = 128 + SIGINT;
+}
+
+/*
  * A safe point: the shell is between commands, so running shell code is
  * harmless.  Signals whose trap was reset (or is '') since they arrived
  * are dropped.
@@ -80,6 +121,8 @@ void trap_run_pending(struct shell *sh)
 		if (sh->unwind == UNWIND_EXIT)
 			continue;
 		const char *act = s < 65 ? sh->traps[s] : NULL;
+		if (s == SIGINT && !act)
+			interrupt_command_line(sh);
 		if (s == SIGHUP && !act && sh->jobs->interactive) {
 			/* The terminal hung up (or kill -HUP): an interactive
 			   shell passes it on to its jobs, then leaves. */

@@ -82,17 +82,117 @@ EOF
 check "the script's job is gone" gone "$tmp/work/pgid1"
 
 # The shell moves the terminal while it is in the background (after a job
-# ran): with SIGTTOU at its default (trap - TTOU) that must not stop it,
-# so the shell blocks SIGTTOU around tcsetpgrp and tcsetattr.
-session "trap - TTOU does not stop the shell" <<'EOF'
+# ran): with SIGTTOU at its default — `trap - TTOU` in a script run with
+# set -m at a terminal — that must not stop it, so the shell blocks
+# SIGTTOU around tcsetpgrp and tcsetattr.
+cat >"$tmp/work/ttou.sh" <<'EOF'
+trap - TTOU TTIN
+sleep 0.1
+echo alive1
+sh -c 'kill -TERM $$'
+echo alive2
+EOF
+session "trap - TTOU does not stop a job-control shell" <<EOF
 expect P> 
-send trap - TTOU TTIN; sleep 0.1; echo alive1\r
+send $shell -m ttou.sh; echo st=\$?\r
 expect alive1
-expect P> 
-send sh -c 'kill -TERM $$'; echo alive2\r
 expect alive2
+expect st=0
+expect P> 
+send $OWNS\r
+expect OWNS-TTY2
 expect P> 
 send exit\r
+wait
+EOF
+
+# XCU 2.11: an interactive shell does not die of SIGINT and ignores SIGQUIT
+# and SIGTERM; `trap - SIG` gives that back, it does not make the shell
+# mortal.  With or without job control.
+for m in -m +m; do
+session "trap - INT QUIT TERM, then kill \$\$ (set $m)" <<EOF
+expect P> 
+send set $m; trap : INT QUIT TERM; trap - INT QUIT TERM\r
+expect P> 
+send kill -s INT \$\$; echo alive1\r
+expect P> 
+send kill -s QUIT \$\$; echo alive2\r
+expect alive2
+expect P> 
+send kill -s TERM \$\$; echo alive3\r
+expect alive3
+expect P> 
+send echo st=\$?\r
+expect st=0
+expect P> 
+send exit\r
+wait
+EOF
+done
+
+# Ctrl-C at an interactive shell ends the whole command line, even a loop
+# of builtins that never starts a process; $? is 130 and the prompt
+# starts on a line of its own.  With a trap on INT the trap runs instead.
+PTYDRIVE_FLAGS=-v
+session "Ctrl-C ends a loop of builtins" <<'EOF'
+expect P> 
+send while :; do :; done; echo not-re''ached1\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send i=0; while [ $i -lt 100000000 ]; do i=$((i+1)); done; echo not-re''ached2\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send f() { for i in 1 2; do while :; do :; done; done; }; f; echo not-re''ached3\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send trap 'echo got-int; trap - INT' INT; while :; do :; done; echo not-re''ached4\r
+sleep 300
+send \x03
+expect got-int
+sleep 100
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send exit\r
+wait
+EOF
+PTYDRIVE_FLAGS=
+check "nothing after the interrupted loops ran" \
+	eval '! grep -q "not-reached" "$tmp/out"'
+check "the prompt after ^C starts a line of its own" \
+	eval '! grep -q "\\^C.*P> " "$tmp/out"'
+
+session "Ctrl-C in wait and in read: 130, and a fresh line" <<'EOF'
+expect P> 
+send sleep 100 & wait; echo not-re''ached\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send read x; echo not-re''ached\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send kill %1; exit\r
 wait
 EOF
 
