@@ -87,8 +87,6 @@ void pv_warn(struct pv_out *o, const char *fmt, ...)
 
 /** Why a read failed, in words (EACCES -> "needs the same uid or ..."). */
 const char *proc_reason(int err);
-/** Append s to sb quoted for the shell ('it'\''s'), bare when safe. */
-void proc_shell_quote(struct strbuf *sb, const char *s);
 /** Append s as a JSON string literal. */
 void proc_json_string(struct strbuf *sb, const char *s);
 

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 
 void pv_init(struct pv_out *o, const char *view, enum pv_mode mode,
 	     bool header)
@@ -122,34 +123,6 @@ const char *proc_reason(int err)
 /* ------------------------------------------------------------ quoting */
 
 /* Characters that never need quoting in a shell word (XCU 2.2). */
-static bool shell_safe(const char *s)
-{
-	if (!*s)
-		return false;
-	for (; *s; s++)
-		if (!isalnum((unsigned char)*s) && !strchr("_./:,+@%=-", *s))
-			return false;
-	return true;
-}
-
-void proc_shell_quote(struct strbuf *sb, const char *s)
-{
-	if (shell_safe(s)) {
-		sb_append(sb, s);
-		return;
-	}
-	/* Inside '...' nothing is special except ' itself, which must close
-	   the quotes, be escaped, and reopen them (XCU 2.2.2). */
-	sb_putc(sb, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_append(sb, "'\\''");
-		else
-			sb_putc(sb, *s);
-	}
-	sb_putc(sb, '\'');
-}
-
 void proc_json_string(struct strbuf *sb, const char *s)
 {
 	sb_putc(sb, '"');
@@ -342,7 +315,7 @@ static void kv_field(const struct pv_field *f, struct strbuf *sb)
 {
 	sb_append(sb, f->key);
 	sb_putc(sb, '=');
-	proc_shell_quote(sb, f->value ? f->value : "");
+	shq_word(sb, f->value ? f->value : "");
 }
 
 /* Tabular rows: one line each.  Vertical rows: one field per line, so

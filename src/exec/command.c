@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 #include "base/strbuf.h"
 #include "builtins/registry.h"
 #include "exec/eval.h"
@@ -70,8 +71,13 @@ static char *ps4_text(struct shell *sh)
 	return out ? out : xstrdup(ps4);
 }
 
-/* dash's form: PS4, then the assignments and words as they are (no
-   quoting), one write so lines from several processes don't interleave. */
+/*
+ * PS4, then the assignments and words, each quoted when the shell would
+ * not read it back as it is ('a b', 'c$d', '' — bash's and yash's form), so
+ * a trace can be pasted back as a command.  A command name holding '=' is
+ * quoted too, or it would read back as an assignment.  One write, so lines
+ * from several processes don't interleave.
+ */
 static void xtrace(struct shell *sh, const struct simple *c)
 {
 	int saved = sh->last_status;
@@ -82,11 +88,17 @@ static void xtrace(struct shell *sh, const struct simple *c)
 	free(ps4);
 	const char *sep = "";
 	for (size_t i = 0; i < c->nassign; i++) {
-		sb_printf(&sb, "%s%s=%s", sep, c->names[i], c->values[i]);
+		sb_printf(&sb, "%s%s=", sep, c->names[i]);
+		if (*c->values[i])
+			shq_word(&sb, c->values[i]);
 		sep = " ";
 	}
 	for (int i = 0; i < c->argc; i++) {
-		sb_printf(&sb, "%s%s", sep, c->argv[i]);
+		sb_append(&sb, sep);
+		if (i == 0 && strchr(c->argv[0], '='))
+			shq_quote(&sb, c->argv[0]);
+		else
+			shq_word(&sb, c->argv[i]);
 		sep = " ";
 	}
 	sb_putc(&sb, '\n');

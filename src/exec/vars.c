@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 #include "base/strbuf.h"
 #include "exec/expand_internal.h"
 #include "exec/shell.h"
@@ -634,13 +635,6 @@ void vars_finish(struct shell *sh)
 char *var_quote(const char *s)
 {
 	struct strbuf sb = STRBUF_INIT;
-	sb_putc(&sb, '\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			sb_append(&sb, "'\\''");
-		else
-			sb_putc(&sb, *s);
-	}
-	sb_putc(&sb, '\'');
+	shq_quote(&sb, s);
 	return sb_finish(&sb);
 }
