@@ -8,6 +8,7 @@
 #include "parser/ast.h"
 
 struct shell;
+struct path_names;
 struct job;
 
 /* Deepest nesting of function calls, eval, `.` and trap actions together:
@@ -73,5 +74,15 @@ void trap_free_all(struct shell *sh);
 char *path_find(const char *name, const char *pathlist);
 /** Describe the result of a failed exec (126/127) and print it. */
 int path_exec_error(struct shell *sh, const char *name, int err);
+
+/* suggest.c */
+/**
+ * " (did you mean ls?)" — up to three builtins, functions, aliases or
+ * commands in PATH within two edits of name, nearest first — or NULL (not
+ * an interactive shell, a name with '/', nothing near).  Fresh string.
+ */
+char *path_suggest(struct shell *sh, const char *name);
+/** Free the cached listing of PATH (sh->path_names). */
+void path_names_free(struct path_names *pn);
 
 #endif

@@ -8,4 +8,5 @@ src_libshell_a_SOURCES += \
 	src/exec/pipeline.c \
 	src/exec/redir.c src/exec/redir.h \
 	src/exec/shell.c \
+	src/exec/suggest.c \
 	src/exec/trap.c

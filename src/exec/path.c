@@ -101,7 +101,9 @@ int path_exec_error(struct shell *sh, const char *name, int err)
 {
 	struct stat st;
 	if (err == ENOENT || err == ENOTDIR) {
-		shell_error(sh, "%s: not found", name);
+		char *hint = path_suggest(sh, name);
+		shell_error(sh, "%s: not found%s", name, hint ? hint : "");
+		free(hint);
 		return 127;
 	}
 	if (err == EACCES && stat(name, &st) == 0 && S_ISDIR(st.st_mode)) {

@@ -45,6 +45,7 @@ void shell_destroy(struct shell *sh)
 	hm_free(&sh->functions, free_function);
 	hm_free(&sh->aliases, free);
 	hm_free(&sh->cmd_hash, free);
+	path_names_free(sh->path_names);
 	trap_free_all(sh);
 	jobs_destroy(sh->jobs);
 	free(sh->arg0);

@@ -16,6 +16,7 @@ struct parser;		/* parser/parser.h */
 struct jobs;		/* jobs/jobs.h: the job table */
 struct shell_history;	/* builtins/hist_iface.h: fc and history's view of it */
 struct trace;
+struct path_names;	/* exec/suggest.c: PATH listed for "did you mean" */
 
 /*
  * State is explicit: every function that needs the shell gets this pointer.
@@ -120,6 +121,8 @@ struct shell {
 					   NODE_FUNCDEF, reference held) */
 	struct hashmap aliases;		/* name -> char * (owned) */
 	struct hashmap cmd_hash;	/* name -> char * full path (owned) */
+	struct path_names *path_names;	/* owned, may be NULL: the names in
+					   PATH, for "did you mean" (suggest.c) */
 	struct frame *frame;		/* owned chain; innermost first */
 	char *arg0;			/* owned: $0 */
 	int last_status;		/* $? */

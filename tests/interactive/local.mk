@@ -7,3 +7,7 @@ TESTS += tests/interactive/lineedit.sh tests/interactive/jobs-control.sh \
 	tests/interactive/signals.sh
 EXTRA_DIST += tests/interactive/lib.sh tests/interactive/lineedit.sh \
 	tests/interactive/jobs-control.sh tests/interactive/signals.sh
+# completion, the startup file, did you mean (issue 14 items 13, 14, 16)
+INTERACTIVE_TESTS += tests/interactive/complete.sh
+TESTS += tests/interactive/complete.sh
+EXTRA_DIST += tests/interactive/complete.sh
