@@ -59,6 +59,16 @@ gone() {
 	return 1
 }
 
+# The line editor under test: $2 (readline, libedit or plain), else what
+# config.h says; `editing` is true for the two real editors.
+editor=${2:-}
+if [ -z "$editor" ]; then
+	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
+	[ -n "$editor" ] || editor=readline
+fi
+case $editor in basic) editor=plain ;; esac
+editing() { [ "$editor" != plain ]; }
+
 # session NAME [VAR=value...]: the ptydrive script on stdin, against a fresh
 # interactive shell whose working directory is $tmp/work.
 session() {
