@@ -11,12 +11,22 @@
  *			\\ \xHH; ^C is \x03, ^D \x04, ^Z \x1a)
  *	expect TEXT	wait until the output since the last match contains
  *			TEXT (same escapes); fails after the timeout
+ *	screen TEXT	wait until the emulated screen contains TEXT: its
+ *			rows, trailing blanks cut, joined by \n (so "\nP> x\n"
+ *			is one whole row); fails after the timeout
+ *	dim TEXT	the same, on a screen that shows only the cells
+ *			drawn dim or grey (SGR 2 or 90), others as blanks
+ *	noscreen TEXT	after 300 ms of quiet, the screen must NOT contain it
+ *	resize ROWS COLS  set the window size (the program gets SIGWINCH)
  *	sleep MS	wait, reading output meanwhile
  *	wait		wait for PROGRAM to exit (expects end of output)
  *	# ...		a comment
  *
- * Matching ignores terminal control sequences (ESC [ ... letter, ESC ] ...
- * BEL) and carriage returns, because line editors redraw with them.
+ * `expect` matching ignores terminal control sequences (ESC [ ... letter,
+ * ESC ] ... BEL) and carriage returns, because line editors redraw with
+ * them.  `screen` instead runs the output through a small terminal
+ * emulator (vterm.c: a subset of xterm: cursor motion, erasing, inserting
+ * and deleting, deferred autowrap, scrolling), to check what a user sees.
  * Exit status: 0 when every expect matched, 1 on a failed expect (the
  * output seen is printed), 2 on a usage or system error.  PROGRAM's whole
  * process group is killed at the end, so nothing outlives a test.
@@ -41,6 +51,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "vterm.h"
+
 struct drive {
 	int master;
 	pid_t pid;
@@ -50,6 +62,7 @@ struct drive {
 	size_t len, cap;
 	int esc;		/* 0 text, 1 after ESC, 2 in CSI, 3 in OSC */
 	bool exited;
+	struct vterm vt;	/* the screen a user would see */
 };
 
 static long now_ms(void)
@@ -74,6 +87,7 @@ static void add_char(struct drive *d, char c)
 /* Strip control sequences as they stream in. */
 static void feed(struct drive *d, const char *buf, size_t n)
 {
+	vterm_feed(&d->vt, buf, n);
 	for (size_t i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)buf[i];
 		if (d->verbose)
@@ -167,6 +181,62 @@ static int do_expect(struct drive *d, const char *want, int lineno)
 	}
 }
 
+/* `screen` (or `dim`, only_dim): wait until the screen shows want. */
+static int do_screen(struct drive *d, const char *want, bool only_dim, int lineno)
+{
+	long deadline = now_ms() + d->timeout_ms;
+	for (;;) {
+		char *shot = vterm_dump(&d->vt, only_dim);
+		bool hit = strstr(shot, want) != NULL;
+		long left = deadline - now_ms();
+		if (!hit && (left <= 0 || (d->exited && !pump(d, 0)))) {
+			fprintf(stderr, "ptydrive: line %d: screen lacks \"%s\"\n"
+				"---- screen (%dx%d) ----\n%s\n-----------------------\n",
+				lineno, want, d->vt.rows, d->vt.cols, shot);
+			free(shot);
+			return 1;
+		}
+		free(shot);
+		if (hit)
+			return 0;
+		pump(d, left > 100 ? 100 : (int)left);
+	}
+}
+
+/* `noscreen`: once the output has been quiet for 300 ms, want is absent. */
+static int do_noscreen(struct drive *d, const char *want, int lineno)
+{
+	long quiet_until = now_ms() + 300, deadline = now_ms() + d->timeout_ms;
+	while (now_ms() < quiet_until && now_ms() < deadline) {
+		size_t before = d->len;
+		pump(d, 50);
+		if (d->len != before)
+			quiet_until = now_ms() + 300;
+	}
+	char *shot = vterm_dump(&d->vt, false);
+	int r = strstr(shot, want) != NULL;
+	if (r)
+		fprintf(stderr, "ptydrive: line %d: screen shows \"%s\"\n"
+			"---- screen ----\n%s\n----------------\n", lineno, want, shot);
+	free(shot);
+	return r;
+}
+
+/* `resize ROWS COLS`: the kernel sends SIGWINCH to the foreground group. */
+static int do_resize(struct drive *d, const char *arg)
+{
+	int rows = 0, cols = 0;
+	if (sscanf(arg, "%d %d", &rows, &cols) != 2 || rows < 2 || cols < 2)
+		return 2;
+	struct winsize ws = { .ws_row = (unsigned short)rows,
+			      .ws_col = (unsigned short)cols };
+	vterm_resize(&d->vt, rows, cols);
+	if (ioctl(d->master, TIOCSWINSZ, &ws) < 0)
+		return 2;
+	pump(d, 20);
+	return 0;
+}
+
 static int do_wait(struct drive *d, int lineno)
 {
 	long deadline = now_ms() + d->timeout_ms;
@@ -198,6 +268,19 @@ static int run_script(struct drive *d, FILE *script)
 			unescape(line + 7, text, &n);
 			if (do_expect(d, text, lineno))
 				return 1;
+		} else if (strncmp(line, "screen ", 7) == 0 ||
+			   strncmp(line, "dim ", 4) == 0) {
+			bool only_dim = line[0] == 'd';
+			unescape(line + (only_dim ? 4 : 7), text, &n);
+			if (do_screen(d, text, only_dim, lineno))
+				return 1;
+		} else if (strncmp(line, "noscreen ", 9) == 0) {
+			unescape(line + 9, text, &n);
+			if (do_noscreen(d, text, lineno))
+				return 1;
+		} else if (strncmp(line, "resize ", 7) == 0) {
+			if (do_resize(d, line + 7))
+				return 2;
 		} else if (strncmp(line, "sleep ", 6) == 0) {
 			long end = now_ms() + atol(line + 6);
 			while (now_ms() < end)
@@ -225,8 +308,12 @@ static void start_child(const char *slave, char **argv)
 	dup2(fd, 0);
 	dup2(fd, 1);
 	dup2(fd, 2);
-	if (fd > 2)
-		close(fd);
+	/* Nothing else of ours (the script, the master) nor of whoever ran
+	   us: the program starts with 0, 1 and 2 only, as from a terminal
+	   emulator, so a test can check which fds its children see. */
+	long maxfd = sysconf(_SC_OPEN_MAX);
+	for (long i = 3; i < (maxfd > 0 && maxfd < 65536 ? maxfd : 1024); i++)
+		close((int)i);
 	signal(SIGPIPE, SIG_DFL);
 	execvp(argv[0], argv);
 	_exit(127);
@@ -235,6 +322,7 @@ static void start_child(const char *slave, char **argv)
 int main(int argc, char **argv)
 {
 	struct drive d = { .timeout_ms = 5000 };
+	vterm_init(&d.vt, 24, 80);
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
 		if (strcmp(argv[i], "-t") == 0 && i + 1 < argc)
@@ -271,5 +359,6 @@ int main(int argc, char **argv)
 	kill(d.pid, SIGKILL);
 	waitpid(d.pid, NULL, 0);
 	free(d.seen);
+	vterm_free(&d.vt);
 	return st;
 }
