@@ -15,6 +15,7 @@ struct jobs *jobs_create(void)
 	vec_init(&jt->list);
 	jt->trace_fd = -1;
 	jt->tty_fd = -1;
+	jt->wake_rd = -1;
 	jt->shell_pgid = getpgrp();
 	return jt;
 }
@@ -38,6 +39,7 @@ void jobs_destroy(struct jobs *jt)
 	if (!jt)
 		return;
 	jobs_forget_all(jt);
+	sig_wake_close(jt);
 	vec_free(&jt->list);
 	free(jt);
 }

@@ -95,6 +95,9 @@ struct jobs {
 	bool ignored_at_entry[JOBS_NSIG];	/* valid where entry_known */
 	bool entry_known[JOBS_NSIG];
 	bool chld_handler;		/* SIGCHLD flag handler installed */
+	bool winch_handler;		/* SIGWINCH flag handler installed */
+	int wake_rd;			/* read end of the self-pipe the
+					   handlers write (sig_wake_open), -1 */
 	bool interactive;		/* notices ([1] 123, Stopped, deaths) */
 	bool notify;			/* set -b: Done notices at once */
 	unsigned long seq;		/* last job->seq handed out */
@@ -318,6 +321,11 @@ void jobs_sync_options(struct jobs *jt, bool monitor, bool notify,
 extern volatile sig_atomic_t sig_pending[JOBS_NSIG];
 extern volatile sig_atomic_t sig_any_pending;
 extern volatile sig_atomic_t sig_chld_seen;
+/* Raised by SIGWINCH (the terminal changed size); the prompt redraws. */
+extern volatile sig_atomic_t sig_winch_seen;
+/* The write end of the self-pipe every handler writes a byte to, -1 when
+   none is open (sig_wake_open). */
+extern volatile sig_atomic_t sig_wake_fd;
 
 /** Record disp[signo] = d without a sigaction (keeps jt->n_private). */
 void sig_note_disp(struct jobs *jt, int signo, enum sig_disp d);
@@ -333,6 +341,17 @@ int sig_take_pending(void);
 bool sig_ignored_at_entry(struct jobs *jt, int signo);
 /** Install the SIGCHLD flag handler (once): background children exist. */
 void sig_watch_children(struct jobs *jt);
+/** Install the SIGWINCH flag handler (once): an interactive shell. */
+void sig_watch_resize(struct jobs *jt);
+/**
+ * Open the self-pipe (once): from now on every handler also writes a byte
+ * to it, so a select(2) on the returned read end (non-blocking,
+ * close-on-exec, like the write end) wakes for any signal — the line
+ * editor's idle wait (src/interactive/lineedit.h).  -1 on failure.
+ */
+int sig_wake_open(struct jobs *jt);
+/** Close both ends (a forked child must not wake its parent's prompt). */
+void sig_wake_close(struct jobs *jt);
 /** Does the shell catch any signal, or ignore one for itself only (so
     signals must be blocked around fork until the child has reset them)? */
 bool sig_any_caught(const struct jobs *jt);

@@ -1,9 +1,12 @@
 /* signals.c: signal flags and the shell's signal dispositions (handlers only set flags). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "base/fdutil.h"
 #include "jobs/jobs.h"
 
 /*
@@ -14,6 +17,25 @@
 volatile sig_atomic_t sig_pending[JOBS_NSIG];
 volatile sig_atomic_t sig_any_pending;
 volatile sig_atomic_t sig_chld_seen;
+volatile sig_atomic_t sig_winch_seen;
+volatile sig_atomic_t sig_wake_fd = -1;
+
+/*
+ * The self-pipe trick: the line editor sleeps in select(2) on the terminal
+ * and on the read end of this pipe, so a handler that writes one byte wakes
+ * it even when the signal arrived just before the select started (EINTR
+ * alone would be lost then).  write(2) is async-signal-safe; the pipe is
+ * non-blocking, so a full pipe (bytes nobody drained yet) costs nothing.
+ */
+static void wake_editor(void)
+{
+	if (sig_wake_fd >= 0) {
+		int saved = errno;
+		ssize_t r = write(sig_wake_fd, "", 1);
+		(void)r;
+		errno = saved;
+	}
+}
 
 static void on_signal(int signo)
 {
@@ -21,13 +43,24 @@ static void on_signal(int signo)
 		sig_pending[signo] = 1;
 	if (signo == SIGCHLD)	/* a CHLD trap must not stop the reaping */
 		sig_chld_seen = 1;
+	if (signo == SIGWINCH)	/* nor a WINCH trap the redrawing */
+		sig_winch_seen = 1;
 	sig_any_pending = 1;
+	wake_editor();
 }
 
 static void on_sigchld(int signo)
 {
 	(void)signo;
 	sig_chld_seen = 1;
+	wake_editor();
+}
+
+static void on_sigwinch(int signo)
+{
+	(void)signo;
+	sig_winch_seen = 1;
+	wake_editor();
 }
 
 /*
@@ -112,9 +145,12 @@ int sig_set_disp(struct jobs *jt, int signo, enum sig_disp d)
 		r = install(signo, SIG_IGN, 0);
 		break;
 	default:
-		r = signo == SIGCHLD && jt->chld_handler
-			? install(signo, on_sigchld, SA_RESTART)
-			: install(signo, SIG_DFL, 0);
+		if (signo == SIGCHLD && jt->chld_handler)
+			r = install(signo, on_sigchld, SA_RESTART);
+		else if (signo == SIGWINCH && jt->winch_handler)
+			r = install(signo, on_sigwinch, SA_RESTART);
+		else
+			r = install(signo, SIG_DFL, 0);
 		break;
 	}
 	if (r == 0)
@@ -128,6 +164,47 @@ void sig_watch_children(struct jobs *jt)
 		return;
 	if (install(SIGCHLD, on_sigchld, SA_RESTART) == 0)
 		jt->chld_handler = true;
+}
+
+/* SA_RESTART: a window resized while a command reads the terminal must
+   not interrupt that read. */
+void sig_watch_resize(struct jobs *jt)
+{
+	if (jt->winch_handler || jt->disp[SIGWINCH] != SIGD_DEFAULT)
+		return;
+	if (install(SIGWINCH, on_sigwinch, SA_RESTART) == 0)
+		jt->winch_handler = true;
+}
+
+int sig_wake_open(struct jobs *jt)
+{
+	if (jt->wake_rd >= 0)
+		return jt->wake_rd;
+	int p[2];
+	if (pipe(p) < 0)
+		return -1;
+	int rd = fd_move_high(p[0]);
+	int wr = rd < 0 ? -1 : fd_move_high(p[1]);
+	if (wr < 0 || fcntl(rd, F_SETFL, O_NONBLOCK) < 0 ||
+	    fcntl(wr, F_SETFL, O_NONBLOCK) < 0) {
+		close(rd < 0 ? p[0] : rd);
+		close(wr < 0 ? p[1] : wr);
+		return -1;
+	}
+	jt->wake_rd = rd;
+	sig_wake_fd = wr;
+	return rd;
+}
+
+void sig_wake_close(struct jobs *jt)
+{
+	if (jt->wake_rd < 0)
+		return;
+	int wr = sig_wake_fd;
+	sig_wake_fd = -1;	/* before the close: no handler writes to it */
+	close(wr);
+	close(jt->wake_rd);
+	jt->wake_rd = -1;
 }
 
 int sig_take_pending(void)
@@ -145,7 +222,7 @@ int sig_take_pending(void)
 
 bool sig_any_caught(const struct jobs *jt)
 {
-	return jt->chld_handler || jt->n_private > 0;
+	return jt->chld_handler || jt->winch_handler || jt->n_private > 0;
 }
 
 /*
@@ -165,7 +242,8 @@ void sig_reset_in_child(const struct jobs *jt)
 	for (int s = 1; s < JOBS_NSIG; s++) {
 		int d = jt->disp[s];
 		if (disp_is_private(d) ||
-		    (s == SIGCHLD && jt->chld_handler)) {
+		    (s == SIGCHLD && jt->chld_handler) ||
+		    (s == SIGWINCH && jt->winch_handler)) {
 			struct sigaction sa;
 			memset(&sa, 0, sizeof sa);
 			sa.sa_handler = SIG_DFL;

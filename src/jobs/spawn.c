@@ -254,7 +254,10 @@ static void child_forget_state(struct jobs *jt, int flags)
 			sig_note_disp(jt, s, SIGD_DEFAULT);
 	sig_any_pending = 0;
 	sig_chld_seen = 0;
+	sig_winch_seen = 0;
 	jt->chld_handler = false;
+	jt->winch_handler = false;
+	sig_wake_close(jt);
 	if (flags & JOB_FORK_NOINT) {
 		if (jt->disp[SIGINT] == SIGD_DEFAULT)
 			sig_note_disp(jt, SIGINT, SIGD_IGNORE_USER);
