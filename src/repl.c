@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -349,6 +350,40 @@ static bool took_interrupt(void *ctx)
 	return true;
 }
 
+/*
+ * COLUMNS and LINES follow the window (bash's checkwinsize): after every
+ * command typed at the prompt — a full-screen program may have run while
+ * the window changed — and when SIGWINCH arrives at the prompt.  Only
+ * values that changed are set, so a user's export of them stays.
+ */
+static void winsize_sync(struct repl *r)
+{
+	struct winsize ws;
+	if (ioctl(STDERR_FILENO, TIOCGWINSZ, &ws) < 0 || ws.ws_col == 0 ||
+	    ws.ws_row == 0)
+		return;
+	const char *names[2] = { "COLUMNS", "LINES" };
+	unsigned vals[2] = { ws.ws_col, ws.ws_row };
+	for (int i = 0; i < 2; i++) {
+		char buf[16];
+		snprintf(buf, sizeof buf, "%u", vals[i]);
+		const char *cur = var_get(r->sh, names[i]);
+		if (!cur || strcmp(cur, buf) != 0)
+			(void)var_set(r->sh, names[i], buf, 0);
+	}
+}
+
+/* SIGWINCH at the prompt: the editor redraws, the variables follow. */
+static bool took_resize(void *ctx)
+{
+	struct repl *r = ctx;
+	if (!sig_winch_seen)
+		return false;
+	sig_winch_seen = 0;
+	winsize_sync(r);
+	return true;
+}
+
 /* ------------------------------------------------------ the line source */
 
 /* set -o vi / set -o emacs are polled before each prompt. */
@@ -435,6 +470,7 @@ static enum turn run_command(struct repl *r, struct ast_node *cmd)
 	(void)eval_node(sh, cmd);
 	ast_node_destroy(cmd);
 	fflush(stdout);
+	winsize_sync(r);
 	if (sh->unwind == UNWIND_EXIT)
 		return TURN_STOP;
 	if (sh->unwind == UNWIND_INTERRUPT)	/* Ctrl-C: $? is 130 */
@@ -488,7 +524,8 @@ static void repl_setup(struct repl *r, struct shell *sh)
 	};
 	struct lineedit_hooks lh = {
 		.ctx = r, .poll = notices_poll, .print = notices_print,
-		.interrupted = took_interrupt, .wake_fd = -1,
+		.interrupted = took_interrupt, .resized = took_resize,
+		.wake_fd = sh->jobs ? sig_wake_open(sh->jobs) : -1,
 		.complete = &r->complete,
 	};
 	r->le = lineedit_create(STDIN_FILENO, STDERR_FILENO, &lh,
@@ -517,6 +554,8 @@ static void repl_signals(struct shell *sh)
 		if (!sh->traps[s] && !sig_ignored_at_entry(jt, s))
 			(void)sig_set_disp(jt, s, trap_default_disp(sh, s));
 	}
+	if (isatty(STDIN_FILENO))
+		sig_watch_resize(jt);	/* the line editor redraws */
 }
 
 int repl_run(struct shell *sh)
@@ -528,8 +567,9 @@ int repl_run(struct shell *sh)
 	if (!var_get(sh, "PS2"))
 		(void)var_set(sh, "PS2", "> ", 0);
 	struct repl r;
-	repl_setup(&r, sh);
 	repl_signals(sh);
+	repl_setup(&r, sh);
+	winsize_sync(&r);
 	history_load(&r);
 	sh->history = &r.hist_iface;
 	enum turn t = TURN_RESTART;

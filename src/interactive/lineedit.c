@@ -5,6 +5,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <sys/select.h>
+#include <unistd.h>
 
 #include "base/alloc.h"
 
@@ -71,31 +72,38 @@ void lineedit_set_history_size(struct lineedit *le, size_t n)
 		le->ops->set_history_size(le, n);
 }
 
-/* Serve notices: the backend clears its line (before), the shell prints,
-   the backend redraws (after). */
-static void serve_notices(struct lineedit *le, void (*before)(struct lineedit *),
-			  void (*after)(struct lineedit *))
+/* Serve notices: the backend hides its line, the shell prints, the
+   backend shows the line again. */
+static void serve_notices(struct lineedit *le)
 {
 	if (!le->hooks.poll || !le->hooks.poll(le->hooks.ctx))
 		return;
-	if (before)
-		before(le);
+	if (le->ops->hide)
+		le->ops->hide(le);
 	if (le->hooks.print)
 		le->hooks.print(le->hooks.ctx);
-	if (after)
-		after(le);
+	if (le->ops->show)
+		le->ops->show(le);
+}
+
+/* The bytes in the self-pipe only said "look at the flags": drop them. */
+static void drain(int fd)
+{
+	char buf[64];
+	while (read(fd, buf, sizeof buf) > 0)
+		;
 }
 
 /*
- * select(2) on the input and the wake-up pipe.  Why select and not a
- * blocking read: a blocking read would sleep through a SIGCHLD (with
- * SA_RESTART) and the "Done" notice would wait for the next key press.
+ * select(2) on the input and the wake-up pipe, with no timeout.  Why not
+ * a blocking read: it would sleep through a SIGCHLD (SA_RESTART) and the
+ * "Done" notice would wait for the next key press.  Why the pipe and not
+ * EINTR alone: a signal that arrives after the flags were looked at but
+ * before select started would not interrupt it; its byte in the pipe does
+ * wake it.
  */
-int lineedit_wait_input(struct lineedit *le, bool line_shown,
-			void (*before)(struct lineedit *), void (*after)(struct lineedit *),
-			enum lineedit_status *status)
+int lineedit_wait_input(struct lineedit *le, enum lineedit_status *status)
 {
-	(void)line_shown;
 	for (;;) {
 		fd_set rd;
 		FD_ZERO(&rd);
@@ -107,18 +115,24 @@ int lineedit_wait_input(struct lineedit *le, bool line_shown,
 			if (wake > maxfd)
 				maxfd = wake;
 		}
-		struct timeval tv = { 0, 250000 };
+		struct timeval tv = { 0, 250000 };	/* no pipe: fall back */
 		int n = select(maxfd + 1, &rd, NULL, NULL, wake >= 0 ? NULL : &tv);
 		if (n < 0 && errno != EINTR) {
 			*status = LINEEDIT_ERROR;
 			return -1;
 		}
+		bool woken = n <= 0 || (wake >= 0 && FD_ISSET(wake, &rd));
+		if (wake >= 0 && n > 0 && FD_ISSET(wake, &rd))
+			drain(wake);
 		if (le->hooks.interrupted && le->hooks.interrupted(le->hooks.ctx)) {
 			*status = LINEEDIT_INTERRUPT;
 			return -1;
 		}
-		if (n <= 0 || (wake >= 0 && FD_ISSET(wake, &rd)))
-			serve_notices(le, before, after);
+		if (woken && le->hooks.resized && le->hooks.resized(le->hooks.ctx) &&
+		    le->ops->resize)
+			le->ops->resize(le);
+		if (woken)
+			serve_notices(le);
 		if (n > 0 && FD_ISSET(le->in_fd, &rd))
 			return 0;
 	}

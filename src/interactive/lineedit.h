@@ -14,16 +14,21 @@
  * and is used whenever the input is not a terminal: it reads one byte per
  * read(2), so a command reading the same input sees the rest of it.
  *
- * The editor never blocks the shell's job notices.  While waiting for a key
- * it select(2)s on the terminal and on hooks->wake_fd (the self-pipe the
- * SIGCHLD handler writes); when that fd is readable — or every 250 ms when
- * there is no such fd — it asks hooks->poll() whether anything wants to be
- * printed; if so it moves to a fresh line, calls hooks->print(), and
- * redraws the prompt and the half-typed line underneath.
+ * The editor never blocks the shell's job notices and never polls.  While
+ * waiting for a key it sleeps in select(2) on the terminal and on
+ * hooks->wake_fd, the read end of the self-pipe every signal handler of
+ * the shell writes a byte to (src/jobs/signals.c): an idle prompt makes no
+ * system call until a key arrives or a signal does.  When the pipe wakes
+ * it, the editor drains it and asks hooks->resized() (SIGWINCH: redraw for
+ * the new width), hooks->interrupted() (Ctrl-C) and hooks->poll() (a job
+ * notice to print now); for a notice it moves to a fresh line, calls
+ * hooks->print(), and redraws the prompt and the half-typed line
+ * underneath.  (Only when the shell could not make the pipe, wake_fd is -1
+ * and the editor falls back to asking poll() every 250 ms.)
  *
- * Ctrl-C: the shell's SIGINT handler only sets a flag; select(2) fails with
- * EINTR (it is never restarted, whatever SA_RESTART says), the editor asks
- * hooks->interrupted() and, when true, throws the line away and returns
+ * Ctrl-C: the shell's SIGINT handler only sets a flag (and wakes the
+ * pipe); the editor asks hooks->interrupted() and, when true, leaves the
+ * line on the screen followed by ^C, moves below it and returns
  * LINEEDIT_INTERRUPT.  The editors' own signal handling is switched off.
  */
 
@@ -41,13 +46,16 @@ enum lineedit_status {
 
 struct lineedit_hooks {
 	void *ctx;
-	/* Anything to print (reap children, drain wake_fd)?  May be NULL. */
+	/* Anything to print (reap children)?  May be NULL. */
 	bool (*poll)(void *ctx);
 	/* Print it (to stderr); the editor has moved to a fresh line. */
 	void (*print)(void *ctx);
 	/* Did SIGINT arrive since the last call?  (Reads and clears.) */
 	bool (*interrupted)(void *ctx);
-	int wake_fd;				/* -1 when there is none */
+	/* Did the terminal change size since the last call?  (Reads and
+	   clears; may be NULL.) */
+	bool (*resized)(void *ctx);
+	int wake_fd;				/* borrowed; -1 when there is none */
 	const struct complete_hooks *complete;	/* borrowed, may be NULL */
 };
 
@@ -88,6 +96,12 @@ struct lineedit_ops {
 	void (*clear_history)(struct lineedit *le);
 	void (*set_history_size)(struct lineedit *le, size_t n);
 	void (*finish)(struct lineedit *le);
+	/* The screen, while a line is shown (each may be NULL): hide moves
+	   below the line before a notice is printed, show draws prompt and
+	   line again after it, resize redraws them for a new width. */
+	void (*hide)(struct lineedit *le);
+	void (*show)(struct lineedit *le);
+	void (*resize)(struct lineedit *le);
 };
 
 struct lineedit {
@@ -99,11 +113,9 @@ struct lineedit {
 	void *backend;			/* owned by the backend, may be NULL */
 };
 
-/** Wait until in_fd is readable, serving notices meanwhile.  0, or -1
-    with *status set (interrupt or error). */
-int lineedit_wait_input(struct lineedit *le, bool line_shown,
-			void (*before)(struct lineedit *), void (*after)(struct lineedit *),
-			enum lineedit_status *status);
+/** Wait until in_fd is readable, serving notices and resizes meanwhile
+    (through le->ops).  0, or -1 with *status set (interrupt or error). */
+int lineedit_wait_input(struct lineedit *le, enum lineedit_status *status);
 
 /* Each returns false when it is not compiled in or cannot start. */
 bool lineedit_plain_init(struct lineedit *le);

@@ -32,7 +32,7 @@ static enum lineedit_status plain_read(struct lineedit *le, const char *prompt,
 	enum lineedit_status st = LINEEDIT_LINE;
 	write_prompt(le->out_fd, prompt);
 	for (;;) {
-		if (lineedit_wait_input(le, false, NULL, NULL, &st) < 0)
+		if (lineedit_wait_input(le, &st) < 0)
 			break;
 		char c;
 		ssize_t n = read(le->in_fd, &c, 1);
@@ -50,6 +50,9 @@ static enum lineedit_status plain_read(struct lineedit *le, const char *prompt,
 			break;
 		sb_putc(&sb, c);
 	}
+	if (st == LINEEDIT_EOF && isatty(le->in_fd))
+		(void)fd_write_all(le->out_fd, "\n", 1);	/* what follows
+				   (exit, a refusal) starts on a fresh line */
 	if (st == LINEEDIT_LINE)
 		*line = sb_finish(&sb);
 	else if (st == LINEEDIT_INTERRUPT)

@@ -10,7 +10,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #ifdef WHELK_LINEEDIT_LIBEDIT
 #include <editline/readline.h>
@@ -22,6 +24,7 @@
 #endif
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "base/strbuf.h"
 
 /*
@@ -44,6 +47,7 @@ struct rl_state {
 	bool done;		/* the line handler ran */
 	bool eof;		/* it got NULL: Ctrl-D on an empty line */
 	FILE *in, *out;		/* owned stdio wrappers of the fds */
+	char *prompt;		/* owned: the prompt being shown, or NULL */
 };
 
 static struct rl_state *state(struct lineedit *le)
@@ -150,10 +154,84 @@ static int getc_eof_aware(FILE *in)
 }
 #endif
 
-/* -------------------------------------------------------------- notices */
+/* -------------------------------------------------------------- screen */
+
+/* Columns s[0, n) takes on the screen as the editors draw it: \001...\002
+   (invisible) take none, a control character two (^X), a tab up to the
+   next multiple of 8, others their wcwidth. */
+static size_t text_width(const char *s, size_t n, size_t col)
+{
+	mbstate_t mb;
+	memset(&mb, 0, sizeof mb);
+	bool invisible = false;
+	for (size_t i = 0; i < n;) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '\001' || c == '\002') {
+			invisible = c == '\001';
+			i++;
+			continue;
+		}
+		if (invisible || c == '\n') {
+			col = c == '\n' ? 0 : col;
+			i++;
+			continue;
+		}
+		if (c == '\t' || c < 0x20 || c == 0x7f) {
+			col = c == '\t' ? (col / 8 + 1) * 8 : col + 2;
+			i++;
+			continue;
+		}
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, n - i, &mb);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0) {
+			memset(&mb, 0, sizeof mb);
+			col++;	/* shown as one cell (\ooo in readline: close) */
+			i++;
+			continue;
+		}
+		int w = wcwidth(wc);
+		col += w > 0 ? (size_t)w : 0;
+		i += k;
+	}
+	return col;
+}
+
+/* How far in cells line position pos is drawn from the start of the
+   prompt's last line. */
+static size_t offset_of(const struct rl_state *st, int pos)
+{
+	const char *p = st->prompt ? st->prompt : "";
+	const char *nl = strrchr(p, '\n');
+	if (nl)
+		p = nl + 1;
+	size_t col = text_width(p, strlen(p), 0);
+	return text_width(rl_line_buffer, (size_t)pos, col);
+}
+
+static size_t screen_cols(void)
+{
+	int rows = 0, cols = 0;
+	rl_get_screen_size(&rows, &cols);
+	return cols > 0 ? (size_t)cols : 80;
+}
+
+/* Move the terminal's cursor from line position rl_point to the end of
+   the line, by itself (libedit's rl_redisplay would queue a key). */
+static void cursor_to_end(struct rl_state *st)
+{
+	size_t cols = screen_cols();
+	size_t from = offset_of(st, rl_point), to = offset_of(st, rl_end);
+	size_t down = to / cols - from / cols;
+	if (down > 0)
+		fprintf(rl_outstream, "\033[%zuB", down);
+	fputc('\r', rl_outstream);
+	if (to % cols > 0)
+		fprintf(rl_outstream, "\033[%zuC", to % cols);
+	rl_point = rl_end;
+}
 
 /* Before the shell prints: leave the edited line where it is, go below. */
-static void notice_before(struct lineedit *le)
+static void rl_hide(struct lineedit *le)
 {
 	(void)le;
 	rl_crlf();
@@ -161,11 +239,37 @@ static void notice_before(struct lineedit *le)
 }
 
 /* After: draw the prompt and the half-typed line again. */
-static void notice_after(struct lineedit *le)
+static void rl_show(struct lineedit *le)
 {
 	(void)le;
 	rl_on_new_line();
 	rl_forced_update_display();
+}
+
+/*
+ * The window changed size.  Most terminals (tmux, VTE, kitty, foot...)
+ * re-wrap the lines already on the screen to the new width and keep the
+ * cursor with the character it was on, so the edited line now starts
+ * offset_of(rl_point) / cols rows above the cursor: go there, erase to the end of
+ * the screen and draw prompt and line afresh for the new width.  (A
+ * terminal that does not re-wrap, like xterm, agrees whenever the cursor
+ * was on the line's first row at both widths.)
+ */
+static void rl_on_resize(struct lineedit *le)
+{
+	struct winsize ws;
+	if (ioctl(le->out_fd, TIOCGWINSZ, &ws) < 0 || ws.ws_col == 0 ||
+	    ws.ws_row == 0)
+		return;
+	size_t up = offset_of(state(le), rl_point) / ws.ws_col;
+	fputc('\r', rl_outstream);
+	if (up > 0)
+		fprintf(rl_outstream, "\033[%zuA", up);
+	fputs("\033[J", rl_outstream);
+	fflush(rl_outstream);
+	rl_set_screen_size(ws.ws_row, ws.ws_col);
+	rl_show(le);
+	fflush(rl_outstream);
 }
 
 /* ------------------------------------------------------------ reading */
@@ -181,6 +285,28 @@ static void discard_line(void)
 	rl_callback_handler_remove();
 }
 
+/* Ctrl-C: the line stays on the screen, marked ^C; the next prompt
+   starts below it (as bash and fish do).  readline redraws an emptied
+   line where it believes the cursor is, so it is told about the new line
+   first; libedit moves back to the line's start when its state is
+   dropped, so the newline follows that. */
+static void interrupt_line(struct lineedit *le)
+{
+	cursor_to_end(state(le));
+#ifdef WHELK_LINEEDIT_READLINE
+	fputs("^C\r\n", rl_outstream);
+	fflush(rl_outstream);
+	rl_on_new_line();
+	discard_line();
+#else
+	fputs("^C", rl_outstream);
+	fflush(rl_outstream);
+	discard_line();
+	fputs("\r\n", rl_outstream);
+#endif
+	fflush(rl_outstream);
+}
+
 static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 				    char **line)
 {
@@ -189,16 +315,27 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 	owner = le;
 	st->done = st->eof = false;
 	st->line = NULL;
+	free(st->prompt);
+	st->prompt = xstrdup(prompt);
 #ifdef WHELK_LINEEDIT_READLINE
 	rl_resize_terminal();	/* the window may have changed meanwhile */
+	/* readline 8.1+ remembers an end of file it saw and then ends every
+	   later line with a second newline: a Ctrl-D the shell refused
+	   (ignoreeof, or inside a command) must leave no trace. */
+	rl_eof_found = 0;
+#else
+	rl_resize_terminal();
 #endif
 	rl_callback_handler_install(prompt, on_line);
 	while (!st->done) {
-		if (lineedit_wait_input(le, true, notice_before, notice_after,
-					&status) < 0) {
-			discard_line();
-			fputs("\n", rl_outstream);
-			fflush(rl_outstream);
+		if (lineedit_wait_input(le, &status) < 0) {
+			if (status == LINEEDIT_INTERRUPT) {
+				interrupt_line(le);
+			} else {
+				discard_line();
+				fputs("\n", rl_outstream);
+				fflush(rl_outstream);
+			}
 			owner = NULL;
 			return status;
 		}
@@ -208,6 +345,12 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 	if (st->eof) {
 		free(st->line);	/* libedit: the empty line our Ctrl-D ended */
 		st->line = NULL;
+#ifdef WHELK_LINEEDIT_LIBEDIT
+		/* libedit echoes the key as ^D and stays on the line: what
+		   follows (exit, a refusal) starts below, as with readline */
+		fputs("\r\n", rl_outstream);
+		fflush(rl_outstream);
+#endif
 		return LINEEDIT_EOF;
 	}
 	size_t n = strlen(st->line);
@@ -253,6 +396,7 @@ static void rl_finish(struct lineedit *le)
 {
 	struct rl_state *st = state(le);
 	free(st->line);
+	free(st->prompt);
 	/* The FILEs wrap our own dups of the fds: closing them is safe. */
 	fclose(st->in);
 	fclose(st->out);
@@ -268,6 +412,9 @@ static const struct lineedit_ops rl_ops = {
 	.clear_history = rl_clear,
 	.set_history_size = rl_size,
 	.finish = rl_finish,
+	.hide = rl_hide,
+	.show = rl_show,
+	.resize = rl_on_resize,
 };
 
 bool lineedit_rl_init(struct lineedit *le)
@@ -275,9 +422,11 @@ bool lineedit_rl_init(struct lineedit *le)
 	if (!isatty(le->in_fd))
 		return false;
 	struct rl_state *st = xcalloc(1, sizeof *st);
-	/* Dup the fds so fclose at exit can never close the shell's own. */
-	st->in = fdopen(dup(le->in_fd), "r");
-	st->out = fdopen(dup(le->out_fd), "w");
+	/* Dup the fds so fclose at exit can never close the shell's own;
+	   the copies are the shell's private fds (>= 10, close-on-exec), so
+	   no command inherits them. */
+	st->in = fdopen(fd_dup_high(le->in_fd), "r");
+	st->out = fdopen(fd_dup_high(le->out_fd), "w");
 	if (!st->in || !st->out) {
 		if (st->in)
 			fclose(st->in);
@@ -293,7 +442,8 @@ bool lineedit_rl_init(struct lineedit *le)
 	rl_readline_name = "whelk";
 	rl_catch_signals = 0;		/* SIGINT is the shell's */
 #ifdef WHELK_LINEEDIT_READLINE
-	rl_catch_sigwinch = 0;
+	rl_catch_sigwinch = 0;		/* SIGWINCH too: rl_on_resize */
+	rl_change_environment = 0;	/* LINES/COLUMNS are the shell's */
 	rl_char_is_quoted_p = char_is_quoted;
 #endif
 	rl_completer_word_break_characters = (char *)" \t\n;&|<>()";

@@ -1,0 +1,154 @@
+#!/bin/sh
+# editor.sh: pseudo-terminal tests of what the line editor leaves on the screen and in the process — fds, idle wake-ups, Ctrl-C, Ctrl-D, resizing.
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: tests/interactive/editor.sh [SHELL [EDITOR]] (as lineedit.sh).
+# `screen` lines check the screen through ptydrive's terminal emulator, so
+# a redraw that garbles the line fails even when the right bytes went by.
+
+suite=editor
+PTY_TIMEOUT=40
+. "$(cd "$(dirname "$0")" && pwd)/lib.sh"
+editor=${2:-}
+if [ -z "$editor" ]; then
+	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
+	[ -n "$editor" ] || editor=readline
+fi
+case $editor in basic) editor=plain ;; esac
+
+editing() { [ "$editor" != plain ]; }
+
+# ---------------------------------------------------------------- all backends
+
+# ls itself opens 3 for the directory; nothing else may be there.
+session "a command inherits only 0, 1 and 2" <<'EOF'
+expect P> 
+send echo fds:$(ls /proc/self/fd | tr '\\n' ,):end\r
+expect fds:0,1,2,3,:end
+send ls /proc/self/fd | tr '\\n' ,; echo :end\r
+expect 0,1,2,3,:end
+send exit\r
+wait
+EOF
+
+# voluntary_ctxt_switches counts the times the shell slept; polling every
+# 250 ms would add 8 in those 2 seconds.
+session "an idle prompt makes no system call" <<'EOF'
+expect P> 
+send (sleep 1; a=$(grep ^voluntary_ctxt /proc/$$/status); sleep 2; b=$(grep ^voluntary_ctxt /proc/$$/status); echo "${a##*:} ${b##*:}" >idle.txt) &\r
+expect P> 
+sleep 3600
+send read a b <idle.txt; echo idle=$((b - a))\r
+expect idle=0
+send exit\r
+wait
+EOF
+
+session "a notice still arrives while typing (set -b)" <<'EOF'
+expect P> 
+send set -b\r
+expect P> 
+send sleep 1 &\r
+expect P> 
+send echo typ
+expect Done
+send ed\r
+expect typed
+send exit\r
+wait
+EOF
+
+session "Ctrl-C leaves the line on the screen, marked ^C" <<'EOF'
+expect P> 
+send echo one\r
+expect P> 
+send echo abc
+send \x03
+screen \nP> echo abc^C\nP>
+send echo st=$?\r
+expect st=130
+send exit\r
+wait
+EOF
+
+session "a refused Ctrl-D leaves no blank lines behind (ignoreeof)" <<'EOF'
+expect P> 
+send set -o ignoreeof\r
+expect P> 
+send \x04
+expect Use "exit" to leave the shell.
+screen \nUse "exit" to leave the shell.\nP>
+send echo a\r
+expect a
+expect P> 
+send echo b\r
+screen \nP> echo b\nb\nP>
+send exit\r
+wait
+EOF
+
+session "Ctrl-D at PS2 reports once and leaves no trace" <<'EOF'
+expect P> 
+send echo "abc\r
+expect C> 
+send \x04
+expect unterminated
+expect P> 
+send echo b\r
+screen \nP> echo b\nb\nP>
+noscreen unterminated quoted string\nwhelk
+send exit\r
+wait
+EOF
+
+session "COLUMNS and LINES follow the window after a command" <<'EOF'
+expect P> 
+send sleep 1; echo slept\r
+resize 30 70
+expect slept
+expect P> 
+send echo size=$COLUMNS,$LINES\r
+expect size=70,30
+send exit\r
+wait
+EOF
+
+# ------------------------------------------------------------- line editors
+
+if editing; then
+# 101 a's: "P> echo " and the a's take 109 columns, two rows at 80 and at 60.
+a10=aaaaaaaaaa
+a50=$a10$a10$a10$a10$a10
+session "a wrapped line is redrawn for a narrower window" <<EOF
+expect P> 
+send echo one\r
+expect P> 
+send echo ${a50}${a50}a
+sleep 200
+resize 24 60
+screen \nP> echo $a10$a10$a10$a10${a10}aa\n$a10$a10$a10${a10}aaaaaaaaa\n
+send \r
+expect P> 
+send echo \$COLUMNS\r
+expect 60
+send exit\r
+wait
+EOF
+
+session "a resize in the middle of the line keeps the cursor there" <<EOF
+expect P> 
+send echo one\r
+expect P> 
+send echo $a50$a50
+send \x01\e[C\e[C\e[C\e[C\e[C
+resize 24 100
+screen \nP> echo $a50$a10$a10$a10${a10}aa\naaaaaaaa\n
+send X\r
+expect Xaaaaaaaaaa
+send exit\r
+wait
+EOF
+fi
+
+echo "# line editor: $editor"
+finish
