@@ -9,14 +9,6 @@
 suite=editor
 PTY_TIMEOUT=40
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
-editor=${2:-}
-if [ -z "$editor" ]; then
-	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
-	[ -n "$editor" ] || editor=readline
-fi
-case $editor in basic) editor=plain ;; esac
-
-editing() { [ "$editor" != plain ]; }
 
 # ---------------------------------------------------------------- all backends
 
