@@ -140,6 +140,8 @@ int builtin_shift(struct shell *sh, int argc, char **argv)
 		builtin_error(sh, "can't shift that many");
 		return 2;
 	}
+	if (n == 0)	/* nothing moves (and items may be NULL) */
+		return 0;
 	for (long k = 0; k < n; k++)
 		free(p->items[k]);
 	memmove(p->items, p->items + n, (p->len - (size_t)n) * sizeof(void *));
