@@ -98,12 +98,12 @@ function param(    v, r, w) {
 
 function word(d,    r, p) {
 	r = rnd(14)
-	if (r <= 2) return pick("a\034b c\034" sq("q  r") "\034\"\"\034''\034-\034x=y\034--\0340\03412")
+	if (r <= 2) return pick("a\034b\\ c\034" sq("q  r") "\034\"\"\034''\034-\034x=y\034--\0340\03412")
 	if (r == 3) return pick("f*\034d/*\034*\034[fd]?\034f[!1]\034?1\034nomatch*")
 	if (r <= 6) { p = param(); return chance(0.5) ? "\"" p "\"" : p }
 	if (r == 7) return "$((" arith(2) "))"
 	if (r == 8 && d < 2) return chance(0.5) ? "\"$(" cmd_out(d + 1) ")\"" : "$(" cmd_out(d + 1) ")"
-	if (r == 9 && d < 2) return "`" simple_out(d + 1) "`"
+	if (r == 9 && d < 1) return "`" simple_out(2) "`"
 	if (r == 10) return "\"$*\""
 	if (r == 11) return "\"$@\""
 	if (r == 12) return "\"a${" var() "}b\""
@@ -169,7 +169,8 @@ function cond(d, noneg,    r) {
 
 # A statement that is complete on one line.  d: nesting depth.
 function stmt(d,    r, n) {
-	r = rnd(d >= 2 ? 12 : 34)
+	r = rnd(d >= 2 ? 12 : 36)
+	if (r == 34) return more(d)
 	if (r <= 2) return simple_out(d)
 	if (r == 3) return var() "=" value()
 	if (r == 4) return nvar() "=" rnd(10)
@@ -202,7 +203,46 @@ function stmt(d,    r, n) {
 	if (r == 30) return simple_out(d) " | " pick("while read -r l; do printf '[%s]' \"$l\"; done\034{ read -r a; printf '%s/' \"$a\"; }\034read -r c")
 	if (r == 31) return "! " cond(d, 1) "; printf 'n=%s ' \"$?\""
 	if (r == 32) return "command " simple_out(d) "; x=$(command -v " pick(":\034cd\034nosuch\034set\034f0") "); printf 'v=%s ' \"$x\""
-	return "umask " pick("022\034077\034a=rx\034u=rwx,go=") " && umask"
+	if (r == 33) return "umask " pick("022\034077\034a=rx\034u=rwx,go=") " && umask"
+	return quoting(d)
+}
+
+# Quoting and expansion corners, printed so that every field shows.
+function quoting(d,    r) {
+	r = rnd(12)
+	if (r == 0) return "printf '<%s>' \"\\$ \\` \\\" \\\\ \\a\" 'x\\y' a\\ b"
+	if (r == 1) return "printf '<%s>' \"${" var() ":-\"x y\"}\" ${" var() ":-\"x y\"} \"${" var() ":-'q'}\" ${" var() ":-'q  r'}"
+	if (r == 2) return "printf '<%s>' ${" var() "+\"$@\"} \"${" var() "-$*}\" ${" var() ":-$b}"
+	if (r == 3) return "set -- 1 2 3 4 5 6 7 8 9 10 11; printf '<%s>' ${10} $10 \"${11}\" \"$#\""
+	if (r == 4) return "IFS=" pick("''\034:\034' '\034-") "; set -- \"a b\" c ''; printf '<%s>' \"$*\" $* \"$@\"; unset IFS"
+	if (r == 5) return "v=$(printf '%s\\n' \"a b\" c); printf '<%s>' $v \"$v\""
+	if (r == 6) return "printf '<%s>' \"$(printf '%s' \"x y\")\" \"`printf '%s' 'p q'`\" $(printf '%s ' 1 2)"
+	if (r == 7) return "a=$HOME/x" pick("\034/y") "; printf '<%s>' \"${a#~}\" ${a#\"$HOME\"}"
+	if (r == 8) return "x='1+2' y=x; printf '%d|' $((x)) $((y * 2)) $((010)) $((0x1f)) $(($x))"
+	if (r == 9) return "read " pick("\034-r ") var() " " var() " <<EOF\n" pick("a\\ b c\034x\\\\y  z\034 p\\\nq r\034 '1'  \\'2\\' 3") "\nEOF\nprintf '<%s>' \"$a\" \"$b\" \"$c\" \"$d\""
+	if (r == 10) return "case " pick("'a*'\034a*\034'x y'\034\"\"\034'['") " in " pick("\"a*\"\034a\\*\034'x y'\034''\034\\[\034\"$a\"") ") printf yes;; *) printf no;; esac"
+	return "printf '%5.2s|%-3d|%3s|%s' " pick("abc\034''\034x") " " rnd(9) " " pick("x\034\"\"\034'a b'") " " pick("\034\"$@\"\034$*")
+}
+
+# Corners of the grammar, traps, errexit and builtins where shells have had bugs.
+function more(d,    r) {
+	r = rnd(16)
+	if (r == 0) return "i=0; while i=$((i+1)); [ $i -le 3 ] || break; [ $i -eq 2 ] && continue; true; do printf 'i%s ' $i; done"
+	if (r == 1) return "( trap " sq("printf foo") " EXIT ) " pick(">/dev/null\034> f1\034") "; printf 's=%s ' $?"
+	if (r == 2) return "trap " sq("printf T") " USR1; trap; trap - USR1; trap"
+	if (r == 3) return "( trap " sq(pick("printf tr; exit 6\034(exit 4); exit 6")) " USR2; " pick("false\034true") "; kill -s USR2 $(exec sh -c 'echo $PPID'); printf no ); printf 'x=%s ' \"$?\""
+	if (r == 4) return "( set -u; printf '%s|' \"${nosuch-d}\" $((n + 1)); printf \"$" pick("nosuch\034n") "\" ) 2>/dev/null; printf 'u=%s ' $(($? != 0))"
+	if (r == 5) return "( set -e; " pick("false && true\034! true\034false || false\034if false; then :; fi\034f() { false; printf in; }; f\034{ false; printf g; }\034false | true\034x=$(false)") "; printf 'go ' ); printf 'e=%s ' $?"
+	if (r == 6) return "alias " pick("f=' for '\034w=' in '\034e='echo '\034p='printf \"<%s>\" '") "; eval " sq(pick("e a b\034p x y\034p e\034e p")) "; unalias -a"
+	if (r == 7) return "( readonly " var() "=1; (a=2; b=2; c=2; d=2) 2>/dev/null; printf 'c=%s ' $(($? != 0)) )"
+	if (r == 8) return "( unset x; : < ${x=/dev/null}; printf '<%s>' \"${x-unset}\" )"
+	if (r == 9) return "f() { " pick("return\034true; return\034false; return\034return 7\034(exit 5); return") "; }; f; printf 'r=%s ' $?; unset -f f"
+	if (r == 10) return "(exit 3) & wait $!; printf 'w=%s ' $?; " simple_out(d) " & wait; printf 'w2=%s ' $?"
+	if (r == 11) return "printf '" pick("printf \"<%s>\" \"$#\" \"$1\"\034set -- q; printf d$#\034return 3 2>/dev/null; printf after") "\\n' > f3; set -- a b; . ./f3; printf 'dot=%s ' $?"
+	if (r == 12) return "g() { set -- x \"$@\"; shift 2; printf '<%s>' \"$#\" \"$@\"; }; g 1 2 3; printf '<%s>' \"$#\""
+	if (r == 13) return "for i in 1 2 3; do for j in a b; do " pick("eval break\034eval 'continue 2'\034break 2\034[ $j = b ] && continue 2") "; printf '%s%s ' $i $j; done; done"
+	if (r == 14) return "x=$(" pick("trap 'printf in' EXIT\034exit 3\034printf a; exit\034(printf b; exit 2)") "); printf '<%s:%s>' \"$x\" $?"
+	return "set -- -x -y:z -- w; OPTIND=1; while getopts :xy: o; do printf '%s=%s,' \"$o\" \"${OPTARG-}\"; done; shift $((OPTIND - 1)); printf '<%s>' \"$@\""
 }
 
 function loop_body(d) {
