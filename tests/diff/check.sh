@@ -21,10 +21,19 @@ random=$(od -An -N2 -tu4 /dev/urandom | tr -d ' ')
 random=$((random * 1000 + 1000000))
 echo "diff: fixed seed 1, then random seed $random (reproduce: tests/diff/run.sh -s SEED -n 1)"
 log=$(mktemp "${TMPDIR:-/tmp}/whelk-diff-check.XXXXXX") || exit 2
-trap 'rm -f "$log"' EXIT
+trap 'rm -f "$log" "$log.part"' EXIT
 status=0
-"$here/run.sh" -w "$shell" -s 1 -n 400 -t "$half" | tee -a "$log" || status=$?
-"$here/run.sh" -w "$shell" -s "$random" -t "$half" | tee -a "$log" || status=$?
+# run ARGS...: one run.sh, its output shown and kept in $log; a failure
+# (1: findings, 2: usage, 77: skipped) becomes the status.
+run() {
+	"$here/run.sh" -w "$shell" "$@" > "$log.part"
+	s=$?
+	cat "$log.part"
+	cat "$log.part" >> "$log"
+	[ "$s" -eq 0 ] || status=$s
+}
+run -s 1 -n 400 -t "$half"
+run -s "$random" -t "$half"
 [ "$status" -eq 77 ] && exit 77
 awk '/^diff: seeds / {
 	for (i = 1; i <= NF; i++) {
