@@ -6,6 +6,7 @@
 
 #include "base/alloc.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 
 /*
@@ -56,9 +57,9 @@ static int define(struct shell *sh, const char *arg, const char *eq)
 
 int builtin_alias(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
 	if (i == argc) {
 		list_aliases(sh);
 		return 0;
@@ -83,28 +84,17 @@ int builtin_alias(struct shell *sh, int argc, char **argv)
 
 int builtin_unalias(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	bool all = false;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-a") != 0) {
-			builtin_error(sh, "illegal option %s", argv[i]);
-			return 2;
-		}
-		all = true;
-	}
-	if (all) {
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "a", seen);
+	if (i < 0)
+		return 2;
+	if (seen['a']) {
 		hm_free(&sh->aliases, free);
 		hm_init(&sh->aliases);
 		return 0;
 	}
-	if (i == argc) {
-		builtin_error(sh, "usage: unalias [-a] name...");
-		return 2;
-	}
+	if (i == argc)
+		return bopt_usage(sh);
 	int status = 0;
 	for (; i < argc; i++) {
 		char *value = hm_remove(&sh->aliases, argv[i]);

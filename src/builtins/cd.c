@@ -10,6 +10,7 @@
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 
 /*
@@ -20,24 +21,19 @@
  * text rather than asking the file system (XCU cd, steps 7-8).
  */
 
-/* -L / -P and "--"; returns the index of the operand or -1. */
+/* -L / -P (the last one wins); returns the index of the operand or -1. */
 static int scan(struct shell *sh, int argc, char **argv, bool *physical)
 {
-	int i = 1;
+	struct bopt o;
+	int c;
 	*physical = false;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		for (const char *c = argv[i] + 1; *c; c++) {
-			if (*c == 'L' || *c == 'P') {
-				*physical = *c == 'P';
-				continue;
-			}
-			builtin_error(sh, "illegal option -%c", *c);
+	bopt_init(&o, argc, argv, "LP", 0);
+	while ((c = bopt_next(sh, &o)) != 0) {
+		if (c == '?')
 			return -1;
-		}
+		*physical = c == 'P';
 	}
-	return i;
+	return o.ind;
 }
 
 /* Does path (absolute) name the current directory? */
@@ -190,10 +186,8 @@ int builtin_cd(struct shell *sh, int argc, char **argv)
 	int i = scan(sh, argc, argv, &physical);
 	if (i < 0)
 		return 2;
-	if (argc - i > 1) {
-		builtin_error(sh, "too many arguments");
-		return 2;
-	}
+	if (argc - i > 1)
+		return bopt_too_many(sh);
 	const char *dir = cd_operand(sh, i < argc ? argv[i] : NULL, &print);
 	if (!dir)
 		return 1;

@@ -6,36 +6,10 @@
 
 #include "base/alloc.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "parser/ast.h"
 #include "parser/parser.h"
-
-/*
- * Option scanning shared by the four: the letters in `allowed` set bits in
- * *opts ('p' -> 1 << ('p' - 'a')).  "--" ends the options, so does the
- * first operand.  Returns the index of the first operand, or -1 after a
- * usage message.
- */
-static int scan_opts(struct shell *sh, int argc, char **argv,
-		     const char *allowed, unsigned *opts)
-{
-	int i = 1;
-	*opts = 0;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		for (const char *c = argv[i] + 1; *c; c++) {
-			if (*c < 'a' || *c > 'z' || !strchr(allowed, *c)) {
-				builtin_error(sh, "illegal option -%c", *c);
-				return -1;
-			}
-			*opts |= 1u << (*c - 'a');
-		}
-	}
-	return i;
-}
-
-#define OPT(c) (1u << ((c) - 'a'))
 
 /* One line of `export -p` / `readonly -p`: fit to be read back. */
 static void print_var(const char *cmd, const char *name, const struct var *v)
@@ -68,8 +42,7 @@ static void list_vars(struct shell *sh, const char *cmd, int flag)
  */
 static int set_attr(struct shell *sh, int argc, char **argv, int flag)
 {
-	unsigned opts;
-	int i = scan_opts(sh, argc, argv, "p", &opts);
+	int i = bopt_scan(sh, argc, argv, "p", (bool[128]){ false });
 	if (i < 0)
 		return 2;
 	if (i == argc) {
@@ -110,27 +83,22 @@ static void unset_function(struct shell *sh, const char *name)
 }
 
 /*
+ * unset [-v|-f] name... (XCU 2.14): unsetting what is not set is fine.
  * With both -f and -v (XCU leaves it unspecified) the last one given
- * wins, as in dash and yash.  The option words are argv[1..end-1].
+ * wins, as in dash and yash.
  */
-static bool unset_functions(char **argv, int end)
-{
-	bool fn = false;
-	for (int k = 1; k < end; k++)
-		for (const char *c = argv[k] + 1; argv[k][0] == '-' && *c; c++)
-			if (*c == 'f' || *c == 'v')
-				fn = *c == 'f';
-	return fn;
-}
-
-/* unset [-v|-f] name... (XCU 2.14): unsetting what is not set is fine. */
 int builtin_unset(struct shell *sh, int argc, char **argv)
 {
-	unsigned opts;
-	int i = scan_opts(sh, argc, argv, "fv", &opts);
-	if (i < 0)
-		return 2;
-	bool fn = unset_functions(argv, i);
+	struct bopt o;
+	bool fn = false;
+	int c;
+	bopt_init(&o, argc, argv, "fv", 0);
+	while ((c = bopt_next(sh, &o)) != 0) {
+		if (c == '?')
+			return 2;
+		fn = c == 'f';
+	}
+	int i = o.ind;
 	int status = 0;
 	for (; i < argc; i++) {
 		if (fn) {
@@ -152,9 +120,9 @@ int builtin_unset(struct shell *sh, int argc, char **argv)
  */
 int builtin_local(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
+		return 2;
 	int status = 0;
 	for (; i < argc; i++) {
 		char *eq = strchr(argv[i], '=');

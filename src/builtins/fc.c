@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
 #include "builtins/hist_iface.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 
 /*
@@ -67,38 +68,21 @@ static unsigned long resolve(const struct shell_history *h, const char *arg,
 static int parse_opts(struct shell *sh, int argc, char **argv, struct fc_opts *o,
 		      int *ind)
 {
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (argv[i][1] >= '0' && argv[i][1] <= '9')
-			break;	/* a negative operand */
-		for (const char *p = argv[i] + 1; *p; p++) {
-			switch (*p) {
-			case 'l': o->list = true; break;
-			case 'n': o->numbers = false; break;
-			case 'r': o->reverse = true; break;
-			case 's': o->rerun = true; break;
-			case 'e':
-				if (p[1]) {
-					o->editor = p + 1;
-				} else if (i + 1 < argc) {
-					o->editor = argv[++i];
-				} else {
-					builtin_error(sh, "-e: option requires an argument");
-					return -1;
-				}
-				p += strlen(p) - 1;
-				break;
-			default:
-				builtin_error(sh, "-%c: invalid option", *p);
-				return -1;
-			}
+	struct bopt b;
+	int c;
+	/* BOPT_NUMBERS: "-5" is an operand (the fifth command back). */
+	bopt_init(&b, argc, argv, "e:lnrs", BOPT_NUMBERS);
+	while ((c = bopt_next(sh, &b)) != 0) {
+		switch (c) {
+		case 'l': o->list = true; break;
+		case 'n': o->numbers = false; break;
+		case 'r': o->reverse = true; break;
+		case 's': o->rerun = true; break;
+		case 'e': o->editor = b.arg; break;
+		default: return -1;
 		}
 	}
-	*ind = i;
+	*ind = b.ind;
 	return 0;
 }
 
@@ -273,17 +257,15 @@ static int fc_edit(struct shell *sh, const struct shell_history *h,
 
 int builtin_fc(struct shell *sh, int argc, char **argv)
 {
-	const struct shell_history *h = history_or_error(sh);
-	if (!h)
-		return 1;
 	struct fc_opts o = { .numbers = true };
 	int i;
 	if (parse_opts(sh, argc, argv, &o, &i) < 0)
 		return 2;
-	if (argc - i > 2) {
-		builtin_error(sh, "too many arguments");
-		return 2;
-	}
+	if (argc - i > 2)
+		return bopt_too_many(sh);
+	const struct shell_history *h = history_or_error(sh);
+	if (!h)
+		return 1;
 	if (o.list)
 		return fc_list(sh, h, &o, argc - i, argv + i);
 	if (o.rerun)
@@ -297,24 +279,20 @@ int builtin_fc(struct shell *sh, int argc, char **argv)
  */
 int builtin_history(struct shell *sh, int argc, char **argv)
 {
+	bool seen[128] = { false };
+	long n = -1;
+	int i = bopt_scan(sh, argc, argv, "c", seen);
+	if (i < 0 || bopt_number_operand(sh, argc, argv, i, 0, &n) != 0)
+		return 2;
 	const struct shell_history *h = history_or_error(sh);
 	if (!h)
 		return 1;
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "-c") == 0) {
+	if (seen['c']) {
 		h->clear(h->ctx);
 		return 0;
 	}
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
 	unsigned long first = h->first(h->ctx), last = h->last(h->ctx);
-	if (i < argc) {
-		char *end;
-		long n = strtol(argv[i], &end, 10);
-		if (*end || n < 0 || !*argv[i]) {
-			builtin_error(sh, "%s: numeric argument required", argv[i]);
-			return 2;
-		}
+	if (n >= 0) {
 		if (last >= first && (unsigned long)n < last - first + 1)
 			first = last - (unsigned long)n + 1;
 	}

@@ -1,7 +1,5 @@
 /* flow.c: the control-flow special builtins — break, continue, return, exit and : (XCU 2.14). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <limits.h>
-
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "exec/shell.h"
@@ -16,13 +14,7 @@ static int count_operand(struct shell *sh, int argc, char **argv, long min,
 			 long *n)
 {
 	int i = bopt_none(sh, argc, argv);
-	if (i < 0)
-		return 2;
-	if (argc - i > 1)
-		return bopt_too_many(sh);
-	if (i < argc)
-		return bopt_number(sh, argv[i], min, LONG_MAX, n);
-	return 0;
+	return i < 0 ? 2 : bopt_number_operand(sh, argc, argv, i, min, n);
 }
 
 int builtin_colon(struct shell *sh, int argc, char **argv)

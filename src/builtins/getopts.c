@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "parser/parser.h"
 
@@ -124,13 +125,11 @@ static int one_option(struct gstate *g)
 
 int builtin_getopts(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	if (argc - i < 2) {
-		builtin_error(sh, "usage: getopts optstring name [arg...]");
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
 		return 2;
-	}
+	if (argc - i < 2)
+		return bopt_usage(sh);
 	if (!parse_is_name(argv[i + 1])) {
 		builtin_error(sh, "%s: bad variable name", argv[i + 1]);
 		return 2;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "builtins/proc.h"
 #include "builtins/registry.h"
 #include "exec/shell.h"
@@ -133,12 +134,15 @@ static void help_one(const struct builtin *b)
 
 int builtin_help(struct shell *sh, int argc, char **argv)
 {
-	if (argc < 2) {
+	int first = bopt_none(sh, argc, argv);
+	if (first < 0)
+		return 2;
+	if (first == argc) {
 		help_all();
 		return 0;
 	}
 	int status = 0;
-	for (int i = 1; i < argc; i++) {
+	for (int i = first; i < argc; i++) {
 		const struct builtin *b = builtin_find(argv[i]);
 		if (!b) {
 			builtin_error(sh, "%s: no such builtin", argv[i]);

@@ -7,9 +7,9 @@
  * and reports.  The default job is the current one, "+" in `jobs`.
  */
 #include <stdio.h>
-#include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -36,26 +36,6 @@ static struct job *pick(struct shell *sh, const char *spec)
 	return j;
 }
 
-/* -x options as a set of letters; returns the first operand's index, or
-   -1 after a usage message. */
-static int parse_flags(struct shell *sh, int argc, char **argv,
-		       const char *allowed, char *seen)
-{
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (!strcmp(argv[i], "--"))
-			return i + 1;
-		for (const char *p = argv[i] + 1; *p; p++) {
-			if (!strchr(allowed, *p)) {
-				builtin_error(sh, "-%c: invalid option", *p);
-				return -1;
-			}
-			seen[(unsigned char)*p] = 1;
-		}
-	}
-	return i;
-}
-
 /* ------------------------------------------------------------------ jobs */
 
 /* Listing a job counts as telling the user: a finished job is then
@@ -72,8 +52,8 @@ static void show(struct shell *sh, struct job *j, int how)
 
 int builtin_jobs(struct shell *sh, int argc, char **argv)
 {
-	char seen[256] = { 0 };
-	int i = parse_flags(sh, argc, argv, "lp", seen);
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "lp", seen);
 	if (i < 0)
 		return 2;
 	int how = seen['p'] ? JOB_PRINT_PGID : seen['l'] ? JOB_PRINT_LONG : 0;
@@ -118,8 +98,7 @@ static bool have_job_control(struct shell *sh)
  */
 static int fg_bg_start(struct shell *sh, int argc, char **argv)
 {
-	char seen[256] = { 0 };
-	int i = parse_flags(sh, argc, argv, "", seen);
+	int i = bopt_none(sh, argc, argv);
 	if (i < 0)
 		return -2;
 	if (!have_job_control(sh))
@@ -187,7 +166,7 @@ int builtin_bg(struct shell *sh, int argc, char **argv)
 /* ---------------------------------------------------------------- disown */
 
 /* One job: -h keeps it but spares it the hangup; otherwise forget it. */
-static void disown_one(struct shell *sh, struct job *j, const char *seen)
+static void disown_one(struct shell *sh, struct job *j, const bool *seen)
 {
 	if (seen['r'] && job_state(j) != JOB_RUNNING)
 		return;
@@ -204,8 +183,8 @@ static void disown_one(struct shell *sh, struct job *j, const char *seen)
  */
 int builtin_disown(struct shell *sh, int argc, char **argv)
 {
-	char seen[256] = { 0 };
-	int i = parse_flags(sh, argc, argv, "ahr", seen);
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "ahr", seen);
 	if (i < 0)
 		return 2;
 	struct jobs *jt = sh->jobs;

@@ -11,13 +11,18 @@
 
 #include "base/signames.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
 /*
  * Forms (XCU kill, plus the common -n):
  *   kill [-s NAME | -NAME | -NUM | -n NUM] [--] target...
- *   kill -l [exit_status | NAME]...
+ *   kill -l [--] [exit_status | NAME]...
+ * -NAME and -NUM are the one exception to the option syntax that bopt
+ * reads (XBD 12.2 lets kill have it), so kill reads its first word
+ * itself: "-s", "-n", "-l" and "--" are options, any other "-WORD" is a
+ * signal.  Errors use bopt's wording and usage line.
  * A signal name may be given with or without "SIG", in any case.  Signal 0
  * sends nothing but checks that the target exists (kill(2)).  A target is
  * a process ID, or after "--" (or after the signal option) a negative
@@ -25,12 +30,6 @@
  * the group, which is how the shell stops or resumes a whole pipeline.
  * Each target is tried; failures are reported and make the status 1.
  */
-
-static void usage(struct shell *sh)
-{
-	builtin_error(sh, "usage: kill [-s signal | -signal | -n number] "
-		      "target... or kill -l [exit_status | signal]...");
-}
 
 /*
  * Turn one target argument into what kill(2) needs.  The one place where
@@ -164,29 +163,27 @@ int builtin_kill(struct shell *sh, int argc, char **argv)
 {
 	int signo = SIGTERM;
 	int i = 1;
-	if (i < argc && (strcmp(argv[i], "-l") == 0 || strcmp(argv[i], "-L") == 0))
-		return list_signals(sh, argc - 2, argv + 2);
-	if (i < argc && (strcmp(argv[i], "-s") == 0 || strcmp(argv[i], "-n") == 0)) {
-		if (i + 1 >= argc) {
-			builtin_error(sh, "%s: option requires an argument",
-				      argv[i]);
-			usage(sh);
+	const char *w = i < argc ? argv[i] : "";
+	if (strcmp(w, "-l") == 0 || strcmp(w, "-L") == 0) {
+		i = bopt_none(sh, argc - 1, argv + 1);
+		return i < 0 ? 2 : list_signals(sh, argc - 1 - i, argv + 1 + i);
+	}
+	if (strcmp(w, "-s") == 0 || strcmp(w, "-n") == 0) {
+		struct bopt o;
+		bopt_init(&o, argc, argv, "s:n:", 0);
+		if (bopt_next(sh, &o) == '?')
 			return 2;
-		}
-		signo = parse_signal(sh, argv[i + 1]);
-		i += 2;
-	} else if (i < argc && argv[i][0] == '-' && argv[i][1] != '\0'
-		   && strcmp(argv[i], "--") != 0) {
-		signo = parse_signal(sh, argv[i] + 1);
+		signo = parse_signal(sh, o.arg);
+		i = o.ind;
+	} else if (w[0] == '-' && w[1] != '\0' && strcmp(w, "--") != 0) {
+		signo = parse_signal(sh, w + 1);
 		i++;
 	}
 	if (signo < 0)
 		return 2;
 	if (i < argc && strcmp(argv[i], "--") == 0)
 		i++;
-	if (i >= argc) {
-		usage(sh);
-		return 2;
-	}
+	if (i >= argc)
+		return bopt_usage(sh);
 	return send_all(sh, signo, argc - i, argv + i);
 }

@@ -3,6 +3,7 @@
 #include "builtins/opts.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -123,6 +124,16 @@ int bopt_scan(struct shell *sh, int argc, char **argv, const char *spec,
 int bopt_none(struct shell *sh, int argc, char **argv)
 {
 	return bopt_scan(sh, argc, argv, "", NULL);
+}
+
+int bopt_number_operand(struct shell *sh, int argc, char **argv, int first,
+			long min, long *out)
+{
+	if (argc - first > 1)
+		return bopt_too_many(sh);
+	if (first < argc)
+		return bopt_number(sh, argv[first], min, LONG_MAX, out);
+	return 0;
 }
 
 int bopt_number(struct shell *sh, const char *s, long min, long max,

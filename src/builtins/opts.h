@@ -80,4 +80,12 @@ int bopt_too_many(struct shell *sh);
 int bopt_number(struct shell *sh, const char *s, long min, long max,
 		long *out);
 
+/**
+ * The operands from argv[first] of a builtin that takes at most one number
+ * (break, exit, shift, history...): none leaves *out alone; one must pass
+ * bopt_number; more is bopt_too_many.  Returns 0 or 2.
+ */
+int bopt_number_operand(struct shell *sh, int argc, char **argv, int first,
+			long min, long *out);
+
 #endif

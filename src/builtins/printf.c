@@ -10,6 +10,7 @@
 
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "builtins/escape.h"
 #include "exec/shell.h"
 
@@ -310,13 +311,11 @@ static bool run_format(struct pf *pf, const char *fmt)
 
 int builtin_printf(struct shell *sh, int argc, char **argv)
 {
-	int i = 1;
-	if (i < argc && strcmp(argv[i], "--") == 0)
-		i++;
-	if (i >= argc) {
-		builtin_error(sh, "usage: printf format [argument...]");
+	int i = bopt_none(sh, argc, argv);
+	if (i < 0)
 		return 2;
-	}
+	if (i >= argc)
+		return bopt_usage(sh);
 	struct pf pf = { .sh = sh, .args = argv + i + 1,
 			 .nargs = argc - i - 1, .out = STRBUF_INIT };
 	const char *fmt = argv[i];

@@ -1,6 +1,7 @@
 /* proc.c: the `proc` builtin — option parsing and dispatch to one subcommand per file (proc_ps.c, proc_fds.c...). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "builtins/proc.h"
 #include "builtins/proc_internal.h"
 
@@ -77,9 +78,7 @@ const char *proc_help_text(void)
 
 static int usage(struct proc_ctx *c)
 {
-	builtin_error(c->sh, "usage: proc [--root DIR] "
-		      "ps|tree|fds|mem|limits|sigs|info [-jkH] [options] "
-		      "[TARGET]");
+	bopt_usage(c->sh);
 	return PROC_EXIT_USAGE;
 }
 
@@ -91,62 +90,40 @@ static const struct subcmd *find_subcmd(const char *name)
 	return NULL;
 }
 
-/* One option letter; *argi advances past an option argument. */
-static int set_option(struct proc_ctx *c, const struct subcmd *sc, char ch,
-		      const char *rest, char **argv, int *argi, int argc)
+/* One option letter of a subcommand (bopt checked it is one). */
+static void set_option(struct proc_ctx *c, int ch, const char *arg)
 {
-	const char *o = strchr(sc->opts, ch);
 	switch (ch) {
-	case 'j': c->mode = PV_JSON; return 0;
-	case 'k': c->mode = PV_KV; return 0;
-	case 'H': c->header = false; return 0;
+	case 'j': c->mode = PV_JSON; break;
+	case 'k': c->mode = PV_KV; break;
+	case 'H': c->header = false; break;
+	case 'a': c->all = true; break;
+	case 'p': c->peers = true; break;
+	case 'm': c->maps = true; break;
+	case 'o': c->columns = arg; break;
 	default: break;
 	}
-	if (!o || ch == ':') {
-		builtin_error(c->sh, "%s: -%c: unknown option", sc->name, ch);
-		return -1;
-	}
-	if (o[1] == ':') {
-		if (*rest) {
-			c->columns = rest;
-		} else if (*argi + 1 < argc) {
-			c->columns = argv[++*argi];
-		} else {
-			builtin_error(c->sh, "%s: -%c needs an argument",
-				      sc->name, ch);
-			return -1;
-		}
-		return 1;	/* the rest of this word was consumed */
-	}
-	if (ch == 'a')
-		c->all = true;
-	else if (ch == 'p')
-		c->peers = true;
-	else if (ch == 'm')
-		c->maps = true;
-	return 0;
 }
 
-/* Options after the subcommand name, up to "--" or the first operand. */
+/*
+ * Options after the subcommand name argv[*argi - 1] (the common -j -k -H
+ * and the subcommand's own), up to "--" or the first operand; *argi moves
+ * to the first operand.
+ */
 static int parse_options(struct proc_ctx *c, const struct subcmd *sc,
 			 int argc, char **argv, int *argi)
 {
-	for (; *argi < argc; ++*argi) {
-		const char *a = argv[*argi];
-		if (strcmp(a, "--") == 0) {
-			++*argi;
-			break;
-		}
-		if (a[0] != '-' || a[1] == '\0')
-			break;
-		for (const char *p = a + 1; *p; p++) {
-			int r = set_option(c, sc, *p, p + 1, argv, argi, argc);
-			if (r < 0)
-				return -1;
-			if (r > 0)
-				break;
-		}
+	char spec[16];
+	struct bopt o;
+	int ch;
+	snprintf(spec, sizeof spec, "jkH%s", sc->opts);
+	bopt_init(&o, argc - *argi + 1, argv + *argi - 1, spec, 0);
+	while ((ch = bopt_next(c->sh, &o)) != 0) {
+		if (ch == '?')
+			return -1;
+		set_option(c, ch, o.arg);
 	}
+	*argi += o.ind - 1;
 	return 0;
 }
 

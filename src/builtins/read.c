@@ -10,6 +10,7 @@
 
 #include "base/alloc.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 #include "parser/parser.h"
@@ -233,35 +234,23 @@ struct read_opts {
 static int parse_opts(struct shell *sh, int argc, char **argv,
 		      struct read_opts *o)
 {
-	int i = 1;
+	struct bopt b;
+	int c;
 	o->raw = false;
 	o->delim = '\n';
 	o->prompt = NULL;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		for (const char *c = argv[i] + 1; *c; c++) {
-			if (*c == 'r') {
-				o->raw = true;
-				continue;
-			}
-			if (*c != 'd' && *c != 'p') {
-				builtin_error(sh, "illegal option -%c", *c);
-				return -1;
-			}
-			const char *arg = c[1] ? c + 1 : argv[++i];
-			if (!arg) {
-				builtin_error(sh, "option requires an argument -- %c", *c);
-				return -1;
-			}
-			if (*c == 'd')
-				o->delim = (unsigned char)arg[0];	/* '' = NUL */
-			else
-				o->prompt = arg;
-			break;
-		}
+	bopt_init(&b, argc, argv, "rd:p:", 0);
+	while ((c = bopt_next(sh, &b)) != 0) {
+		if (c == '?')
+			return -1;
+		if (c == 'r')
+			o->raw = true;
+		else if (c == 'd')
+			o->delim = (unsigned char)b.arg[0];	/* '' = NUL */
+		else
+			o->prompt = b.arg;
 	}
-	return i;
+	return b.ind;
 }
 
 int builtin_read(struct shell *sh, int argc, char **argv)
@@ -270,10 +259,8 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	int i = parse_opts(sh, argc, argv, &o);
 	if (i < 0)
 		return 2;
-	if (i == argc) {
-		builtin_error(sh, "usage: read [-r] [-d delim] [-p prompt] name...");
-		return 2;
-	}
+	if (i == argc)
+		return bopt_usage(sh);
 	for (int k = i; k < argc; k++)
 		if (!parse_is_name(argv[k])) {
 			builtin_error(sh, "%s: bad variable name", argv[k]);

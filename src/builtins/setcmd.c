@@ -1,6 +1,5 @@
 /* setcmd.c: the set and shift special builtins (XCU 2.14) — options, positional parameters, variable listing. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,11 +128,7 @@ int builtin_shift(struct shell *sh, int argc, char **argv)
 {
 	long n = 1;
 	int i = bopt_none(sh, argc, argv);
-	if (i < 0)
-		return 2;
-	if (argc - i > 1)
-		return bopt_too_many(sh);
-	if (i < argc && bopt_number(sh, argv[i], 0, LONG_MAX, &n) != 0)
+	if (i < 0 || bopt_number_operand(sh, argc, argv, i, 0, &n) != 0)
 		return 2;
 	struct vec *p = shell_params(sh);
 	if ((size_t)n > p->len) {

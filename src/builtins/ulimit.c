@@ -10,6 +10,7 @@
 #include <sys/resource.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 
 /*
@@ -172,40 +173,39 @@ struct ulimit_args {
 	size_t nres;
 };
 
-/* Parse the options; returns the index of the first operand or -1. */
+/* Parse the options (-H -S -a and one letter per resource); returns the
+   index of the first operand or -1. */
 static int parse_options(struct shell *sh, int argc, char **argv,
 			 struct ulimit_args *ua)
 {
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0)
-			return i + 1;
-		for (const char *o = argv[i] + 1; *o; o++) {
-			const struct resource *r = find_resource(*o);
-			if (*o == 'H' || *o == 'S')
-				ua->which |= *o == 'H' ? LIM_HARD : LIM_SOFT;
-			else if (*o == 'a')
-				ua->all = true;
-			else if (r && ua->nres < NRES)
-				ua->res[ua->nres++] = r;
-			else if (!r) {
-				builtin_error(sh, "-%c: invalid option", *o);
-				return -1;
-			}
-		}
+	char spec[NRES + 4] = "HSa";
+	for (size_t k = 0; k < NRES; k++)
+		spec[3 + k] = resources[k].opt;
+	struct bopt o;
+	int c;
+	bopt_init(&o, argc, argv, spec, 0);
+	while ((c = bopt_next(sh, &o)) != 0) {
+		const struct resource *r = find_resource((char)c);
+		if (c == '?')
+			return -1;
+		if (c == 'H' || c == 'S')
+			ua->which |= c == 'H' ? LIM_HARD : LIM_SOFT;
+		else if (c == 'a')
+			ua->all = true;
+		else if (r && ua->nres < NRES)
+			ua->res[ua->nres++] = r;
 	}
-	return i;
+	return o.ind;
 }
 
 int builtin_ulimit(struct shell *sh, int argc, char **argv)
 {
 	struct ulimit_args ua = { 0 };
 	int i = parse_options(sh, argc, argv, &ua);
-	if (i < 0 || i + 1 < argc) {
-		builtin_error(sh, "usage: ulimit [-H|-S] [-a|-%s] [limit]",
-			      "cdefilmnpqrstuvxR");
+	if (i < 0)
 		return 2;
-	}
+	if (i + 1 < argc)
+		return bopt_too_many(sh);
 	if (ua.all) {
 		for (size_t k = 0; k < NRES; k++)
 			print_labelled(&resources[k], ua.which);

@@ -7,6 +7,7 @@
 #include <sys/types.h>
 
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "exec/shell.h"
 
 /*
@@ -134,20 +135,11 @@ static bool parse_mask(const char *arg, mode_t old, mode_t *mask)
 
 int builtin_umask(struct shell *sh, int argc, char **argv)
 {
-	bool symbolic = false;
-	int i = 1;
-	for (; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
-		if (strcmp(argv[i], "--") == 0) {
-			i++;
-			break;
-		}
-		if (strcmp(argv[i], "-S") != 0) {
-			builtin_error(sh, "%s: invalid option", argv[i]);
-			builtin_error(sh, "usage: umask [-S] [mask]");
-			return 2;
-		}
-		symbolic = true;
-	}
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "S", seen);
+	if (i < 0)
+		return 2;
+	bool symbolic = seen['S'];
 	mode_t old = current_mask();
 	if (i == argc) {
 		if (symbolic)
@@ -157,7 +149,9 @@ int builtin_umask(struct shell *sh, int argc, char **argv)
 		return 0;
 	}
 	mode_t mask;
-	if (i + 1 < argc || !parse_mask(argv[i], old, &mask)) {
+	if (i + 1 < argc)
+		return bopt_too_many(sh);
+	if (!parse_mask(argv[i], old, &mask)) {
 		builtin_error(sh, "%s: invalid mask", argv[i]);
 		return 2;
 	}

@@ -237,7 +237,7 @@ rc_is 2; err_has usage
 run "unknown subcommand" P frob
 rc_is 2
 run "unknown option" P ps -z
-rc_is 2; err_has 'unknown option'
+rc_is 2; err_has 'invalid option'
 run "bad target" P ps 12abc
 rc_is 2
 run "job spec without such a job" P ps %1

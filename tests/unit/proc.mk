@@ -12,7 +12,8 @@ tests_unit_proc_driver_SOURCES = tests/unit/proc_driver.c \
 	src/builtins/proc.c src/builtins/proc_fds.c src/builtins/proc_info.c \
 	src/builtins/proc_limits.c src/builtins/proc_mem.c \
 	src/builtins/proc_out.c src/builtins/proc_ps.c src/builtins/proc_sigs.c \
-	src/builtins/proc_target.c src/builtins/proc_tree.c
+	src/builtins/proc_target.c src/builtins/proc_tree.c \
+	src/builtins/opts.c
 tests_unit_proc_driver_CFLAGS = $(AM_CFLAGS)
 tests_unit_proc_driver_LDADD = src/proc/libproc.a src/jobs/libjobs.a \
 	src/base/libbase.a

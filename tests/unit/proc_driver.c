@@ -12,6 +12,7 @@
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
 #include "builtins/proc.h"
+#include "builtins/registry.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -28,6 +29,18 @@ void builtin_error(struct shell *sh, const char *fmt, ...)
 	fflush(stdout);
 	diag_msg("%s", sb_str(&sb));
 	sb_free(&sb);
+}
+
+/* The other one, for the option scanner (builtins/opts.c): the table has
+   just proc here. */
+const struct builtin *builtin_find(const char *name)
+{
+	static const struct builtin proc = {
+		"proc", builtin_proc, BUILTIN_REGULAR,
+		"proc ps|tree|fds|mem|limits|sigs|info [-jkH] [options] [target]",
+		NULL,
+	};
+	return strcmp(name, "proc") == 0 ? &proc : NULL;
 }
 
 /* usage: proc_driver [--trap SIG ACTION | --job ID TEXT PID,PID...[:T]]...

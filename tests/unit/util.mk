@@ -28,7 +28,7 @@ TESTS += tests/unit/test_util_builtins
 tests_unit_test_util_builtins_SOURCES = tests/unit/test_util_builtins.c \
 	src/builtins/echo.c src/builtins/escape.c src/builtins/printf.c \
 	src/builtins/test.c src/builtins/true.c src/builtins/kill.c \
-	src/builtins/ulimit.c src/builtins/umask.c
+	src/builtins/ulimit.c src/builtins/umask.c src/builtins/opts.c
 tests_unit_test_util_builtins_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_util_builtins_LDADD = src/jobs/libjobs.a src/base/libbase.a \
 	$(CHECK_LIBS)
