@@ -43,6 +43,7 @@
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -50,7 +51,7 @@
 
 #include "exec/shell.h"
 
-#define WALL_LIMIT_MS 2000	/* per input, then SIGKILL */
+#define WALL_LIMIT_MS 1000	/* per input, then SIGKILL */
 #define RSS_LIMIT_PAGES (768L * 1024 * 1024 / 4096)
 #define SCRIPT_FD 50		/* where the script's fd lives in the child */
 #define REPORT_FD 51		/* a copy of the real stderr for sanitizer reports */
@@ -248,14 +249,19 @@ static _Noreturn void run_child(void)
 	shell_exit(sh, status);
 }
 
-/* Kill every process of fuzz_uid: a helper with that uid sends SIGKILL to -1. */
+/*
+ * Kill every process of fuzz_uid: a helper with that uid sends SIGKILL to
+ * -1.  vfork (no copy of the fuzzer's large address space) and raw system
+ * calls only, since the helper shares the parent's memory until it exits.
+ */
 static void kill_all(void)
 {
-	pid_t k = fork();
+	pid_t k = vfork();
 	if (k == 0) {
-		if (setgid(fuzz_uid) == 0 && setuid(fuzz_uid) == 0)
-			(void)kill(-1, SIGKILL);
-		__real__exit(0);
+		if (syscall(SYS_setresgid, fuzz_uid, fuzz_uid, fuzz_uid) == 0 &&
+		    syscall(SYS_setresuid, fuzz_uid, fuzz_uid, fuzz_uid) == 0)
+			(void)syscall(SYS_kill, -1, SIGKILL);
+		syscall(SYS_exit, 0);
 	}
 	if (k > 0)
 		(void)waitpid(k, NULL, 0);
@@ -277,6 +283,13 @@ static long child_rss_pages(pid_t pid)
 	return rss;
 }
 
+static long elapsed_ms(const struct timespec *t0)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000L + (t.tv_nsec - t0->tv_nsec) / 1000000L;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	int fd = open(script_path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -295,12 +308,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		run_child();
 
 	int status = 0;
-	long waited_us = 0, step = 50;
+	long step = 50;
+	struct timespec t0;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	for (;;) {
 		pid_t r = waitpid(pid, &status, WNOHANG);
 		if (r == pid || (r < 0 && errno != EINTR))
 			break;
-		if (waited_us > WALL_LIMIT_MS * 1000L ||
+		if (elapsed_ms(&t0) > WALL_LIMIT_MS ||
 		    child_rss_pages(pid) > RSS_LIMIT_PAGES) {
 			kill(-pid, SIGKILL);
 			kill(pid, SIGKILL);
@@ -309,7 +324,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		struct timespec ts = { 0, step * 1000 };
 		nanosleep(&ts, NULL);
-		waited_us += step;
 		if (step < 10000)
 			step *= 2;
 	}
