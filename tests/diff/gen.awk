@@ -169,8 +169,9 @@ function cond(d, noneg,    r) {
 
 # A statement that is complete on one line.  d: nesting depth.
 function stmt(d,    r, n) {
-	r = rnd(d >= 2 ? 12 : 36)
-	if (r == 34) return more(d)
+	r = rnd(d >= 2 ? 12 : 38)
+	if (r == 34 || r == 36) return more(d)
+	if (r == 37) return more2(d)
 	if (r <= 2) return simple_out(d)
 	if (r == 3) return var() "=" value()
 	if (r == 4) return nvar() "=" rnd(10)
@@ -243,6 +244,27 @@ function more(d,    r) {
 	if (r == 13) return "for i in 1 2 3; do for j in a b; do " pick("eval break\034eval 'continue 2'\034break 2\034[ $j = b ] && continue 2") "; printf '%s%s ' $i $j; done; done"
 	if (r == 14) return "x=$(" pick("trap 'printf in' EXIT\034exit 3\034printf a; exit\034(printf b; exit 2)") "); printf '<%s:%s>' \"$x\" $?"
 	return "set -- -x -y:z -- w; OPTIND=1; while getopts :xy: o; do printf '%s=%s,' \"$o\" \"${OPTARG-}\"; done; shift $((OPTIND - 1)); printf '<%s>' \"$@\""
+}
+
+# Field splitting, read, nested expansions, tilde, printf reuse, statuses.
+function more2(d,    r) {
+	r = rnd(16)
+	if (r == 0) return "IFS=" pick(":\034' :'\034'x'") "; read -r a b c <<EOF\n" pick("p:q\034p:q:\034:p\034p::q:r:s\034 p : q \034pxqx\034x\034") "\nEOF\nprintf '<%s>' \"$a\" \"$b\" \"$c\"; unset IFS"
+	if (r == 1) return "IFS=" pick("''\034:\034' '") "; set -- \"a b\" c:d 10; printf '<%s>' $* $@ $((10+1)) ${1}; unset IFS"
+	if (r == 2) return "printf '<%s>' \"${" var() ":-${" var() ":-x}}\" ${" var() ":-\"$b\"} \"${" var() "%\"${" var() "}\"}\" ${" var() "#\"[\"}"
+	if (r == 3) return "x=~/a:~/b y=~root z=\"~\"; printf '<%s>' \"$x\" \"$y\" \"$z\" ~ ~/q ~root/q a~"
+	if (r == 4) return "printf '" pick("%s-%s|\034[%s]\034%d,\034%s%%|") "' " pick("a b c\0341 2 3 4\034\034x") "; printf '%b|' " pick("'a\\tb'\034'\\0101'\034'x\\cy'\034'\\\\'")
+	if (r == 5) return pick("for i in; do :; done\034case x in y) ;; esac\034if false; then :; fi\034while false; do :; done\034false || true\034! false\034{ false; }\034(false)") "; printf 's=%s ' $?"
+	if (r == 6) return "set -- a 'b c' d; while [ $# -gt 0 ]; do printf '<%s>' \"$1\"; shift; done; printf '%s.' $#"
+	if (r == 7) return "{ read -r a; read -r b; } <<EOF\n" pick("one\034 t w o \034") "\n" pick("two\034\0343 4") "\nEOF\nprintf '<%s|%s>' \"$a\" \"$b\""
+	if (r == 8) return "x=" pick("b\034c\034d") "; eval \"printf '<%s>' \\\"\\$$x\\\"\"; eval \"$x=ev\"; printf '%s,' \"$b$c$d\""
+	if (r == 9) return "case " pick("]\034a]\034-\034!\034x") " in " pick("[]]\034[!]]\034[a-]\034[!a]\034[]a]*\034\\!") ") printf m;; *) printf n;; esac"
+	if (r == 10) return "n=" pick("-2\0340x10\034010\0347") "; printf '%d|' $((n + 1)) $(($n * 2)) $((-n))"
+	if (r == 11) return "set -f; x='f* [f]1'; printf '<%s>' $x; set +f; : > f1; printf '<%s>' $x"
+	if (r == 12) return "printf '%s\\n' " pick("a b\034'x y' z\034''") " > f2; { read -r a; read -r b; } < f2; printf '<%s,%s>' \"$a\" \"${b-unset}\""
+	if (r == 13) return "f() { printf '<%s>' \"$#\" \"$*\"; }; IFS=" pick(":\034''\034-") "; f \"$@\"; f $*; f \"$*\"; unset IFS"
+	if (r == 14) return "v=$(printf 'a\\n\\n\\n'); w=$(printf '\\n\\nb'); printf '<%s|%s>' \"$v\" \"$w\""
+	return "x=$((" arith(1) ")); printf '%s|' \"$x\" $(( x " pick("<\034==\034!=\034>=") " " rnd(5) " ))"
 }
 
 function loop_body(d) {
@@ -351,7 +373,7 @@ BEGIN {
 	nfuncs = 0
 	nloops = 0
 	naliases = 0
-	line("a=1 b='x y' c= n=2 m=5 k=0")
+	line("a=1 b='x y' c= n=2 m=5 k=0 HOME=/h")
 	for (i = 0; i < lines; i++) {
 		r = rnd(20)
 		if (r == 0) funcdef()

@@ -77,6 +77,7 @@ while [ "$i" -lt "$count" ]; do
 	compare "$work/script.sh"
 	if [ "$verdict" != whelk ]; then
 		noise=$((noise + 1))
+		$quiet || echo "seed $s: whelk differed once, not on the re-run"
 		continue
 	fi
 	strip_known "$work/script.sh" "$work/stripped.sh"
