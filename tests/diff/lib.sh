@@ -5,8 +5,9 @@
 diff_here=$(cd "$(dirname "$0")" && pwd)
 
 # run_shell NAME FILE SHELL...: run FILE in the empty directory dir.NAME;
-# NAME.out gets the standard output and a last line "status N", NAME.err
-# stderr.
+# NAME.out gets the standard output, then "status N" and "stderr lines N"
+# (how many lines of diagnostics: their wording differs between shells,
+# their number rarely), NAME.err the standard error.
 run_shell() {
 	name=$1 file=$2
 	shift 2
@@ -15,6 +16,7 @@ run_shell() {
 		env -i PATH="$PATH" HOME="$DIFF_WORK/dir.$name" LC_ALL=C \
 			timeout -k 1 5 "$@" "$file" </dev/null >"$DIFF_WORK/$name.out" 2>"$DIFF_WORK/$name.err"
 		echo "status $?" >>"$DIFF_WORK/$name.out"
+		echo "stderr lines $(wc -l < "$DIFF_WORK/$name.err")" >>"$DIFF_WORK/$name.out"
 	)
 }
 

@@ -93,7 +93,7 @@ while [ "$i" -lt "$count" ]; do
 	echo "=== FINDING: seed $s (reproduce: tests/diff/run.sh -s $s -n 1)"
 	echo "--- reduced script:"
 	cat "$work/reduced.sh"
-	echo "--- dash and yash (stdout, then status):"
+	echo "--- dash and yash (stdout, status, lines on stderr):"
 	cat "$work/dash.out"
 	echo "--- whelk:"
 	cat "$work/whelk.out"
