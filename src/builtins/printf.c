@@ -88,11 +88,13 @@ static bool char_code(const char *arg, uintmax_t *v)
 	return true;
 }
 
-/* A numeric argument as intmax_t (signed) or uintmax_t bits (unsigned). */
-static uintmax_t number_arg(struct pf *pf, bool is_signed)
+/* A numeric argument as intmax_t (signed) or uintmax_t bits (unsigned);
+   *bad tells whether it was reported. */
+static uintmax_t number_of(struct pf *pf, const char *arg, bool is_signed,
+			   bool *bad)
 {
-	const char *arg = next_arg(pf);
 	uintmax_t v = 0;
+	*bad = false;
 	if (!arg || !*arg || char_code(arg, &v))
 		return v;
 	char *end;
@@ -101,11 +103,16 @@ static uintmax_t number_arg(struct pf *pf, bool is_signed)
 		v = (uintmax_t)strtoimax(arg, &end, 0);
 	else
 		v = strtoumax(arg, &end, 0);
-	if (end == arg || *end != '\0')
-		bad_number(pf, arg, 0);
-	else if (errno == ERANGE)
-		bad_number(pf, arg, ERANGE);
+	*bad = end == arg || *end != '\0' || errno == ERANGE;
+	if (*bad)
+		bad_number(pf, arg, errno == ERANGE ? ERANGE : 0);
 	return v;
+}
+
+static uintmax_t number_arg(struct pf *pf, bool is_signed)
+{
+	bool bad;
+	return number_of(pf, next_arg(pf), is_signed, &bad);
 }
 
 static double float_arg(struct pf *pf)
@@ -126,11 +133,18 @@ static double float_arg(struct pf *pf)
 	return d;
 }
 
-/* A '*' width or precision: an int argument, clamped to int. */
+/* A '*' width or precision: an int argument.  One outside int's range
+   is an error (as in dash and mksh) and counts as 0; printing goes on. */
 static int star_arg(struct pf *pf)
 {
-	intmax_t v = (intmax_t)number_arg(pf, true);
-	return v > INT_MAX ? INT_MAX : v < -INT_MAX ? -INT_MAX : (int)v;
+	const char *arg = next_arg(pf);
+	bool bad;
+	intmax_t v = (intmax_t)number_of(pf, arg, true, &bad);
+	if (v >= -INT_MAX && v <= INT_MAX)
+		return (int)v;
+	if (!bad)
+		bad_number(pf, arg, ERANGE);
+	return 0;
 }
 
 /* Append s[0..len) padded to d->width (left-justified with '-'). */
@@ -204,13 +218,15 @@ static void convert_number(struct pf *pf, const struct directive *d)
 	}
 }
 
-/* Digits of a width or precision in the format itself. */
+/* Digits of a width or precision in the format itself; -1 past INT_MAX
+   (the directive is then invalid, as in dash, yash and mksh). */
 static int format_number(const char **fp)
 {
 	long v = 0;
 	while (**fp >= '0' && **fp <= '9') {
-		if (v < INT_MAX / 10)
-			v = v * 10 + (**fp - '0');
+		if (v >= 0)
+			v = v > (INT_MAX - (**fp - '0')) / 10
+				? -1 : v * 10 + (**fp - '0');
 		(*fp)++;
 	}
 	return (int)v;
@@ -256,13 +272,18 @@ static bool parse_directive(struct pf *pf, const char **fp,
 		f++;
 	}
 	d->flags[nf] = '\0';
-	d->width = *f == '*' ? (f++, star_value(pf, &f, &ok))
-			     : format_number(&f);
+	bool star = *f == '*';
+	d->width = star ? (f++, star_value(pf, &f, &ok)) : format_number(&f);
+	if (!star && d->width < 0)
+		ok = false;
 	d->prec = -1;
 	if (*f == '.') {
 		f++;
-		d->prec = *f == '*' ? (f++, star_value(pf, &f, &ok))
-				    : format_number(&f);
+		star = *f == '*';
+		d->prec = star ? (f++, star_value(pf, &f, &ok))
+			       : format_number(&f);
+		if (!star && d->prec < 0)
+			ok = false;
 		if (d->prec < 0)
 			d->prec = -1;	/* C: a negative '*' precision is absent */
 	}
