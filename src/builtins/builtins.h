@@ -28,6 +28,7 @@ int builtin_help(struct shell *sh, int argc, char **argv);
 int builtin_history(struct shell *sh, int argc, char **argv);
 int builtin_jobs(struct shell *sh, int argc, char **argv);
 int builtin_kill(struct shell *sh, int argc, char **argv);
+int builtin_let(struct shell *sh, int argc, char **argv);
 int builtin_local(struct shell *sh, int argc, char **argv);
 int builtin_printf(struct shell *sh, int argc, char **argv);
 int builtin_proc(struct shell *sh, int argc, char **argv);

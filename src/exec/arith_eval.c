@@ -20,6 +20,8 @@
  *     quotient 2^63 does not fit; on x86 idiv traps for both)
  *   - + - * and unary - beyond 64 bits       "arithmetic overflow"
  *   - shift counts outside 0..63             "shift count out of range"
+ *   - ** with a negative exponent            "negative exponent"; its
+ *     products are checked like *
  *   - left shifts are done on the unsigned bit pattern (as two's
  *     complement machines do), so 1<<63 is INT64_MIN, not UB;
  *     right shifts of negative values are arithmetic (sign-filling).
@@ -165,6 +167,29 @@ static bool mul_overflows(int64_t a, int64_t b)
 	return b > 0 ? a < INT64_MIN / b : a < INT64_MAX / b;
 }
 
+/* a ** b by repeated squaring, every product checked. */
+static int power(struct actx *cx, int64_t a, int64_t b, int64_t *r)
+{
+	if (b < 0)
+		return fail(cx, "negative exponent: %" PRId64, b);
+	int64_t result = 1;
+	while (b > 0) {
+		if (b & 1) {
+			if (mul_overflows(result, a))
+				return fail(cx, "arithmetic overflow");
+			result *= a;
+		}
+		b >>= 1;
+		if (b > 0) {
+			if (mul_overflows(a, a))
+				return fail(cx, "arithmetic overflow");
+			a *= a;
+		}
+	}
+	*r = result;
+	return 0;
+}
+
 /* The binary operators that need both operands (all but && and ||). */
 static int apply_binary(struct actx *cx, enum arith_op op, int64_t a,
 			int64_t b, int64_t *r)
@@ -181,6 +206,8 @@ static int apply_binary(struct actx *cx, enum arith_op op, int64_t a,
 	}
 	case ARO_DIV: case ARO_MOD: return divide(cx, op, a, b, r);
 	case ARO_SHL: case ARO_SHR: return shift(cx, op, a, b, r);
+	case ARO_POW: return power(cx, a, b, r);
+	case ARO_COMMA: *r = b; return 0;
 	case ARO_LT: *r = a < b; return 0;
 	case ARO_LE: *r = a <= b; return 0;
 	case ARO_GT: *r = a > b; return 0;
@@ -252,6 +279,18 @@ static int eval_assign(struct actx *cx, const struct arith_node *n, int64_t *r)
 	return 0;
 }
 
+/* ++x --x x++ x--: n->num is 1 for the prefix forms. */
+static int eval_incdec(struct actx *cx, const struct arith_node *n, int64_t *r)
+{
+	int64_t old, new;
+	if (get_var(cx, n->name, &old) != 0 ||
+	    apply_binary(cx, n->op, old, 1, &new) != 0 ||
+	    set_var(cx, n->name, new) != 0)
+		return -1;
+	*r = n->num ? new : old;
+	return 0;
+}
+
 static int eval(struct actx *cx, const struct arith_node *n, int64_t *r)
 {
 	switch (n->kind) {
@@ -272,6 +311,8 @@ static int eval(struct actx *cx, const struct arith_node *n, int64_t *r)
 	}
 	case AR_ASSIGN:
 		return eval_assign(cx, n, r);
+	case AR_INCDEC:
+		return eval_incdec(cx, n, r);
 	}
 	return fail(cx, "internal error: bad node");
 }

@@ -107,6 +107,21 @@ static void xtrace(struct shell *sh, const struct simple *c)
 	sb_free(&sb);
 }
 
+void eval_xtrace_node(struct shell *sh, const struct ast_node *n)
+{
+	int saved = sh->last_status;
+	char *ps4 = ps4_text(sh);
+	sh->last_status = saved;
+	char *text = ast_to_text(n);
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s%s\n", ps4, text);
+	free(ps4);
+	free(text);
+	fflush(stderr);
+	(void)!write(STDERR_FILENO, sb.data, sb.len);
+	sb_free(&sb);
+}
+
 /* ------------------------------------------------------ command search */
 
 /*

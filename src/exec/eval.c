@@ -213,6 +213,59 @@ static int eval_for(struct shell *sh, struct ast_node *n)
 	return status;
 }
 
+/*
+ * (( expression )) (extension, as ksh and bash): status 0 when the value is
+ * not zero, 1 when it is zero.  A bad expression is this command's failure
+ * (status 1, as in bash), not an expansion error that ends a script.
+ */
+static int eval_arith(struct shell *sh, struct ast_node *n)
+{
+	sh->lineno = n->range.begin.line;
+	if (sh->opt.xtrace)
+		eval_xtrace_node(sh, n);
+	int64_t v;
+	int status = expand_arith_value(sh, n->arith.expr, &v) < 0 ? 1 : v == 0;
+	eval_check_errexit(sh, status);
+	return status;
+}
+
+/* One of the three parts of for (( )): 0, or -1 after an error. */
+static int arith_for_part(struct shell *sh, const struct word *w, int64_t *v)
+{
+	*v = 1;
+	return w ? expand_arith_value(sh, w, v) : 0;
+}
+
+/* for (( init; cond; step )) body: init once; while cond is not zero, the
+   body and then step ("continue" runs step too).  No cond: loop until break. */
+static int eval_arith_for(struct shell *sh, struct ast_node *n)
+{
+	int64_t v;
+	sh->lineno = n->range.begin.line;
+	if (arith_for_part(sh, n->afor.init, &v) < 0)
+		return 1;
+	int status = 0;
+	sh->loop_depth++;
+	for (;;) {
+		if (arith_for_part(sh, n->afor.cond, &v) < 0) {
+			status = 1;
+			break;
+		}
+		if (v == 0)
+			break;
+		status = eval_run(sh, n->afor.body, 0);
+		if (loop_stops(sh))
+			break;
+		pending_traps(sh);
+		if (arith_for_part(sh, n->afor.step, &v) < 0) {
+			status = 1;
+			break;
+		}
+	}
+	sh->loop_depth--;
+	return status;
+}
+
 /* Does any pattern of a case item match?  -1 on an expansion error. */
 static int case_item_matches(struct shell *sh, struct case_item *ci,
 			     const char *subject)
@@ -318,6 +371,10 @@ static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
 		return eval_for(sh, n);
 	case NODE_CASE:
 		return eval_case(sh, n, flags);
+	case NODE_ARITH:
+		return eval_arith(sh, n);
+	case NODE_ARITH_FOR:
+		return eval_arith_for(sh, n);
 	default:
 		return eval_run(sh, n, flags);
 	}

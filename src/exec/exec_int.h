@@ -43,6 +43,9 @@ void eval_enter_subshell(struct shell *sh);
 
 /* command.c */
 int eval_simple(struct shell *sh, struct ast_node *n, int flags);
+/** set -x of a command that is not a simple command ((( )), [[ ]]): PS4
+    and the command's text as written (its words unexpanded). */
+void eval_xtrace_node(struct shell *sh, const struct ast_node *n);
 /** Call a function (def is a NODE_FUNCDEF) with argv[1..] as $1... */
 int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 		       char **argv);

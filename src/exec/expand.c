@@ -198,29 +198,54 @@ static void arith_error(struct shell *sh, const struct word *w, const char *msg)
  * XCU 2.6.4: the expression was parsed once at parse time when it was
  * plain text; otherwise ($x or $(...) inside) expand it to a string first
  * and parse that.  The result is a decimal number, split like any other
- * unquoted expansion.
+ * unquoted expansion (expand_arith); (( )) and for (( )) take the value.
  */
-static int expand_arith(struct xctx *x, const struct word *w, bool quoted)
+int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value)
 {
 	struct arith_node *tree = w->arith.tree, *own = NULL;
 	char *err = NULL;
 	if (!tree) {
 		char *text;
-		if (expand_to_string(x->sh, w->arith.expr, 0, true, &text) < 0)
+		if (expand_to_string(sh, w->arith.expr, 0, true, &text) < 0)
 			return -1;
 		tree = own = arith_parse(text, &err);
 		free(text);
 	}
-	struct arith_vars vars = { x->sh, arith_get, arith_set };
-	int64_t value = 0;
+	struct arith_vars vars = { sh, arith_get, arith_set };
+	*value = 0;
 	if (tree)
-		arith_eval(tree, &vars, &value, &err);
+		arith_eval(tree, &vars, value, &err);
 	arith_destroy(own);
 	if (err) {
-		arith_error(x->sh, w, err);
+		arith_error(sh, w, err);
 		free(err);
 		return -1;
 	}
+	return 0;
+}
+
+int expand_arith_text(struct shell *sh, const char *text, int64_t *value)
+{
+	char *err = NULL;
+	struct arith_node *tree = arith_parse(text, &err);
+	struct arith_vars vars = { sh, arith_get, arith_set };
+	*value = 0;
+	if (tree)
+		arith_eval(tree, &vars, value, &err);
+	arith_destroy(tree);
+	if (err) {
+		shell_error(sh, "%s: %s", text, err);
+		free(err);
+		return -1;
+	}
+	return 0;
+}
+
+static int expand_arith(struct xctx *x, const struct word *w, bool quoted)
+{
+	int64_t value;
+	if (expand_arith_value(x->sh, w, &value) < 0)
+		return -1;
 	char num[24];
 	size_t n = expand_fmt_int(num, value);
 	xbuf_add(&x->buf, num, n, quoted ? XMARK_QUO : XMARK_EXP);

@@ -3,6 +3,8 @@
 #ifndef WHELK_EXEC_EXPAND_H
 #define WHELK_EXEC_EXPAND_H
 
+#include <stdint.h>
+
 #include "base/vec.h"
 #include "parser/ast.h"
 
@@ -45,6 +47,14 @@ int expand_word_pattern(struct shell *sh, const struct word *w, char **out);
 
 /** Expand a here-document body (REDIR_HEREDOC's body word). */
 int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
+
+/**
+ * The value of an arithmetic word (WORD_ARITH: $(( )), (( )), for (( ))).
+ * 0, or -1 after printing the error (bad expression, division by zero, ...).
+ */
+int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value);
+/** Parse and evaluate text as an arithmetic expression (`let`); as above. */
+int expand_arith_text(struct shell *sh, const char *text, int64_t *value);
 
 /**
  * Expand text the way an unquoted here-document body is expanded (parameters,

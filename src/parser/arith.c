@@ -17,17 +17,22 @@
  * constant expressions" with the operators listed in arith.h, plus variable
  * names and assignment.  Precedence, loosest first:
  *
- *   assignment  = *= /= %= += -= <<= >>= &= ^= |=   (right to left)
+ *   comma       ,                                     (extension)
+ *   assignment  = *= /= %= += -= <<= >>= &= ^= |= **= (right to left)
  *   conditional ?:                                    (right to left)
  *   ||  &&  |  ^  &  == !=  < <= > >=  << >>  + -  * / %
- *   unary + - ~ !
- *   primary: constant, name, ( expression )
+ *   power       **                  (extension, right to left)
+ *   unary + - ~ !   ++name --name   (extension: increment, decrement)
+ *   primary: constant, name, name++, name--, ( expression )
  *
  * The binary levels are one loop driven by a table (precedence climbing);
- * assignment, ?: and the unary operators have their own small functions.
+ * comma, assignment, ?:, ** and the unary operators have their own small
+ * functions.
  *
- * No ++ or --: POSIX does not require them, and like dash we read "++x" as
- * "+(+x)" and "--x" as "-(-x)".
+ * POSIX does not require ++ and --; like bash, ksh and mksh, whelk has them
+ * when they touch a name.  Next to anything else they mean what they would
+ * without the extension, as bash reads them: "--5" is -(-5), "1--1" is
+ * 1 - (-1), "++5" is +(+5).
  *
  * Robustness (issue 7): recursion is bounded.  ARITH_MAX_NEST limits how
  * deeply parentheses, unary operators and ?: / assignment nest while parsing;
@@ -42,7 +47,7 @@ enum {
 
 enum tok {
 	T_END, T_NUM, T_NAME, T_BINOP, T_ASSIGN, T_LPAREN, T_RPAREN,
-	T_QUESTION, T_COLON, T_BANG, T_TILDE, T_BAD,
+	T_QUESTION, T_COLON, T_BANG, T_TILDE, T_INC, T_DEC, T_COMMA, T_BAD,
 };
 
 struct aparser {
@@ -62,6 +67,9 @@ static const struct {
 	enum arith_op op;
 } op_table[] = {
 	{ "<<=", T_ASSIGN, ARO_SHL }, { ">>=", T_ASSIGN, ARO_SHR },
+	{ "**=", T_ASSIGN, ARO_POW },
+	{ "++", T_INC, ARO_ADD }, { "--", T_DEC, ARO_SUB },
+	{ "**", T_BINOP, ARO_POW },
 	{ "*=", T_ASSIGN, ARO_MUL }, { "/=", T_ASSIGN, ARO_DIV },
 	{ "%=", T_ASSIGN, ARO_MOD }, { "+=", T_ASSIGN, ARO_ADD },
 	{ "-=", T_ASSIGN, ARO_SUB }, { "&=", T_ASSIGN, ARO_BAND },
@@ -78,7 +86,7 @@ static const struct {
 	{ "=", T_ASSIGN, ARO_NONE }, { "(", T_LPAREN, ARO_NONE },
 	{ ")", T_RPAREN, ARO_NONE }, { "?", T_QUESTION, ARO_NONE },
 	{ ":", T_COLON, ARO_NONE }, { "!", T_BANG, ARO_LNOT },
-	{ "~", T_TILDE, ARO_BNOT },
+	{ "~", T_TILDE, ARO_BNOT }, { ",", T_COMMA, ARO_COMMA },
 };
 
 /* Binding strength of each binary operator (0: not binary). */
@@ -108,7 +116,8 @@ const char *arith_op_name(enum arith_op op)
 		[ARO_LE] = "<=", [ARO_GT] = ">", [ARO_GE] = ">=",
 		[ARO_EQ] = "==", [ARO_NE] = "!=", [ARO_BAND] = "&",
 		[ARO_BXOR] = "^", [ARO_BOR] = "|", [ARO_LAND] = "&&",
-		[ARO_LOR] = "||", [ARO_PLUS] = "+", [ARO_NEG] = "-",
+		[ARO_LOR] = "||", [ARO_POW] = "**", [ARO_COMMA] = ",",
+		[ARO_PLUS] = "+", [ARO_NEG] = "-",
 		[ARO_BNOT] = "~", [ARO_LNOT] = "!",
 	};
 	if ((unsigned)op < sizeof names / sizeof names[0] && names[op])
@@ -174,6 +183,13 @@ static void next_token(struct aparser *ap)
 		ap->tok = (c >= '0' && c <= '9') ? T_NUM : T_NAME;
 		while (is_name_char((unsigned char)*ap->p))
 			ap->p++;
+		if (ap->tok == T_NUM && *ap->p == '#') {
+			/* base#digits: the digits of bases above 36 include
+			   @ and _ */
+			ap->p++;
+			while (is_name_char((unsigned char)*ap->p) || *ap->p == '@')
+				ap->p++;
+		}
 		return;
 	}
 	for (size_t i = 0; i < sizeof op_table / sizeof op_table[0]; i++) {
@@ -190,27 +206,55 @@ static void next_token(struct aparser *ap)
 
 /* ---------------------------------------------------------- constants */
 
-static int digit_value(unsigned char c)
+/*
+ * The value of digit c in base: 0-9, then letters.  Up to base 36 a letter
+ * is a digit whatever its case (a and A are 10); above 36, as in bash and
+ * ksh, a-z are 10-35, A-Z 36-61, @ is 62 and _ is 63.
+ */
+static unsigned digit_value(unsigned char c, unsigned base)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
+	if (c >= 'a' && c <= 'z')
+		return c - 'a' + 10u;
+	if (c >= 'A' && c <= 'Z')
+		return c - 'A' + (base <= 36 ? 10u : 36u);
+	if (c == '@')
+		return 62;
+	if (c == '_')
+		return 63;
 	return 99;
 }
 
+/* The base of a base#digits constant in [s, hash): 2 to 64, else 0. */
+static unsigned explicit_base(const char *s, const char *hash)
+{
+	unsigned base = 0;
+	for (; s < hash; s++) {
+		if (*s < '0' || *s > '9' || base > 64)
+			return 0;
+		base = base * 10 + (unsigned)(*s - '0');
+	}
+	return base >= 2 && base <= 64 ? base : 0;
+}
+
 /*
- * Convert [s, end) as a C integer constant: 0x1F (hex), 017 (octal), 15
- * (decimal).  Stores the magnitude as unsigned so the caller can accept
- * 9223372036854775808 right after a unary minus (INT64_MIN).  Returns 0,
- * -1 for a bad digit, -2 when the value exceeds 2^63.
+ * Convert [s, end) as an integer constant: 0x1F (hex), 017 (octal), 15
+ * (decimal), or base#digits (extension: 2#101, 16#ff, 64#_).  Stores the
+ * magnitude as unsigned so the caller can accept 9223372036854775808 right
+ * after a unary minus (INT64_MIN).  Returns 0, -1 for a bad digit or base,
+ * -2 when the value exceeds 2^63.
  */
 static int convert_constant(const char *s, const char *end, uint64_t *out)
 {
 	unsigned base = 10;
-	if (s[0] == '0' && end - s >= 2 && (s[1] == 'x' || s[1] == 'X')) {
+	const char *hash = memchr(s, '#', (size_t)(end - s));
+	if (hash) {
+		base = explicit_base(s, hash);
+		s = hash + 1;
+		if (base == 0 || s == end)
+			return -1;
+	} else if (s[0] == '0' && end - s >= 2 && (s[1] == 'x' || s[1] == 'X')) {
 		base = 16;
 		s += 2;
 		if (s == end)
@@ -220,7 +264,7 @@ static int convert_constant(const char *s, const char *end, uint64_t *out)
 	}
 	uint64_t v = 0;
 	for (; s < end; s++) {
-		unsigned d = (unsigned)digit_value((unsigned char)*s);
+		unsigned d = digit_value((unsigned char)*s, base);
 		if (d >= base)
 			return -1;
 		if (v > (UINT64_C(1) << 63) / base)
@@ -281,6 +325,7 @@ static struct arith_node *seal(struct aparser *ap, struct arith_node *n)
 /* ------------------------------------------------------------- parser */
 
 static struct arith_node *parse_assign(struct aparser *ap);
+static struct arith_node *parse_comma(struct aparser *ap);
 
 /* Guard every recursive entry; false (with the error set) when too deep. */
 static bool enter(struct aparser *ap)
@@ -314,21 +359,38 @@ static struct arith_node *parse_number(struct aparser *ap, bool negated)
 	return seal(ap, n);
 }
 
-/* primary: constant | name | '(' expression ')' */
+/* ++name, --name (prefix: the value is the new one), name++, name--. */
+static struct arith_node *incdec(struct aparser *ap, enum tok which,
+				 const char *name, size_t len, bool prefix)
+{
+	struct arith_node *n = new_node(AR_INCDEC,
+					which == T_INC ? ARO_ADD : ARO_SUB);
+	n->name = xstrndup(name, len);
+	n->num = prefix;
+	return seal(ap, n);
+}
+
+/* primary: constant | name [ '++' | '--' ] | '(' expression ')' */
 static struct arith_node *parse_primary(struct aparser *ap)
 {
 	if (ap->tok == T_NUM)
 		return parse_number(ap, false);
 	if (ap->tok == T_NAME) {
-		struct arith_node *n = new_node(AR_VAR, ARO_NONE);
-		n->name = xstrndup(ap->tok_start,
-				   (size_t)(ap->p - ap->tok_start));
+		const char *name = ap->tok_start;
+		size_t len = (size_t)(ap->p - ap->tok_start);
 		next_token(ap);
+		if (ap->tok == T_INC || ap->tok == T_DEC) {
+			enum tok which = ap->tok;
+			next_token(ap);
+			return incdec(ap, which, name, len, false);
+		}
+		struct arith_node *n = new_node(AR_VAR, ARO_NONE);
+		n->name = xstrndup(name, len);
 		return seal(ap, n);
 	}
 	if (ap->tok == T_LPAREN) {
 		next_token(ap);
-		struct arith_node *n = parse_assign(ap);
+		struct arith_node *n = parse_comma(ap);
 		if (!n)
 			return NULL;
 		if (ap->tok != T_RPAREN) {
@@ -351,10 +413,54 @@ static struct arith_node *parse_primary(struct aparser *ap)
 	return NULL;
 }
 
-/* unary: ('+' | '-' | '~' | '!') unary | primary */
+static struct arith_node *parse_unary(struct aparser *ap);
+
+/* A unary op applied to the operand that follows (already read). */
+static struct arith_node *unary_of(struct aparser *ap, enum arith_op op)
+{
+	if (!enter(ap))
+		return NULL;
+	struct arith_node *operand = parse_unary(ap);
+	ap->nest--;
+	if (!operand)
+		return NULL;
+	struct arith_node *n = new_node(AR_UNARY, op);
+	n->a = operand;
+	return seal(ap, n);
+}
+
+/* '++' or '--' in operand position: an increment of the name after it,
+   else two signs ("--5" is -(-5)). */
+static struct arith_node *parse_prefix_incdec(struct aparser *ap)
+{
+	enum tok which = ap->tok;
+	enum arith_op sign = which == T_INC ? ARO_PLUS : ARO_NEG;
+	next_token(ap);
+	if (ap->tok == T_NAME) {
+		const char *name = ap->tok_start;
+		size_t len = (size_t)(ap->p - ap->tok_start);
+		next_token(ap);
+		if (ap->tok == T_INC || ap->tok == T_DEC) {
+			set_error(ap, "'%s' of an increment: it needs a variable",
+				  ap->tok == T_INC ? "++" : "--");
+			return NULL;
+		}
+		return incdec(ap, which, name, len, true);
+	}
+	struct arith_node *inner = unary_of(ap, sign);
+	if (!inner)
+		return NULL;
+	struct arith_node *n = new_node(AR_UNARY, sign);
+	n->a = inner;
+	return seal(ap, n);
+}
+
+/* unary: ('+' | '-' | '~' | '!') unary | ('++' | '--') name | primary */
 static struct arith_node *parse_unary(struct aparser *ap)
 {
 	enum arith_op op;
+	if (ap->tok == T_INC || ap->tok == T_DEC)
+		return parse_prefix_incdec(ap);
 	if (ap->tok == T_BINOP && ap->op == ARO_ADD)
 		op = ARO_PLUS;
 	else if (ap->tok == T_BINOP && ap->op == ARO_SUB)
@@ -368,15 +474,51 @@ static struct arith_node *parse_unary(struct aparser *ap)
 		/* Fold "-constant" so -9223372036854775808 is INT64_MIN. */
 		return parse_number(ap, true);
 	}
-	if (!enter(ap))
-		return NULL;
-	struct arith_node *operand = parse_unary(ap);
-	ap->nest--;
-	if (!operand)
-		return NULL;
-	struct arith_node *n = new_node(AR_UNARY, op);
-	n->a = operand;
+	return unary_of(ap, op);
+}
+
+static struct arith_node *binary_node(struct aparser *ap, enum arith_op op,
+				      struct arith_node *a, struct arith_node *b)
+{
+	struct arith_node *n = new_node(AR_BINARY, op);
+	n->a = a;
+	n->b = b;
 	return seal(ap, n);
+}
+
+/* power: unary [ '**' power ] -- right associative, and its operands are
+   unary expressions, so -2**2 is (-2)**2 as in bash and ksh. */
+static struct arith_node *parse_power(struct aparser *ap)
+{
+	struct arith_node *left = parse_unary(ap);
+	if (!left || ap->tok != T_BINOP || ap->op != ARO_POW)
+		return left;
+	next_token(ap);
+	if (!enter(ap)) {
+		arith_destroy(left);
+		return NULL;
+	}
+	struct arith_node *right = parse_power(ap);
+	ap->nest--;
+	if (!right) {
+		arith_destroy(left);
+		return NULL;
+	}
+	return binary_node(ap, ARO_POW, left, right);
+}
+
+/* The binary operator at the current token, or ARO_NONE.  A '++' or '--'
+   after an operand that is not a name is a sign pair: "1--1" is 1 - (-1). */
+static enum arith_op binary_at(const struct aparser *ap, enum arith_op *sign)
+{
+	*sign = ARO_NONE;
+	if (ap->tok == T_INC || ap->tok == T_DEC) {
+		*sign = ap->tok == T_INC ? ARO_PLUS : ARO_NEG;
+		return ap->tok == T_INC ? ARO_ADD : ARO_SUB;
+	}
+	if (ap->tok == T_BINOP && ap->op != ARO_POW)
+		return ap->op;
+	return ARO_NONE;
 }
 
 /* The binary levels by precedence climbing: every operator is left
@@ -384,9 +526,10 @@ static struct arith_node *parse_unary(struct aparser *ap)
    precedence is equal. */
 static struct arith_node *parse_binary(struct aparser *ap, int min_prec)
 {
-	struct arith_node *left = parse_unary(ap);
-	while (left && ap->tok == T_BINOP && binop_prec(ap->op) >= min_prec) {
-		enum arith_op op = ap->op;
+	struct arith_node *left = parse_power(ap);
+	enum arith_op op, sign;
+	while (left && (op = binary_at(ap, &sign)) != ARO_NONE &&
+	       binop_prec(op) >= min_prec) {
 		next_token(ap);
 		if (!enter(ap)) {
 			arith_destroy(left);
@@ -394,14 +537,16 @@ static struct arith_node *parse_binary(struct aparser *ap, int min_prec)
 		}
 		struct arith_node *right = parse_binary(ap, binop_prec(op) + 1);
 		ap->nest--;
+		if (right && sign != ARO_NONE) {
+			struct arith_node *s = new_node(AR_UNARY, sign);
+			s->a = right;
+			right = seal(ap, s);
+		}
 		if (!right) {
 			arith_destroy(left);
 			return NULL;
 		}
-		struct arith_node *n = new_node(AR_BINARY, op);
-		n->a = left;
-		n->b = right;
-		left = seal(ap, n);
+		left = binary_node(ap, op, left, right);
 	}
 	return left;
 }
@@ -417,7 +562,7 @@ static struct arith_node *parse_cond(struct aparser *ap)
 	n->a = test;
 	if (!enter(ap))
 		goto fail;
-	n->b = parse_assign(ap);
+	n->b = parse_comma(ap);
 	if (!n->b)
 		goto fail;
 	if (ap->tok != T_COLON) {
@@ -435,7 +580,7 @@ fail:
 	return NULL;
 }
 
-/* expression: conditional | name assign-op expression (right associative) */
+/* assignment: conditional | name assign-op assignment (right associative) */
 static struct arith_node *parse_assign(struct aparser *ap)
 {
 	if (!enter(ap))
@@ -465,6 +610,23 @@ static struct arith_node *parse_assign(struct aparser *ap)
 	return lhs;
 }
 
+/* expression: assignment { ',' assignment } -- each is evaluated in turn,
+   the value is the last one's (extension, as in C and bash). */
+static struct arith_node *parse_comma(struct aparser *ap)
+{
+	struct arith_node *left = parse_assign(ap);
+	while (left && ap->tok == T_COMMA) {
+		next_token(ap);
+		struct arith_node *right = parse_assign(ap);
+		if (!right) {
+			arith_destroy(left);
+			return NULL;
+		}
+		left = binary_node(ap, ARO_COMMA, left, right);
+	}
+	return left;
+}
+
 struct arith_node *arith_parse(const char *text, char **err)
 {
 	struct aparser ap = { .text = text, .p = text };
@@ -475,7 +637,7 @@ struct arith_node *arith_parse(const char *text, char **err)
 		zero->depth = 1;
 		return zero;
 	}
-	struct arith_node *n = parse_assign(&ap);
+	struct arith_node *n = parse_comma(&ap);
 	if (n && ap.tok != T_END)
 		error_here(&ap, ap.tok == T_RPAREN ? "unmatched ')'"
 			   : ap.tok == T_BAD ? "invalid character"
@@ -514,6 +676,10 @@ void arith_dump(FILE *out, const struct arith_node *n, int indent)
 	case AR_ASSIGN:
 		fprintf(out, "assign %s %s=\n", n->name, arith_op_name(n->op));
 		break;
+	case AR_INCDEC:
+		fprintf(out, n->num ? "%2$s%1$s\n" : "%s%s\n", n->name,
+			n->op == ARO_ADD ? "++" : "--");
+		return;
 	}
 	arith_dump(out, n->a, indent + 2);
 	arith_dump(out, n->b, indent + 2);

@@ -10,6 +10,10 @@
  * (decimal, 0octal, 0xhex), variable names, ( ), unary + - ~ !, binary
  * * / % + - << >> < <= > >= == != & ^ | && ||, ?:, and the assignment
  * operators = *= /= %= += -= <<= >>= &= ^= |=.  Values are signed 64-bit.
+ * Extensions shared by bash, ksh and mksh (POSIX leaves them to the
+ * implementation): ++ and -- before or after a name, ** (power, right
+ * associative, binding tighter than * but looser than unary minus), the
+ * comma operator, and base#digits constants (base 2 to 64).
  * The tree's layout is private to arith.c / arith_eval.c.
  */
 struct arith_node;

@@ -20,6 +20,8 @@ enum arith_op {
 	ARO_EQ, ARO_NE,
 	ARO_BAND, ARO_BXOR, ARO_BOR,
 	ARO_LAND, ARO_LOR,
+	ARO_POW,	/* ** (extension) */
+	ARO_COMMA,	/* , (extension): left, then right's value */
 	/* unary */
 	ARO_PLUS, ARO_NEG, ARO_BNOT, ARO_LNOT,
 };
@@ -31,6 +33,10 @@ enum arith_kind {
 	AR_BINARY,	/* a op b (including && and ||, which short-circuit) */
 	AR_COND,	/* a ? b : c */
 	AR_ASSIGN,	/* name op= a */
+	AR_INCDEC,	/* ++name --name name++ name-- (extension): op is ARO_ADD
+			   or ARO_SUB, num is 1 for the prefix forms (the
+			   value is the new one) and 0 for the postfix forms
+			   (the value is the old one) */
 };
 
 struct arith_node {

@@ -235,6 +235,15 @@ static void node_free_fields(struct ast_node *n)
 		free(n->func.source);
 		ast_node_destroy(n->func.body);
 		break;
+	case NODE_ARITH:
+		word_destroy(n->arith.expr);
+		break;
+	case NODE_ARITH_FOR:
+		word_destroy(n->afor.init);
+		word_destroy(n->afor.cond);
+		word_destroy(n->afor.step);
+		ast_node_destroy(n->afor.body);
+		break;
 	}
 }
 

@@ -183,6 +183,9 @@ enum node_type {
 	NODE_FOR,	/* for name [in words] do list done */
 	NODE_CASE,	/* case word in (pattern) list ;; ... esac */
 	NODE_FUNCDEF,	/* name ( ) compound-command [redirections] */
+	NODE_ARITH,	/* (( expression )) -- extension (ksh, bash) */
+	NODE_ARITH_FOR,	/* for (( init; cond; step )) do list done --
+			   extension (ksh, bash) */
 };
 
 /* One entry of a NODE_LIST. */
@@ -267,6 +270,17 @@ struct ast_node {
 			struct word *subject;
 			struct vec items;	/* struct case_item * */
 		} case_;
+		/* NODE_ARITH */
+		struct {
+			struct word *expr;	/* owned: a WORD_ARITH */
+		} arith;
+		/* NODE_ARITH_FOR */
+		struct {
+			struct word *init;	/* owned WORD_ARITH words; */
+			struct word *cond;	/* cond is NULL when its text */
+			struct word *step;	/* is empty (always true) */
+			struct ast_node *body;
+		} afor;
 		/* NODE_FUNCDEF */
 		struct {
 			char *name;		/* owned */

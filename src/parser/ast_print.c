@@ -285,6 +285,16 @@ static void dump_body(FILE *out, const struct ast_node *n, int indent)
 	case NODE_FUNCDEF:
 		dump_child(out, n->func.body, indent, "body");
 		break;
+	case NODE_ARITH:
+		word_dump(out, n->arith.expr, indent);
+		break;
+	case NODE_ARITH_FOR:
+		word_dump(out, n->afor.init, indent);
+		if (n->afor.cond)
+			word_dump(out, n->afor.cond, indent);
+		word_dump(out, n->afor.step, indent);
+		dump_child(out, n->afor.body, indent, "do");
+		break;
 	}
 }
 
@@ -309,6 +319,11 @@ static void dump_header(FILE *out, const struct ast_node *n)
 		break;
 	case NODE_CASE: fputs("case", out); break;
 	case NODE_FUNCDEF: fprintf(out, "function-definition %s()", n->func.name); break;
+	case NODE_ARITH: fputs("arithmetic-command (( ))", out); break;
+	case NODE_ARITH_FOR:
+		fputs(n->afor.cond ? "for (( init; cond; step ))"
+		      : "for (( init; ; step )) (no condition: loops until break)", out);
+		break;
 	}
 }
 
@@ -578,6 +593,12 @@ static void text_simple(struct printer *pr, const struct ast_node *n)
 			pr->sb.len-- - before);
 }
 
+/* The text of a WORD_ARITH inside (( )) or for (( )): its expression only. */
+static void text_arith(struct printer *pr, const struct word *w)
+{
+	text_word(&pr->sb, w->arith.expr, CTX_ARITH);
+}
+
 static void text_case(struct printer *pr, const struct ast_node *n)
 {
 	sb_append(&pr->sb, "case ");
@@ -660,6 +681,23 @@ static void text_compound(struct printer *pr, const struct ast_node *n)
 		break;
 	case NODE_CASE:
 		text_case(pr, n);
+		break;
+	case NODE_ARITH:
+		sb_append(&pr->sb, "((");
+		text_arith(pr, n->arith.expr);
+		sb_append(&pr->sb, "))");
+		break;
+	case NODE_ARITH_FOR:
+		sb_append(&pr->sb, "for ((");
+		text_arith(pr, n->afor.init);
+		sb_append(&pr->sb, ";");
+		if (n->afor.cond)
+			text_arith(pr, n->afor.cond);
+		sb_append(&pr->sb, ";");
+		text_arith(pr, n->afor.step);
+		sb_append(&pr->sb, ")); do ");
+		text_list(pr, n->afor.body, true);
+		sb_append(&pr->sb, " done");
 		break;
 	default:
 		break;

@@ -203,6 +203,18 @@ void lx_push_alias(struct parser *p, const char *name, const char *text)
 	p->aliases = f;
 }
 
+void lx_unread(struct parser *p, const char *text, struct src_pos at)
+{
+	lx_park_pushback(p);
+	struct alias_frame *f = xcalloc(1, sizeof *f);
+	f->name = xstrdup("");
+	f->text = xstrdup(text);
+	f->source_bytes = true;
+	f->next = p->aliases;
+	p->aliases = f;
+	p->pos = at;
+}
+
 bool lx_alias_active(const struct parser *p, const char *name)
 {
 	for (size_t i = 0; i < p->active_aliases.len; i++)

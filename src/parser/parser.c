@@ -678,12 +678,126 @@ static struct ast_node *parse_loop(struct parser *p, enum node_type type)
 	return finish(p, n);
 }
 
+/*
+ * Read ahead from just after "((" to see whether the text closes with "))"
+ * (an arithmetic command) or with a lone ')' (nested subshells, such as
+ * "((cd d; make) | tee log)").  Quotes and backslashes are skipped so a ')'
+ * inside them does not count.  The bytes read go into sb.
+ */
+static bool closes_with_double_paren(struct parser *p, struct strbuf *sb)
+{
+	int depth = 0, c;
+	char quote = 0;
+	while ((c = lx_getc(p)) >= 0) {
+		sb_putc(sb, (char)c);
+		if (quote) {
+			if (c == quote)
+				quote = 0;
+			else if (c == '\\' && quote == '"' && (c = lx_getc(p)) >= 0)
+				sb_putc(sb, (char)c);
+		} else if (c == '\'' || c == '"') {
+			quote = (char)c;
+		} else if (c == '\\') {
+			if ((c = lx_getc(p)) >= 0)
+				sb_putc(sb, (char)c);
+		} else if (c == '(') {
+			depth++;
+		} else if (c == ')' && depth > 0) {
+			depth--;
+		} else if (c == ')') {
+			c = lx_getc(p);
+			if (c >= 0)
+				sb_putc(sb, (char)c);
+			return c == ')';
+		}
+	}
+	return true;	/* end of input: the arithmetic reader reports it */
+}
+
+/*
+ * Is the '(' token just read the first of an arithmetic command's "(("?  The
+ * lexer stops right after a '(' operator, so the next input byte tells
+ * whether a second '(' follows; then, as ksh, bash and mksh do, the text up
+ * to the matching close decides: "))" is arithmetic, a lone ')' means nested
+ * subshells.  What was read ahead is given back to the lexer either way.
+ * "( (" with a blank is always two subshells, as XCU 2.9.4 asks conforming
+ * scripts to write it.
+ */
+static bool at_double_paren(struct parser *p)
+{
+	if (!p->have_tok || p->tok.type != TK_LPAREN || lx_peekc(p) != '(')
+		return false;
+	struct src_pos at = p->pos;
+	struct strbuf sb = STRBUF_INIT;
+	sb_putc(&sb, (char)lx_getc(p));
+	bool arith = closes_with_double_paren(p, &sb);
+	lx_unread(p, sb_str(&sb), at);
+	sb_free(&sb);
+	return arith;
+}
+
+/* An empty or all-blank arithmetic text: "for ((;;))" has no condition. */
+static bool arith_empty(const struct word *w)
+{
+	const struct word *e = w->arith.expr;
+	if (e->type == WORD_LIST && e->parts.len == 0)
+		return true;
+	const char *text = word_literal_text(e);
+	return text && text[strspn(text, " \t\n")] == '\0';
+}
+
+/*
+ * (( expression )) -- an extension of ksh and bash: the expression of
+ * $(( )) (XCU 2.6.4 plus whelk's extensions), status 0 when its value is
+ * not zero.  Called with "(" as the lookahead and the second "(" next.
+ */
+static struct ast_node *parse_arith_cmd(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_ARITH);
+	struct src_pos at = p->tok.range.begin;
+	consume(p);			/* the first "(" */
+	lx_getc(p);			/* the second */
+	n->arith.expr = word_lex_arith(p, WM_ARITH, at);
+	p->last_end = p->pos;
+	return finish(p, n);
+}
+
+/* for (( init; cond; step )) [;] do_group -- after "for" (extension). */
+static struct ast_node *parse_arith_for(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_ARITH_FOR);
+	struct src_pos at = p->tok.range.begin;
+	consume(p);
+	lx_getc(p);
+	n->afor.init = word_lex_arith(p, WM_ARITH_SEMI, at);
+	if (n->afor.init)
+		n->afor.cond = word_lex_arith(p, WM_ARITH_SEMI, at);
+	if (n->afor.cond)
+		n->afor.step = word_lex_arith(p, WM_ARITH, at);
+	if (!n->afor.step)
+		return finish(p, n);
+	if (arith_empty(n->afor.cond)) {
+		word_destroy(n->afor.cond);
+		n->afor.cond = NULL;
+	}
+	p->last_end = p->pos;
+	if (peek(p)->type == TK_SEMI)
+		consume(p);
+	parse_linebreak(p, AP_CMD);
+	n->afor.body = parse_do_group(p);
+	return finish(p, n);
+}
+
 /* for_clause: for name [linebreak in wordlist sequential_sep | sequential_sep] do_group */
 static struct ast_node *parse_for(struct parser *p)
 {
 	struct ast_node *n = new_node(p, NODE_FOR);
 	consume(p);
 	struct token *t = peek(p);
+	if (at_double_paren(p)) {
+		ast_node_destroy(n);
+		return parse_arith_for(p);
+	}
 	if (t->type != TK_WORD || !t->lit || !parse_is_name(t->lit)) {
 		if (t->type == TK_WORD)
 			parse_fail(p, t->range.begin.line, "syntax error: bad for loop variable");
@@ -821,7 +935,9 @@ static struct ast_node *parse_compound(struct parser *p)
 	struct ast_node *n = NULL;
 	if (!enter(p))
 		return NULL;
-	if (t->type == TK_LPAREN)
+	if (t->type == TK_LPAREN && at_double_paren(p))
+		n = parse_arith_cmd(p);
+	else if (t->type == TK_LPAREN)
 		n = parse_group(p, NODE_SUBSHELL);
 	else if (is_kw(t, KW_LBRACE))
 		n = parse_group(p, NODE_BRACE);

@@ -80,6 +80,9 @@ const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t 
 /** lx_getc that removes backslash-newline pairs (line continuation, XCU 2.2.1). */
 int lx_getc_bnl(struct parser *p);
 void lx_push_alias(struct parser *p, const char *name, const char *text);
+/** Give back text read ahead from position at: it is read again, with its
+    positions, before the rest of the input. */
+void lx_unread(struct parser *p, const char *text, struct src_pos at);
 void lx_clear_input(struct parser *p);
 bool lx_alias_active(const struct parser *p, const char *name);
 /** Read the next token into p->tok. */
@@ -112,10 +115,19 @@ enum word_mode {
 	WM_ARG_HD,	/* ${x-word} in a here-document body: as WM_ARG_DQ,
 			   but \" inside `...` keeps its backslash */
 	WM_ARITH,	/* $(( ... )) up to the closing )) */
+	WM_ARITH_SEMI,	/* the first two parts of for (( a; b; c )): an
+			   arithmetic text up to a ';' outside parentheses */
 };
 
 /** Read a word in mode (first byte not yet read).  NULL on error. */
 struct word *word_lex(struct parser *p, enum word_mode mode);
+/**
+ * An arithmetic text (first byte not yet read) in mode WM_ARITH (up to "))")
+ * or WM_ARITH_SEMI (up to ';'), as a WORD_ARITH word whose tree is parsed
+ * now when the text is plain.  NULL on error.
+ */
+struct word *word_lex_arith(struct parser *p, enum word_mode mode,
+			    struct src_pos at);
 /** Mark tilde prefixes (XCU 2.6.1); assign: also after '=' and ':'. */
 struct word *word_tilde(struct word *w, bool assign);
 /** If w is NAME=value, split it: returns the name and sets *value. */

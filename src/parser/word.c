@@ -266,7 +266,7 @@ void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n)
 static const char *escapable(enum word_mode mode)
 {
 	switch (mode) {
-	case WM_DQUOTE: case WM_ARITH: return "$`\"\\";
+	case WM_DQUOTE: case WM_ARITH: case WM_ARITH_SEMI: return "$`\"\\";
 	case WM_ARG_DQ: case WM_ARG_HD: return "$`\"\\}";
 	case WM_HEREDOC: return "$`\\";
 	default: return NULL;	/* unquoted: any byte */
@@ -538,9 +538,10 @@ static struct word *lex_cmdsub(struct parser *p, struct src_pos at)
  * is left for run time (the tree stays NULL), as in dash and bash: `echo
  * $((1+))` is an expansion error of that command, not of the script.
  */
-static struct word *lex_arith(struct parser *p, struct src_pos at)
+struct word *word_lex_arith(struct parser *p, enum word_mode mode,
+			    struct src_pos at)
 {
-	struct word *expr = word_lex(p, WM_ARITH);
+	struct word *expr = word_lex(p, mode);
 	if (!expr)
 		return NULL;
 	struct word *w = word_create(WORD_ARITH);
@@ -570,7 +571,7 @@ static struct word *lex_dollar(struct parser *p, enum word_mode mode,
 		if (c == '{')
 			w = lex_param_braced(p, mode, at);
 		else if (lx_accept_c(p, '('))
-			w = lex_arith(p, at);
+			w = word_lex_arith(p, WM_ARITH, at);
 		else
 			w = lex_cmdsub(p, at);
 		p->depth--;
@@ -617,15 +618,20 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 			return *consume = true;
 		return false;
 	case WM_ARITH:
+	case WM_ARITH_SEMI:
 		if (c == '(' && ++*nest > PARSER_MAX_DEPTH) {
 			parse_fail(p, p->pos.line, "syntax error: too deeply nested");
 			return true;
 		}
+		if (mode == WM_ARITH_SEMI && c == ';' && *nest == 0)
+			return *consume = true;
 		if (c != ')' || (*nest)-- > 0)
 			return false;
-		if (lx_accept_c(p, ')'))
+		if (mode == WM_ARITH && lx_accept_c(p, ')'))
 			return *consume = true;
-		parse_fail(p, p->pos.line, "syntax error: missing '))'");
+		parse_fail(p, p->pos.line, mode == WM_ARITH ?
+			   "syntax error: missing '))'" :
+			   "syntax error: missing ';' in for (( ))");
 		return true;
 	}
 	return true;
@@ -636,6 +642,7 @@ static const char *mode_expect(enum word_mode mode)
 	switch (mode) {
 	case WM_ARG: case WM_ARG_DQ: case WM_ARG_HD: return "'}'";
 	case WM_ARITH: return "'))'";
+	case WM_ARITH_SEMI: return "';'";
 	default: return NULL;
 	}
 }

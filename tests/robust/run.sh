@@ -149,7 +149,7 @@ is_root() {
 # never a stack overflow).  Lines: name|prefix|open|middle|close|suffix.
 nest_kinds() {
 	cat <<'EOF'
-subshell||(|echo hi|)|
+subshell||( |echo hi| )|
 cmdsub|echo |$(|echo hi|)|
 dq-cmdsub|echo "|$("|echo hi|")|"
 backquoted|echo `|$(|echo hi|)|`
@@ -329,7 +329,9 @@ t_arith() {
 1 >> 64
 1 >> -1
 99999999999999999999
-x = 9223372036854775807, x
+x = 9223372036854775807, x + 1
+2 ** 63
+2 ** -1
 EOF
 	while IFS= read -r e; do
 		ws -c "echo \$(( $e )); echo reached"
