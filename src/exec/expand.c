@@ -234,7 +234,7 @@ int expand_arith_text(struct shell *sh, const char *text, int64_t *value)
 		arith_eval(tree, &vars, value, &err);
 	arith_destroy(tree);
 	if (err) {
-		shell_error(sh, "%s: %s", text, err);
+		builtin_error(sh, "%s: %s", text, err);
 		free(err);
 		return -1;
 	}
