@@ -1,9 +1,10 @@
-/* help.c: the help builtin — every builtin with its one-line summary, or one builtin's usage and details. */
+/* help.c: the help builtin — every builtin with its one-line summary, or one builtin's or grammar keyword's usage and details. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <stdio.h>
 #include <string.h>
 
 #include "builtins/builtins.h"
+#include "builtins/help.h"
 #include "builtins/opts.h"
 #include "builtins/proc.h"
 #include "builtins/registry.h"
@@ -91,11 +92,71 @@ static const struct detail details[] = {
 		  "returns the status of the last one, 127 for an unknown pid.\n" },
 };
 
+/*
+ * The grammar's keywords are not builtins, but `help if` is what a user
+ * types: XCU 2.9.4 compound commands, with the usage line and what each
+ * part does.
+ */
+struct keyword {
+	const char *name;
+	const char *usage;
+	const char *text;
+};
+
+static const struct keyword keywords[] = {
+	{ "(", "( list )",
+	  "Runs list in a subshell: a copy of the shell, so variable\n"
+	  "assignments, cd, traps and options inside do not outlive it.\n"
+	  "The status is list's. XCU 2.9.4 grouping commands.\n" },
+	{ "case", "case word in [(]pattern[|pattern]...) list ;; ... esac",
+	  "Expands word and runs the list of the first pattern that matches it\n"
+	  "(patterns as in pathname expansion: * ? [...]; quote to match\n"
+	  "literally). ;& falls through to the next list. The status is that\n"
+	  "of the list run, 0 when no pattern matched. XCU 2.9.4 case.\n" },
+	{ "for", "for name [in word...]; do list; done",
+	  "Sets name to each word in turn (after expansion) and runs list;\n"
+	  "without `in`, the words are \"$@\". break and continue work inside.\n"
+	  "The status is that of the last list run, 0 if none ran.\n"
+	  "XCU 2.9.4 for loop.\n" },
+	{ "if", "if list; then list; [elif list; then list;]... [else list;] fi",
+	  "Runs the if list; when its status is 0, the then list runs,\n"
+	  "otherwise each elif list in turn, then else. The status is that of\n"
+	  "the list run, 0 when none ran. set -e does not apply to the tested\n"
+	  "lists. XCU 2.9.4 if.\n" },
+	{ "until", "until list; do list; done",
+	  "Runs the do list as long as the until list fails (status not 0).\n"
+	  "The status is that of the last do list run, 0 if none ran.\n"
+	  "XCU 2.9.4 until loop.\n" },
+	{ "while", "while list; do list; done",
+	  "Runs the do list as long as the while list succeeds (status 0).\n"
+	  "break leaves the loop, continue starts the next test. The status is\n"
+	  "that of the last do list run, 0 if none ran. XCU 2.9.4 while loop.\n" },
+	{ "{", "{ list; }",
+	  "Runs list in the current shell (no subshell), so assignments and\n"
+	  "cd stay; groups commands for a redirection or a && || chain. The\n"
+	  "} must follow a ; or a newline. XCU 2.9.4 grouping commands.\n" },
+};
+
 static const char *detail_of(const char *name)
 {
 	for (size_t i = 0; i < sizeof details / sizeof details[0]; i++)
 		if (strcmp(details[i].name, name) == 0)
 			return details[i].text;
+	return NULL;
+}
+
+#define NKEYWORDS (sizeof keywords / sizeof keywords[0])
+
+const char *help_keyword(size_t i)
+{
+	return i < NKEYWORDS ? keywords[i].name : NULL;
+}
+
+static const struct keyword *keyword_of(const char *name)
+{
+	for (size_t i = 0; i < NKEYWORDS; i++)
+		if (strcmp(keywords[i].name, name) == 0)
+			return &keywords[i];
 	return NULL;
 }
 
@@ -107,6 +168,29 @@ static void help_all(void)
 	for (size_t i = 0; i < n; i++)
 		printf(" %c %-9s %s\n", t[i].cls == BUILTIN_SPECIAL ? '*' : ' ',
 		       t[i].name, t[i].summary ? t[i].summary : "");
+	fputs("grammar keywords (help KEYWORD):", stdout);
+	for (size_t i = 0; i < NKEYWORDS; i++)
+		printf(" %s", keywords[i].name);
+	putchar('\n');
+}
+
+/* Each line of text, indented by four spaces. */
+static void put_indented(const char *text)
+{
+	for (const char *p = text; *p;) {
+		const char *nl = strchr(p, '\n');
+		size_t len = nl ? (size_t)(nl - p) : strlen(p);
+		printf("    %.*s\n", (int)len, p);
+		p += len + (nl ? 1 : 0);
+	}
+}
+
+static void help_keyword_one(const struct keyword *k)
+{
+	printf("%s: %s\n", k->name, k->usage);
+	puts("    (a grammar keyword, not a command)");
+	putchar('\n');
+	put_indented(k->text);
 }
 
 static void help_one(const struct builtin *b)
@@ -122,12 +206,7 @@ static void help_one(const struct builtin *b)
 	if (!d)
 		return;
 	putchar('\n');
-	for (const char *p = d; *p;) {	/* indent each line */
-		const char *nl = strchr(p, '\n');
-		size_t len = nl ? (size_t)(nl - p) : strlen(p);
-		printf("    %.*s\n", (int)len, p);
-		p += len + (nl ? 1 : 0);
-	}
+	put_indented(d);
 	if (b->cls == BUILTIN_SPECIAL)
 		puts("    (a POSIX special builtin: its errors exit a script)");
 }
@@ -144,8 +223,13 @@ int builtin_help(struct shell *sh, int argc, char **argv)
 	int status = 0;
 	for (int i = first; i < argc; i++) {
 		const struct builtin *b = builtin_find(argv[i]);
+		const struct keyword *k = b ? NULL : keyword_of(argv[i]);
+		if (k) {
+			help_keyword_one(k);
+			continue;
+		}
 		if (!b) {
-			builtin_error(sh, "%s: no such builtin", argv[i]);
+			builtin_error(sh, "%s: no such builtin or keyword", argv[i]);
 			status = 1;
 			continue;
 		}
