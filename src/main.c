@@ -47,7 +47,7 @@ struct invocation {
 	bool dump_ast;		/* --dump-ast: print the tree of each command */
 	bool force_interactive;	/* -i */
 	bool no_profile;	/* --noprofile: skip /etc/profile, ~/.profile */
-	bool no_rc;		/* --norc: skip $ENV */
+	bool no_rc;		/* --norc: skip $ENV or ~/.whelkrc */
 	bool no_monitor;	/* +m / +o monitor: no job control even when
 				   interactive */
 };
@@ -67,7 +67,7 @@ static void usage(FILE *out)
 	      "  -abCefhmuvx    set options as `set` does (+x turns one off)\n"
 	      "  --dump-ast     print each command's syntax tree with line:column ranges\n"
 	      "  --noprofile    a login shell skips /etc/profile and ~/.profile\n"
-	      "  --norc         an interactive shell skips $ENV\n"
+	      "  --norc         an interactive shell skips $ENV (or ~/.whelkrc)\n"
 	      "  --help         this help\n"
 	      "  --version      version and the line editor built in\n"
 	      "\n"

@@ -35,7 +35,9 @@
 #include "base/hashmap.h"
 #include "base/signames.h"
 #include "base/strbuf.h"
+#include "builtins/help.h"
 #include "builtins/hist_iface.h"
+#include "builtins/proc.h"
 #include "builtins/registry.h"
 #include "exec/eval.h"
 #include "exec/expand.h"
@@ -228,27 +230,62 @@ static char *make_prompt(struct repl *r, bool continuation)
 
 /* ---------------------------------------------------------- completion */
 
+/* A fresh copy of name into out when it starts with prefix. */
+static void push_match(struct vec *out, const char *name, const char *prefix)
+{
+	if (strncmp(name, prefix, strlen(prefix)) == 0)
+		vec_push(out, xstrdup(name));
+}
+
 static void add_prefixed_keys(const struct hashmap *hm, const char *prefix,
 			      struct vec *out)
 {
 	const char **keys = hm_sorted_keys(hm);
 	for (size_t i = 0; keys[i]; i++)
-		if (strncmp(keys[i], prefix, strlen(prefix)) == 0)
-			vec_push(out, xstrdup(keys[i]));
+		push_match(out, keys[i], prefix);
 	free(keys);
+}
+
+static void add_builtins(const char *prefix, struct vec *out)
+{
+	size_t n;
+	const struct builtin *t = builtin_table(&n);
+	for (size_t i = 0; i < n; i++)
+		push_match(out, t[i].name, prefix);
 }
 
 /* Builtins, functions and aliases (PATH is scanned by the completer). */
 static void cmp_commands(void *ctx, const char *prefix, struct vec *out)
 {
 	struct repl *r = ctx;
-	size_t n;
-	const struct builtin *t = builtin_table(&n);
-	for (size_t i = 0; i < n; i++)
-		if (strncmp(t[i].name, prefix, strlen(prefix)) == 0)
-			vec_push(out, xstrdup(t[i].name));
+	add_builtins(prefix, out);
 	add_prefixed_keys(&r->sh->functions, prefix, out);
 	add_prefixed_keys(&r->sh->aliases, prefix, out);
+}
+
+/* set -o names (the option table, so options added later come too). */
+static void cmp_options(void *ctx, const char *prefix, struct vec *out)
+{
+	(void)ctx;
+	const char *name;
+	for (size_t i = 0; (name = shell_option_name(i)) != NULL; i++)
+		push_match(out, name, prefix);
+}
+
+/* What `help` knows: every builtin and the grammar keywords. */
+static void cmp_help_topics(void *ctx, const char *prefix, struct vec *out)
+{
+	(void)ctx;
+	add_builtins(prefix, out);
+	const char *kw;
+	for (size_t i = 0; (kw = help_keyword(i)) != NULL; i++)
+		push_match(out, kw, prefix);
+}
+
+static void cmp_proc_words(void *ctx, const char *sub, struct vec *out)
+{
+	(void)ctx;
+	proc_complete_words(sub, out);
 }
 
 static void cmp_variables(void *ctx, const char *prefix, struct vec *out)
@@ -256,8 +293,7 @@ static void cmp_variables(void *ctx, const char *prefix, struct vec *out)
 	struct repl *r = ctx;
 	const char **names = var_names(r->sh);
 	for (size_t i = 0; names[i]; i++)
-		if (strncmp(names[i], prefix, strlen(prefix)) == 0)
-			vec_push(out, xstrdup(names[i]));
+		push_match(out, names[i], prefix);
 	free(names);
 }
 
@@ -520,7 +556,9 @@ static void repl_setup(struct repl *r, struct shell *sh)
 	r->host = xstrdup(host);
 	r->complete = (struct complete_hooks){
 		.ctx = r, .commands = cmp_commands, .variables = cmp_variables,
-		.jobs = cmp_jobs, .getvar = cmp_getvar,
+		.jobs = cmp_jobs, .options = cmp_options,
+		.help_topics = cmp_help_topics, .proc_words = cmp_proc_words,
+		.getvar = cmp_getvar,
 	};
 	struct lineedit_hooks lh = {
 		.ctx = r, .poll = notices_poll, .print = notices_print,
@@ -613,26 +651,42 @@ static void run_startup_file(struct shell *sh, const char *path)
 	sh->unwind = UNWIND_NONE;
 }
 
+/* $HOME/name, when HOME is set. */
+static void run_home_file(struct shell *sh, const char *name)
+{
+	const char *home = var_get(sh, "HOME");
+	if (!home || !*home)
+		return;
+	struct strbuf sb = STRBUF_INIT;
+	sb_printf(&sb, "%s/%s", home, name);
+	run_startup_file(sh, sb_str(&sb));
+	sb_free(&sb);
+}
+
+/*
+ * A login shell: /etc/profile, then ~/.profile.  An interactive shell,
+ * login or not, then: $ENV (XCU sh: parameter-expanded, for interactive
+ * shells only), or when ENV is not set at all whelk's own ~/.whelkrc (as
+ * bash reads ~/.bashrc) -- last, so a prompt set there wins over the one
+ * Debian's /etc/profile sets.  Neither when the real and effective ids
+ * differ (a setuid shell must not run the user's files).
+ */
 void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc)
 {
 	if (sh->opt.login && !no_profile) {
 		run_startup_file(sh, "/etc/profile");
-		const char *home = var_get(sh, "HOME");
-		if (home && *home) {
-			struct strbuf sb = STRBUF_INIT;
-			sb_printf(&sb, "%s/.profile", home);
-			run_startup_file(sh, sb_str(&sb));
-			sb_free(&sb);
-		}
+		run_home_file(sh, ".profile");
 	}
-	/* XCU sh: $ENV, parameter-expanded, for interactive shells only and
-	   never when the real and effective ids differ (setuid scripts). */
 	if (!sh->opt.interactive || no_rc || getuid() != geteuid() ||
 	    getgid() != getegid())
 		return;
 	const char *env = var_get(sh, "ENV");
-	if (!env || !*env)
+	if (!env) {
+		run_home_file(sh, ".whelkrc");
 		return;
+	}
+	if (!*env)
+		return;		/* ENV= : no startup file at all */
 	char *path = expand_text_as_heredoc(sh, "ENV", env);
 	if (path && *path)
 		run_startup_file(sh, path);

@@ -15,8 +15,9 @@ struct shell;
  *	--login) reads /etc/profile, then ~/.profile, unless no_profile
  *	(--noprofile).  An interactive shell (sh->opt.interactive) then reads
  *	the file named by $ENV after parameter expansion (XCU sh ENVIRONMENT
- *	VARIABLES), unless no_rc (--norc) or the shell runs setuid/setgid
- *	(real and effective ids differ).  A missing file is silently skipped.
+ *	VARIABLES) or, when ENV is unset, ~/.whelkrc, unless no_rc (--norc)
+ *	or the shell runs setuid/setgid (real and effective ids differ).  A
+ *	missing file is silently skipped.
  *
  *   int status = repl_run(sh);
  *	Only for an interactive shell: prompts, reads with the line editor

@@ -9,6 +9,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
+#include "base/vec.h"
 #include "exec/shell.h"
 
 struct subcmd {
@@ -88,6 +90,31 @@ static const struct subcmd *find_subcmd(const char *name)
 		if (strcmp(subcmds[i].name, name) == 0)
 			return &subcmds[i];
 	return NULL;
+}
+
+void proc_complete_words(const char *sub, struct vec *out)
+{
+	size_t n = sizeof subcmds / sizeof subcmds[0];
+	if (!sub) {
+		for (size_t i = 0; i < n; i++)
+			vec_push(out, xstrdup(subcmds[i].name));
+		vec_push(out, xstrdup("help"));
+		return;
+	}
+	const struct subcmd *sc = find_subcmd(sub);
+	if (!sc)
+		return;
+	char opt[3] = "-";
+	for (const char *o = sc->opts; *o; o++) {
+		if (*o == ':')
+			continue;
+		opt[1] = *o;
+		vec_push(out, xstrdup(opt));
+	}
+	for (const char *o = "jkH"; *o; o++) {	/* every subcommand's */
+		opt[1] = *o;
+		vec_push(out, xstrdup(opt));
+	}
 }
 
 /* One option letter of a subcommand (bopt checked it is one). */

@@ -7,4 +7,9 @@
     statuses, and the classic /proc exercises next to their proc command. */
 const char *proc_help_text(void);
 
+struct vec;
+/** For completion: append (xstrdup) the subcommand names when sub is NULL,
+    else the options of subcommand sub ("-a", "-j"...). */
+void proc_complete_words(const char *sub, struct vec *out);
+
 #endif

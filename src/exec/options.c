@@ -46,6 +46,11 @@ static const struct option_def options[] = {
 
 #define NOPTIONS (sizeof options / sizeof options[0])
 
+const char *shell_option_name(size_t i)
+{
+	return i < NOPTIONS ? options[i].name : NULL;
+}
+
 static bool *opt_field(struct shell_opts *o, const struct option_def *d)
 {
 	return (bool *)((char *)o + d->offset);

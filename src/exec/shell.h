@@ -187,6 +187,8 @@ struct shell {
  */
 int shell_set_option_letter(struct shell *sh, char letter, bool on);
 int shell_set_option_name(struct shell *sh, const char *name, bool on);
+/** The i-th option's -o name (0 first), NULL past the last (completion). */
+const char *shell_option_name(size_t i);
 /** $- : the letters of the options that are on, in a fresh string. */
 char *shell_option_letters(const struct shell *sh);
 /** `set -o` (human: "errexit        off") or `set +o` (re-inputtable: "set +o errexit") listing to stdout. */

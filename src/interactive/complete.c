@@ -1,4 +1,4 @@
-/* complete.c: Tab completion — word analysis, candidate generation and quoting (see complete.h). */
+/* complete.c: Tab completion — word analysis, the choice of candidates and quoting (see complete.h). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "interactive/complete.h"
 
@@ -9,11 +9,57 @@
 #include "base/strbuf.h"
 #include "interactive/complete_sources.h"
 
-const char *const complete_proc_subcommands[] = {
-	"fds", "help", "info", "limits", "mem", "ps", "sigs", "tree", NULL,
+/* ------------------------------------------------------------ analysis */
+
+/*
+ * Commands whose operand is itself a command (`sudo make`, `env A=1 ls`):
+ * past their options, and the arguments of the options that take one, the
+ * next word names a command again.  For `type` every operand does.
+ */
+struct wrapper {
+	const char *name;
+	const char *argopts;	/* option letters that take an argument */
+	bool all;		/* every operand names a command */
 };
 
-/* ------------------------------------------------------------ analysis */
+static const struct wrapper wrappers[] = {
+	{ "command", "", false },
+	{ "env", "uCS", false },
+	{ "exec", "a", false },
+	{ "nice", "n", false },
+	{ "nohup", "", false },
+	{ "sudo", "ugCDhpRrtTU", false },
+	{ "time", "", false },
+	{ "type", "", true },
+	{ "xargs", "adEILnPs", false },
+};
+
+static const struct wrapper *find_wrapper(const char *name)
+{
+	for (size_t i = 0; i < sizeof wrappers / sizeof wrappers[0]; i++)
+		if (strcmp(name, wrappers[i].name) == 0)
+			return &wrappers[i];
+	return NULL;
+}
+
+/*
+ * A command substitution, $( ... ) or ` ... `, starts a command of its
+ * own; when it closes, the word it sat in goes on.  The lexer keeps the
+ * outer command's state on a small stack (deeper nesting is analysed as
+ * if flat: completion degrades, nothing breaks).
+ */
+#define LEX_MAX_NEST 8
+
+struct lex_frame {
+	char *command;		/* owned, may be NULL */
+	int argno;
+	enum complete_quote quote;	/* the quoting the substitution sat in */
+	const struct wrapper *wrap;
+	size_t start;		/* the outer word's start */
+	char *text;		/* owned: the outer word's text so far */
+	bool backquote;		/* ` ... ` rather than $( ... ) */
+	int parens;		/* unmatched ( inside it */
+};
 
 struct lex {
 	struct complete_word *w;
@@ -21,8 +67,14 @@ struct lex {
 	bool in_word;
 	bool cmdpos;		/* the next word names a command */
 	bool redirect;		/* the next word is a redirection target */
+	bool optarg;		/* the next word is a wrapper option's argument */
+	const struct wrapper *wrap;	/* the current command is a wrapper */
 	char *command;		/* owned: the current command's name */
 	int argno;		/* arguments seen so far */
+	char *arg1;		/* owned: its first argument */
+	char *prev;		/* owned: the last argument */
+	struct lex_frame stack[LEX_MAX_NEST];
+	int depth;
 };
 
 /* XCU 2.4: reserved words after which a command name follows. */
@@ -30,7 +82,7 @@ static bool keeps_cmdpos(const char *s)
 {
 	static const char *const words[] = {
 		"!", "{", "}", "do", "done", "elif", "else", "fi", "if",
-		"then", "time", "until", "while", NULL,
+		"then", "until", "while", NULL,
 	};
 	for (size_t i = 0; words[i]; i++)
 		if (strcmp(s, words[i]) == 0)
@@ -38,6 +90,12 @@ static bool keeps_cmdpos(const char *s)
 	/* an assignment NAME=... before the command name */
 	size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789");
 	return n > 0 && s[n] == '=' && !(s[0] >= '0' && s[0] <= '9');
+}
+
+static void set_str(char **field, const char *s)
+{
+	free(*field);
+	*field = s ? xstrdup(s) : NULL;
 }
 
 static void begin_word(struct lex *lx, size_t at)
@@ -49,6 +107,30 @@ static void begin_word(struct lex *lx, size_t at)
 	sb_clear(&lx->text);
 }
 
+/* A word in command position: a command's name, or a wrapper's option. */
+static void end_command_word(struct lex *lx, const char *s)
+{
+	if (keeps_cmdpos(s))
+		return;
+	if (lx->wrap && (s[0] == '-' || lx->wrap->all)) {
+		if (++lx->argno == 1)
+			set_str(&lx->arg1, s);
+		set_str(&lx->prev, s);
+		/* "-u root": the option's argument comes next */
+		if (s[0] == '-' && s[1] && !s[2] && strchr(lx->wrap->argopts, s[1])) {
+			lx->optarg = true;
+			lx->cmdpos = false;
+		}
+		return;
+	}
+	set_str(&lx->command, s);
+	lx->wrap = find_wrapper(s);
+	lx->cmdpos = lx->wrap != NULL;
+	lx->argno = 0;
+	set_str(&lx->arg1, NULL);
+	set_str(&lx->prev, NULL);
+}
+
 static void end_word(struct lex *lx)
 {
 	if (!lx->in_word)
@@ -58,14 +140,15 @@ static void end_word(struct lex *lx)
 	if (lx->redirect) {
 		lx->redirect = false;
 	} else if (lx->cmdpos) {
-		if (!keeps_cmdpos(s)) {
-			free(lx->command);
-			lx->command = xstrdup(s);
-			lx->cmdpos = false;
-			lx->argno = 0;
-		}
+		end_command_word(lx, s);
 	} else {
-		lx->argno++;
+		if (++lx->argno == 1)
+			set_str(&lx->arg1, s);
+		set_str(&lx->prev, s);
+		if (lx->optarg) {
+			lx->optarg = false;
+			lx->cmdpos = true;
+		}
 	}
 }
 
@@ -73,10 +156,72 @@ static void new_command(struct lex *lx)
 {
 	end_word(lx);
 	lx->cmdpos = true;
-	lx->redirect = false;
-	free(lx->command);
-	lx->command = NULL;
+	lx->redirect = lx->optarg = false;
+	lx->wrap = NULL;
 	lx->argno = 0;
+	set_str(&lx->command, NULL);
+	set_str(&lx->arg1, NULL);
+	set_str(&lx->prev, NULL);
+}
+
+/* $( or `: remember the outer command, start a new one inside. */
+static void push_subst(struct lex *lx, bool backquote)
+{
+	if (lx->depth == LEX_MAX_NEST) {
+		new_command(lx);
+		return;
+	}
+	struct lex_frame *f = &lx->stack[lx->depth++];
+	*f = (struct lex_frame){
+		.command = lx->command, .argno = lx->argno,
+		.quote = lx->w->quote, .wrap = lx->wrap, .start = lx->w->start,
+		.text = xstrdup(sb_str(&lx->text)), .backquote = backquote,
+	};
+	lx->command = NULL;
+	lx->in_word = false;
+	lx->w->quote = CQ_NONE;
+	new_command(lx);
+}
+
+/* ) or the closing `: back in the word the substitution sat in. */
+static void pop_subst(struct lex *lx)
+{
+	struct lex_frame *f = &lx->stack[--lx->depth];
+	new_command(lx);
+	lx->command = f->command;
+	lx->argno = f->argno;
+	lx->wrap = f->wrap;
+	lx->w->quote = f->quote;
+	lx->cmdpos = false;
+	lx->in_word = true;
+	lx->w->start = f->start;
+	sb_clear(&lx->text);
+	sb_append(&lx->text, f->text);
+	free(f->text);
+}
+
+static struct lex_frame *top(struct lex *lx)
+{
+	return lx->depth ? &lx->stack[lx->depth - 1] : NULL;
+}
+
+/* ( and ) outside quotes: a substitution's own parentheses, or a subshell. */
+static void lex_paren(struct lex *lx, char c, bool after_dollar)
+{
+	struct lex_frame *f = top(lx);
+	if (c == '(' && after_dollar) {
+		push_subst(lx, false);
+	} else if (c == '(') {
+		if (f)
+			f->parens++;
+		new_command(lx);
+	} else if (f && !f->backquote && f->parens == 0) {
+		pop_subst(lx);
+	} else {
+		if (f && f->parens > 0)
+			f->parens--;
+		new_command(lx);
+	}
 }
 
 /* One byte outside quotes; returns how many bytes it consumed. */
@@ -91,7 +236,15 @@ static size_t lex_plain(struct lex *lx, const char *line, size_t i, size_t point
 		}
 	} else if (c == ' ' || c == '\t') {
 		end_word(lx);
-	} else if (strchr("\n;&|()", c)) {
+	} else if (c == '(' || c == ')') {
+		lex_paren(lx, c, lx->in_word && i > 0 && line[i - 1] == '$');
+	} else if (c == '`') {
+		struct lex_frame *f = top(lx);
+		if (f && f->backquote)
+			pop_subst(lx);
+		else
+			push_subst(lx, true);
+	} else if (strchr("\n;&|", c)) {
 		new_command(lx);
 	} else if (c == '<' || c == '>') {
 		end_word(lx);
@@ -124,6 +277,8 @@ static size_t lex_quoted(struct lex *lx, const char *line, size_t i, size_t poin
 	} else if (c == '\\' && i + 1 < point && strchr("$`\"\\\n", line[i + 1])) {
 		sb_putc(&lx->text, line[i + 1]);
 		return 2;
+	} else if (c == '`' || (c == '(' && i > 0 && line[i - 1] == '$')) {
+		push_subst(lx, c == '`');	/* "...$( or "...` */
 	} else {
 		sb_putc(&lx->text, c);
 	}
@@ -148,8 +303,15 @@ void complete_analyze(const char *line, size_t point, struct complete_word *w)
 	w->command_position = lx.cmdpos && !lx.redirect;
 	w->command = lx.command;
 	w->argno = lx.cmdpos ? 0 : lx.argno + 1;
+	w->arg1 = lx.arg1;
+	w->prev = lx.prev;
 	if (lx.redirect)
 		w->argno = -1;	/* a redirection target: files only */
+	while (lx.depth > 0) {
+		struct lex_frame *f = &lx.stack[--lx.depth];
+		free(f->command);
+		free(f->text);
+	}
 	sb_free(&lx.text);
 }
 
@@ -157,7 +319,9 @@ void complete_word_free(struct complete_word *w)
 {
 	free(w->text);
 	free(w->command);
-	w->text = w->command = NULL;
+	free(w->arg1);
+	free(w->prev);
+	w->text = w->command = w->arg1 = w->prev = NULL;
 }
 
 /* ------------------------------------------------------------- quoting */
@@ -178,51 +342,98 @@ void complete_quote(struct strbuf *out, const char *s, enum complete_quote q)
 
 /* ---------------------------------------------------------- candidates */
 
-static bool is_job_command(const char *cmd)
+/* Is s one of the space-separated words in list? */
+static bool one_of(const char *s, const char *list)
 {
-	static const char *const names[] = {
-		"bg", "disown", "fg", "jobs", "kill", "wait", NULL,
-	};
-	for (size_t i = 0; names[i]; i++)
-		if (strcmp(cmd, names[i]) == 0)
+	size_t n = strlen(s);
+	for (const char *p = list; *p;) {
+		size_t k = strcspn(p, " ");
+		if (k == n && strncmp(p, s, n) == 0)
 			return true;
+		p += k + (p[k] == ' ');
+	}
 	return false;
+}
+
+/* The kind of an argument of a command that has its own candidates. */
+static enum complete_kind argument_kind(const struct complete_word *w)
+{
+	const char *cmd = w->command, *t = w->text;
+	const char *prev = w->prev ? w->prev : "";
+	if (one_of(cmd, "bg disown fg jobs kill wait") &&
+	    (t[0] == '%' || (!t[0] && one_of(cmd, "fg bg disown"))))
+		return COMPLETE_JOB;
+	if (strcmp(cmd, "proc") == 0)
+		return w->argno == 1 ? COMPLETE_PROC_SUBCOMMAND :
+		       t[0] == '-' ? COMPLETE_PROC_OPTION : COMPLETE_FILE;
+	if (strcmp(cmd, "set") == 0 && one_of(prev, "-o +o"))
+		return COMPLETE_OPTION;
+	if (strcmp(cmd, "kill") == 0 &&
+	    ((w->argno == 1 && t[0] == '-') || strcmp(prev, "-s") == 0))
+		return COMPLETE_SIGNAL;
+	if (strcmp(cmd, "trap") == 0 && w->argno >= 2)
+		return COMPLETE_SIGNAL;
+	if (strcmp(cmd, "help") == 0)
+		return COMPLETE_HELP;
+	if (one_of(cmd, "unset export readonly read") && t[0] != '-' &&
+	    !strchr(t, '='))
+		return COMPLETE_VARNAME;
+	if (one_of(cmd, "cd pushd") && t[0] != '-')
+		return COMPLETE_DIRECTORY;
+	return COMPLETE_FILE;
+}
+
+/* A $ that starts the variable name being typed ("$HO", "a${P"), or NULL. */
+static const char *variable_start(const struct complete_word *w)
+{
+	const char *d = strrchr(w->text, '$');
+	if (!d || w->quote == CQ_SINGLE || strchr(d, '/'))
+		return NULL;
+	const char *name = d + 1 + (d[1] == '{');
+	return name[strspn(name, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_0123456789")]
+		       ? NULL : d;
 }
 
 static enum complete_kind pick_kind(const struct complete_word *w)
 {
 	const char *t = w->text;
-	if (t[0] == '$' && w->quote != CQ_SINGLE)
+	if (variable_start(w))
 		return COMPLETE_VARIABLE;
 	if (t[0] == '~' && !strchr(t, '/') && w->quote == CQ_NONE)
 		return COMPLETE_USER;
-	if (w->command && w->argno > 0 && is_job_command(w->command) &&
-	    (t[0] == '%' || (!t[0] && (strcmp(w->command, "fg") == 0 ||
-					   strcmp(w->command, "bg") == 0 ||
-					   strcmp(w->command, "disown") == 0))))
-		return COMPLETE_JOB;
-	if (w->command && w->argno == 1 && strcmp(w->command, "proc") == 0)
-		return COMPLETE_PROC_SUBCOMMAND;
+	if (w->command && !w->command_position && w->argno > 0) {
+		enum complete_kind k = argument_kind(w);
+		if (k != COMPLETE_FILE)
+			return k;
+	}
 	if (w->command_position && !strchr(t, '/'))
 		return COMPLETE_COMMAND;
 	return COMPLETE_FILE;
 }
 
 /* $NAME or ${NAME}: ask the shell for names, rebuild the word. */
-static void gather_variables(const struct complete_hooks *hk, const char *t,
-			     struct vec *out)
+static void gather_variables(const struct complete_hooks *hk,
+			     const struct complete_word *w, struct vec *out)
 {
-	bool brace = t[1] == '{';
+	const char *t = w->text, *d = variable_start(w);
+	bool brace = d[1] == '{';
 	struct vec names = VEC_INIT;
 	if (hk->variables)
-		hk->variables(hk->ctx, t + (brace ? 2 : 1), &names);
+		hk->variables(hk->ctx, d + (brace ? 2 : 1), &names);
 	for (size_t i = 0; i < names.len; i++) {
 		struct strbuf c = STRBUF_INIT;
+		sb_appendn(&c, t, (size_t)(d - t));
 		sb_printf(&c, brace ? "${%s}" : "$%s", (char *)names.items[i]);
 		vec_push(out, sb_finish(&c));
 	}
 	vec_free_all(&names, free);
 }
+
+/* A hook that may be missing. */
+#define CALL_HOOK(hk, fn, ...) do { \
+	if ((hk)->fn) \
+		(hk)->fn((hk)->ctx, __VA_ARGS__); \
+} while (0)
 
 static void gather(const struct complete_hooks *hk, enum complete_kind kind,
 		   const struct complete_word *w, struct vec *out)
@@ -230,28 +441,46 @@ static void gather(const struct complete_hooks *hk, enum complete_kind kind,
 	const char *t = w->text;
 	switch (kind) {
 	case COMPLETE_VARIABLE:
-		gather_variables(hk, t, out);
+		gather_variables(hk, w, out);
+		break;
+	case COMPLETE_VARNAME:
+		CALL_HOOK(hk, variables, t, out);
 		break;
 	case COMPLETE_USER:
 		csrc_users(t + 1, out);
 		break;
 	case COMPLETE_JOB:
-		if (hk->jobs)
-			hk->jobs(hk->ctx, t, out);
+		CALL_HOOK(hk, jobs, t, out);
 		break;
 	case COMPLETE_PROC_SUBCOMMAND:
-		csrc_words(complete_proc_subcommands, t, out);
+		CALL_HOOK(hk, proc_words, NULL, out);
+		break;
+	case COMPLETE_PROC_OPTION:
+		CALL_HOOK(hk, proc_words, w->arg1, out);
+		break;
+	case COMPLETE_OPTION:
+		CALL_HOOK(hk, options, t, out);
+		break;
+	case COMPLETE_HELP:
+		CALL_HOOK(hk, help_topics, t, out);
+		break;
+	case COMPLETE_SIGNAL:
+		csrc_signals(strcmp(w->command, "kill") == 0 && w->argno == 1,
+			     strcmp(w->command, "trap") == 0, out);
 		break;
 	case COMPLETE_COMMAND:
-		if (hk->commands)
-			hk->commands(hk->ctx, t, out);
+		CALL_HOOK(hk, commands, t, out);
 		csrc_path(hk, t, out);
 		break;
+	case COMPLETE_DIRECTORY:
+		csrc_files(hk, t, CSRC_DIRS, out);
+		csrc_cdpath(hk, t, out);
+		break;
 	case COMPLETE_FILE:
-		csrc_files(hk, t, w->command_position, out);
+		csrc_files(hk, t, w->command_position ? CSRC_EXEC : CSRC_ALL, out);
 		break;
 	}
-	/* A hook may be sloppy: keep only what extends the typed text. */
+	/* Keep only what extends the typed text (a hook may be sloppy). */
 	size_t k = 0, n = strlen(t);
 	for (size_t i = 0; i < out->len; i++) {
 		if (strncmp(out->items[i], t, n) == 0)
@@ -277,10 +506,15 @@ static size_t common_prefix(const struct vec *v)
 	return n;
 }
 
+static bool is_path_kind(enum complete_kind kind)
+{
+	return kind == COMPLETE_FILE || kind == COMPLETE_DIRECTORY;
+}
+
 /* What a list shows: a file name without its directory ("dir/" stays). */
 static char *display_name(const char *cand, enum complete_kind kind)
 {
-	if (kind != COMPLETE_FILE)
+	if (!is_path_kind(kind))
 		return xstrdup(cand);
 	size_t n = strlen(cand);
 	size_t end = n > 0 && cand[n - 1] == '/' ? n - 1 : n;
@@ -305,7 +539,7 @@ static char *replacement(const char *line, size_t point,
 	size_t typed = strlen(w->text);
 	size_t n = common_prefix(cands);
 	char *rest = xstrndup((const char *)cands->items[0] + typed, n - typed);
-	if (kind == COMPLETE_FILE || kind == COMPLETE_COMMAND)
+	if (is_path_kind(kind) || kind == COMPLETE_COMMAND || kind == COMPLETE_HELP)
 		complete_quote(&r, rest, w->quote);
 	else
 		sb_append(&r, rest);

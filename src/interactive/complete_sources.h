@@ -8,12 +8,20 @@
 #include "base/vec.h"
 #include "interactive/complete.h"
 
+/* Which directory entries csrc_files keeps. */
+enum csrc_filter {
+	CSRC_ALL,
+	CSRC_EXEC,		/* directories and executables (a command name) */
+	CSRC_DIRS,		/* directories only (cd) */
+};
+
 /* Each appends fresh strings to out. */
 void csrc_files(const struct complete_hooks *hk, const char *word,
-		bool exec_only, struct vec *out);
+		enum csrc_filter filter, struct vec *out);
+void csrc_cdpath(const struct complete_hooks *hk, const char *word, struct vec *out);
 void csrc_path(const struct complete_hooks *hk, const char *prefix, struct vec *out);
 void csrc_users(const char *prefix, struct vec *out);
-void csrc_words(const char *const *words, const char *prefix, struct vec *out);
+void csrc_signals(bool dash, bool with_exit, struct vec *out);
 /** Sort with strcmp and drop duplicates (freeing them). */
 void csrc_sort_unique(struct vec *v);
 

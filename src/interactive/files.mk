@@ -1,6 +1,7 @@
 # src/interactive/files.mk: the sources of libinteractive.a (layer 5: base and parser only).
 src_interactive_libinteractive_a_SOURCES += \
 	src/interactive/complete.c src/interactive/complete.h \
+	src/interactive/complete_list.c \
 	src/interactive/complete_sources.c src/interactive/complete_sources.h \
 	src/interactive/history.c src/interactive/history.h \
 	src/interactive/lineedit.h \

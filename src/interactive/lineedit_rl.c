@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
+#include <sys/select.h>
 #include <unistd.h>
 #include <wchar.h>
 
@@ -128,6 +129,60 @@ static char **attempt_completion(const char *text, int start, int end)
 #endif
 	return m;
 }
+
+#ifdef WHELK_LINEEDIT_READLINE
+/*
+ * A key for the completion query and pager (complete_list.c); Ctrl-C or
+ * end of input gives -1.  Not lineedit_wait_input: a notice or a resize
+ * would redraw the prompt in the middle of the list; they wait for the
+ * list to end (the wake-up pipe keeps their bytes meanwhile).
+ */
+static int list_getkey(void *ctx)
+{
+	struct lineedit *le = ctx;
+	for (;;) {
+		fd_set rd;
+		FD_ZERO(&rd);
+		FD_SET(le->in_fd, &rd);
+		int n = select(le->in_fd + 1, &rd, NULL, NULL, NULL);
+		if (le->hooks.interrupted && le->hooks.interrupted(le->hooks.ctx))
+			return -1;
+		if (n < 0 && errno != EINTR)
+			return -1;
+		unsigned char c;
+		if (n > 0)
+			return read(le->in_fd, &c, 1) == 1 ? c : -1;
+	}
+}
+
+/*
+ * readline calls this to list matches[1..n] (the second Tab).  In callback
+ * mode its own lister answers "Display all N possibilities?" itself and
+ * never pages, so whelk lists them, honouring the user's inputrc settings
+ * completion-query-items and page-completions.
+ */
+static void show_matches(char **matches, int n, int longest)
+{
+	(void)longest;
+	if (!owner)
+		return;
+	int lines = 0, cols = 0;
+	rl_get_screen_size(&lines, &cols);
+	const char *pg = rl_variable_value("page-completions");
+	struct complete_pager p = {
+		.out_fd = fileno(rl_outstream), .getkey = list_getkey, .ctx = owner,
+		.cols = cols, .lines = lines,
+		.query_items = rl_completion_query_items > 0 ?
+			       (size_t)rl_completion_query_items : 0,
+		.page = !pg || strcmp(pg, "off") != 0,
+	};
+	rl_crlf();
+	fflush(rl_outstream);
+	(void)complete_show_list(&p, matches + 1, (size_t)n);
+	rl_on_new_line();
+	rl_forced_update_display();
+}
+#endif
 
 #ifdef WHELK_LINEEDIT_LIBEDIT
 /*
@@ -448,6 +503,9 @@ bool lineedit_rl_init(struct lineedit *le)
 #endif
 	rl_completer_word_break_characters = (char *)" \t\n;&|<>()";
 	rl_attempted_completion_function = attempt_completion;
+#ifdef WHELK_LINEEDIT_READLINE
+	rl_completion_display_matches_hook = show_matches;
+#endif
 #ifdef WHELK_LINEEDIT_LIBEDIT
 	rl_getc_function = getc_eof_aware;
 #endif

@@ -33,5 +33,142 @@ send exit\r
 wait
 EOF2
 
+# ------------------------------------------------------------- startup file
+
+cat >"$tmp/home/.whelkrc" <<'EOF2'
+PS1='rc> '
+alias hi='echo hello-from-rc'
+EOF2
+session "~/.whelkrc sets the prompt and aliases" <<'EOF2'
+expect rc> 
+send hi\r
+expect hello-from-rc
+expect rc> 
+send exit\r
+wait
+EOF2
+
+printf 'PS1="profile> "\n' >"$tmp/home/.profile"
+session "a login shell reads ~/.profile, then ~/.whelkrc" SHELL_ARGS=-l <<'EOF2'
+expect rc> 
+send echo "[$PS1]"\r
+expect [rc> ]
+send exit\r
+wait
+EOF2
+rm -f "$tmp/home/.profile"
+
+SHELL_ARGS=--norc session "--norc skips ~/.whelkrc" <<'EOF2'
+expect P> 
+send alias hi 2>/dev/null || echo no-alias-$((1+1))\r
+expect no-alias-2
+send exit\r
+wait
+EOF2
+rm -f "$tmp/home/.whelkrc"
+
+# --------------------------------------------------------------- completion
+
+if editing; then
+mkdir "$tmp/work/many" "$tmp/work/subdir" "$tmp/work/cdp" "$tmp/work/cdp/projx"
+for i in $(seq 1 150); do
+	: >"$tmp/work/many/file-with-a-longer-name-$i"
+done
+: >"$tmp/work/subfile"
+echo home-content >"$tmp/home/hfile.txt"
+
+session "a long list asks first; n keeps the line" <<'EOF2'
+expect P> 
+send ls many/file\t
+send \t
+send \t
+expect Display all 150 possibilities? (y or n)
+send n
+expect P> ls many/file-with-a-longer-name-
+send \x15echo kept-$((1+1))\r
+expect kept-2
+send exit\r
+wait
+EOF2
+
+if [ "$editor" = readline ]; then
+session "y lists a screenful at a time with --More--" <<'EOF2'
+expect P> 
+send ls many/file\t
+send \t
+send \t
+expect Display all 150 possibilities? (y or n)
+send y
+expect --More--
+send  
+expect --More--
+send q
+expect P> ls many/file-with-a-longer-name-
+send \x15echo paged-$((1+1))\r
+expect paged-2
+send exit\r
+wait
+EOF2
+fi
+
+session "command names after sudo-like commands and inside \$( and backquotes" <<'EOF2'
+expect P> 
+send command ech\t c1-$((1+1))\r
+expect c1-2
+send echo $(ech\t c2-$((1+1)))\r
+expect c2-2
+send echo `ech\t c3-$((1+1))`\r
+expect c3-2
+send exit\r
+wait
+EOF2
+
+session "cd completes directories only, also through CDPATH" CDPATH="$tmp/work/cdp" <<'EOF2'
+expect P> 
+send cd sub\t\r
+expect P> 
+send pwd\r
+expect /work/subdir
+send cd /\r
+expect P> 
+send cd proj\t\r
+expect P> 
+send pwd\r
+expect /work/cdp/projx
+send exit\r
+wait
+EOF2
+
+session "\$HOME/ and ~/ paths complete" <<'EOF2'
+expect P> 
+send cat $HOME/hfi\t\r
+expect home-content
+send cat ~/hfi\t\r
+expect home-content
+send exit\r
+wait
+EOF2
+
+session "option, signal, help, variable and proc names" <<'EOF2'
+expect P> 
+send set -o pipef\t\r
+expect P> 
+send set +o | grep pipe\r
+expect set -o pipefail
+send kill -CON\t$$ && echo sig-$((1+1))\r
+expect sig-2
+send help whi\t\r
+expect while: while list; do list; done
+send unset HOM\t; echo "[${HOME-unset}]"\r
+expect [unset]
+send proc fds -\t\t
+expect -p
+send \x15echo done-$((1+1))\r
+expect done-2
+send exit\r
+wait
+EOF2
+fi
+
 echo "# line editor: $editor"
 finish

@@ -282,17 +282,55 @@ static void fake_jobs(void *ctx, const char *prefix, struct vec *out)
 	vec_push(out, xstrdup("%sleep"));
 }
 
+static void fake_words(const char *const *words, const char *prefix,
+		       struct vec *out)
+{
+	for (size_t i = 0; words[i]; i++)
+		if (strncmp(words[i], prefix, strlen(prefix)) == 0)
+			vec_push(out, xstrdup(words[i]));
+}
+
+static void fake_options(void *ctx, const char *prefix, struct vec *out)
+{
+	(void)ctx;
+	static const char *const names[] = { "pipefail", "proctrace", "vi", NULL };
+	fake_words(names, prefix, out);
+}
+
+static void fake_help(void *ctx, const char *prefix, struct vec *out)
+{
+	(void)ctx;
+	static const char *const names[] = { "echo", "while", "{", NULL };
+	fake_words(names, prefix, out);
+}
+
+static void fake_proc(void *ctx, const char *sub, struct vec *out)
+{
+	(void)ctx;
+	static const char *const subs[] = { "fds", "ps", "tree", NULL };
+	static const char *const ps[] = { "-a", "-o", "-j", NULL };
+	static const char *const fds[] = { "-a", "-p", NULL };
+	fake_words(!sub ? subs : strcmp(sub, "ps") == 0 ? ps : fds, "", out);
+}
+
+/* complete_paths: HOME, D and CDPATH name this scratch directory. */
+static char fake_dir[64];
+
 static const char *fake_getvar(void *ctx, const char *name)
 {
 	(void)ctx;
 	if (strcmp(name, "PATH") == 0)
 		return "/nonexistent";
+	if (fake_dir[0] && (strcmp(name, "HOME") == 0 || strcmp(name, "D") == 0 ||
+			    strcmp(name, "CDPATH") == 0))
+		return fake_dir;
 	return NULL;
 }
 
 static const struct complete_hooks hooks = {
 	.commands = fake_commands, .variables = fake_vars,
-	.jobs = fake_jobs, .getvar = fake_getvar,
+	.jobs = fake_jobs, .options = fake_options, .help_topics = fake_help,
+	.proc_words = fake_proc, .getvar = fake_getvar,
 };
 
 static char *complete(const char *line, size_t *count)
@@ -366,6 +404,173 @@ START_TEST(complete_files)
 }
 END_TEST
 
+START_TEST(complete_analysis_wrappers)
+{
+	struct complete_word w;
+	static const char *const cmdpos[] = {
+		"sudo -u root ma", "env -i A=1 l", "type ls ec", "nice -n 5 ma",
+		"time ma", "command -v ls", "xargs -0 gr", "echo $(ec",
+		"echo `ec", "echo \"$(ec", "echo \"`ec", "exec ",
+	};
+	for (size_t i = 0; i < sizeof cmdpos / sizeof cmdpos[0]; i++) {
+		analyze(cmdpos[i], &w);
+		ck_assert_msg(w.command_position, "%s", cmdpos[i]);
+		complete_word_free(&w);
+	}
+	analyze("echo \"$(ec", &w);
+	ck_assert_int_eq(w.quote, CQ_NONE);
+	ck_assert_uint_eq(w.start, 8);
+	complete_word_free(&w);
+	analyze("echo $(date) fi", &w);
+	ck_assert(!w.command_position);
+	ck_assert_str_eq(w.command, "echo");
+	ck_assert_int_eq(w.argno, 2);
+	complete_word_free(&w);
+	analyze("echo \"`date` x", &w);
+	ck_assert(!w.command_position);
+	ck_assert_int_eq(w.quote, CQ_DOUBLE);
+	ck_assert_str_eq(w.command, "echo");
+	complete_word_free(&w);
+	analyze("sudo -u ro", &w);
+	ck_assert(!w.command_position);
+	complete_word_free(&w);
+	analyze("set -o pi", &w);
+	ck_assert_str_eq(w.command, "set");
+	ck_assert_str_eq(w.prev, "-o");
+	ck_assert_int_eq(w.argno, 2);
+	complete_word_free(&w);
+	analyze("proc ps -a -", &w);
+	ck_assert_str_eq(w.arg1, "ps");
+	ck_assert_int_eq(w.argno, 3);
+	complete_word_free(&w);
+}
+END_TEST
+
+START_TEST(complete_argument_kinds)
+{
+	CHECK_COMPLETE("set -o pi", 1, "pipefail ");
+	CHECK_COMPLETE("set +o p", 2, "p");
+	CHECK_COMPLETE("set -o x", 0, "(null)");
+	CHECK_COMPLETE("kill -IN", 1, "-INT ");
+	CHECK_COMPLETE("kill -s TER", 1, "TERM ");
+	CHECK_COMPLETE("kill -9 %s", 1, "%sleep ");
+	CHECK_COMPLETE("trap 'echo bye' EXI", 1, "EXIT ");
+	CHECK_COMPLETE("trap - HU", 1, "HUP ");
+	CHECK_COMPLETE("help whi", 1, "while ");
+	CHECK_COMPLETE("help {", 1, "{ ");	/* as typed: { is a plain word there */
+	CHECK_COMPLETE("help ec", 1, "echo ");
+	CHECK_COMPLETE("unset HO", 2, "HO");
+	CHECK_COMPLETE("export HOM", 1, "HOME ");
+	CHECK_COMPLETE("read -r HOS", 1, "HOSTNAME ");
+	CHECK_COMPLETE("readonly X=HO", 0, "(null)");
+	CHECK_COMPLETE("proc ps -", 3, "-");
+	CHECK_COMPLETE("proc fds -p", 1, "-p ");
+	CHECK_COMPLETE("sudo ec", 1, "echo ");
+	CHECK_COMPLETE("echo $(ec", 1, "echo ");
+	CHECK_COMPLETE("echo `ech", 1, "echo ");
+	CHECK_COMPLETE("echo a$HOM", 1, "a$HOME ");
+}
+END_TEST
+
+START_TEST(complete_paths)
+{
+	char dir[] = "/tmp/whelk-comp-XXXXXX", other[] = "/tmp/whelk-comp-XXXXXX";
+	ck_assert_ptr_nonnull(mkdtemp(dir));
+	ck_assert_ptr_nonnull(mkdtemp(other));
+	char *old = getcwd(NULL, 0);
+	ck_assert_int_eq(chdir(dir), 0);
+	strcpy(fake_dir, dir);
+	ck_assert_int_eq(mkdir("proj", 0755), 0);
+	ck_assert_int_eq(mkdir("sub dir", 0755), 0);
+	close(open("file", O_CREAT | O_WRONLY, 0644));
+	CHECK_COMPLETE("cat $HOME/fi", 1, "$HOME/file ");
+	CHECK_COMPLETE("cat ${D}/pr", 1, "${D}/proj/");
+	CHECK_COMPLETE("cat \"$D/su", 1, "\"$D/sub dir/");
+	CHECK_COMPLETE("cat ~/pr", 1, "~/proj/");
+	CHECK_COMPLETE("cat $NOPE/pr", 1, "$NOPE/proc/");
+	CHECK_COMPLETE("cd ", 2, "");	/* directories only, CDPATH deduplicated */
+	CHECK_COMPLETE("cd f", 0, "(null)");
+	ck_assert_int_eq(chdir(other), 0);
+	CHECK_COMPLETE("cd pro", 1, "proj/");	/* found through CDPATH */
+	CHECK_COMPLETE("cd ./pro", 0, "(null)");
+	CHECK_COMPLETE("pushd su", 1, "sub\\ dir/");
+	fake_dir[0] = '\0';
+	ck_assert_int_eq(chdir(old), 0);
+	rmdir(other);
+	char path[64];
+	snprintf(path, sizeof path, "%s/proj", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/sub dir", dir);
+	rmdir(path);
+	snprintf(path, sizeof path, "%s/file", dir);
+	unlink(path);
+	rmdir(dir);
+	free(old);
+}
+END_TEST
+
+/* complete_show_list against a pipe, with keys from a string. */
+struct fake_keys {
+	const char *keys;
+};
+
+static int fake_getkey(void *ctx)
+{
+	struct fake_keys *k = ctx;
+	return *k->keys ? (unsigned char)*k->keys++ : -1;
+}
+
+static char *show_list(char *const *names, size_t n, size_t query, int lines,
+		       const char *keys, bool *shown)
+{
+	int fd[2];
+	ck_assert_int_eq(pipe(fd), 0);
+	struct fake_keys k = { keys };
+	struct complete_pager p = {
+		.out_fd = fd[1], .getkey = fake_getkey, .ctx = &k,
+		.cols = 20, .lines = lines, .query_items = query, .page = true,
+	};
+	*shown = complete_show_list(&p, names, n);
+	close(fd[1]);
+	char buf[4096];
+	ssize_t got = read(fd[0], buf, sizeof buf - 1);
+	close(fd[0]);
+	buf[got > 0 ? got : 0] = '\0';
+	return xstrdup(buf);
+}
+
+#define CHECK_LIST(names, n, query, lines, keys, want_shown, want) do { \
+	bool shown_; \
+	char *out_ = show_list(names, n, query, lines, keys, &shown_); \
+	ck_assert_str_eq(out_, want); \
+	ck_assert(shown_ == (want_shown)); \
+	free(out_); \
+} while (0)
+
+START_TEST(complete_list_query_and_pager)
+{
+	char *names[] = { "alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta" };
+	/* up to 7 columns wide: 9-wide columns, two fit in 20, sorted down */
+	CHECK_LIST(names, 7, 0, 0, "", true,
+		   "alpha    epsilon\r\nbeta     zeta\r\ngamma    eta\r\ndelta\r\n");
+	CHECK_LIST(names, 7, 5, 0, "n", false,
+		   "Display all 7 possibilities? (y or n)\r\n");
+	CHECK_LIST(names, 7, 5, 0, "", false,	/* Ctrl-C or end of input */
+		   "Display all 7 possibilities? (y or n)\r\n");
+	CHECK_LIST(names, 3, 5, 0, "", true, "alpha  gamma\r\nbeta\r\n");
+	CHECK_LIST(names, 7, 5, 0, "xy", true,	/* x rings the bell */
+		   "Display all 7 possibilities? (y or n)\a\r\n"
+		   "alpha    epsilon\r\nbeta     zeta\r\ngamma    eta\r\ndelta\r\n");
+	/* 3 lines: pages of 2 rows; space shows a page, Enter a line, q stops */
+	CHECK_LIST(names, 7, 0, 3, " ", true,
+		   "alpha    epsilon\r\nbeta     zeta\r\n--More--\r        \r"
+		   "gamma    eta\r\ndelta\r\n");
+	CHECK_LIST(names, 7, 0, 3, "\rq", false,
+		   "alpha    epsilon\r\nbeta     zeta\r\n--More--\r        \r"
+		   "gamma    eta\r\n--More--\r        \r");
+}
+END_TEST
+
 static Suite *interactive_suite(void)
 {
 	Suite *s = suite_create("interactive");
@@ -386,6 +591,10 @@ static Suite *interactive_suite(void)
 	tcase_add_test(t, complete_quoting);
 	tcase_add_test(t, complete_candidates);
 	tcase_add_test(t, complete_files);
+	tcase_add_test(t, complete_analysis_wrappers);
+	tcase_add_test(t, complete_argument_kinds);
+	tcase_add_test(t, complete_paths);
+	tcase_add_test(t, complete_list_query_and_pager);
 	suite_add_tcase(s, t);
 	return s;
 }
