@@ -56,7 +56,9 @@ static const struct detail details[] = {
 		     "OPTARG to its argument; OPTIND counts. A leading ':' in optstring\n"
 		     "selects silent error reporting.\n" },
 	{ "hash", "Remembers where commands were found; -r forgets everything.\n" },
-	{ "help", "help lists every builtin; help NAME describes one.\n" },
+	{ "help", "help lists every builtin; help NAME describes one, and help if,\n"
+		  "help for, help while, help until, help case, help {, help (\n"
+		  "describe the grammar keywords.\n" },
 	{ "history", "Lists the history with numbers (the last n entries with n);\n"
 		     "-c clears the list. The list is kept in $HISTFILE\n"
 		     "(default ~/.whelk_history), at most $HISTSIZE (default 500) entries.\n" },
