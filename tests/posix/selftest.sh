@@ -45,6 +45,15 @@ printf '### case: skipped\nexit 1\n### skip: %s selftest reason\n### case: run\n
 desc="skip: SHELL skips that shell";         check eval '[ $rc -eq 0 ] && grep -qx "1 passed, 0 failed, 1 skipped" "$t/skip"'
 desc="skip reason shown with -v";            check grep -q 'SKIP .*selftest reason' "$t/skip"
 
+# `### needs: utf8` runs the case where C.UTF-8 exists and skips it
+# elsewhere; any other need is a format error.
+printf '### case: utf8\ntrue\n### needs: utf8\n' >"$t/utf8.cases"
+"$run" -s "$sh_" "$t/utf8.cases" >"$t/utf8" 2>&1; rc=$?
+desc="needs: utf8 runs or skips";            check eval '[ $rc -eq 0 ] && grep -Eqx "1 passed, 0 failed|0 passed, 0 failed, 1 skipped" "$t/utf8"'
+printf '### case: klingon\ntrue\n### needs: klingon\n' >"$t/need.cases"
+"$run" -s "$sh_" "$t/need.cases" >"$t/need" 2>&1; rc=$?
+desc="needs: unknown need is a format error"; check eval '[ $rc -eq 2 ] && grep -q "need.cases:3: format error" "$t/need"'
+
 "$run" -s "$sh_" "$here/selftest/bad-format.cases" >"$t/fmt" 2>&1; rc=$?
 desc="malformed file: exit 2";               check [ $rc -eq 2 ]
 desc="malformed file: file:line reported";   check grep -q 'bad-format.cases:3: format error' "$t/fmt"
