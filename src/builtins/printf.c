@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/mbchar.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
@@ -84,7 +85,11 @@ static bool char_code(const char *arg, uintmax_t *v)
 {
 	if (arg[0] != '\'' && arg[0] != '"')
 		return false;
-	*v = (unsigned char)arg[1];
+	/* A character of the locale: its wide-character value ('é is
+	   233 in UTF-8, as in bash); an invalid byte is its own value. */
+	size_t len;
+	uint32_t c = arg[1] ? mb_decode(arg + 1, strlen(arg + 1), &len) : 0;
+	*v = c & MB_BAD_BYTE ? c & 0xFF : c;
 	return true;
 }
 
@@ -165,6 +170,26 @@ static void put_padded(struct pf *pf, const struct directive *d,
 		sb_putc(&pf->out, ' ');
 }
 
+/*
+ * A precision counts bytes (XBD 5: "the maximum number of bytes to be
+ * written", as dash, bash and yash do), but never ends inside a multibyte
+ * character: the longest run of whole characters of s[0..n) that fits in
+ * prec bytes (yash).  A width counts bytes too.
+ */
+static size_t whole_chars(const char *s, size_t n, size_t prec)
+{
+	if (!mb_locale_is_multibyte())
+		return prec;
+	size_t at = 0;
+	while (at < n) {
+		size_t len = mb_charlen(s + at, n - at);
+		if (at + len > prec)
+			break;
+		at += len;
+	}
+	return at;
+}
+
 static void convert_string(struct pf *pf, const struct directive *d)
 {
 	const char *arg = next_arg(pf);
@@ -174,15 +199,16 @@ static void convert_string(struct pf *pf, const struct directive *d)
 	if (d->conv == 'b')
 		pf->stop = !escape_string(arg, &text, ESCAPE_ECHO);
 	else if (d->conv == 'c')
-		/* The first byte of the argument; for an empty (or missing)
-		   argument that is its terminating NUL, which dash, bash and
-		   coreutils printf all write. */
-		sb_appendn(&text, arg, 1);
+		/* The first character of the argument (all its bytes in a
+		   multibyte locale, as yash and ksh); for an empty (or
+		   missing) argument that is its terminating NUL, which dash,
+		   bash and coreutils printf all write. */
+		sb_appendn(&text, arg, *arg ? mb_charlen(arg, strlen(arg)) : 1);
 	else
 		sb_append(&text, arg);
 	size_t len = text.len;
 	if (d->conv != 'c' && d->prec >= 0 && (size_t)d->prec < len)
-		len = (size_t)d->prec;
+		len = whole_chars(sb_str(&text), text.len, (size_t)d->prec);
 	put_padded(pf, d, sb_str(&text), len);
 	sb_free(&text);
 }

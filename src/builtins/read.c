@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "exec/shell.h"
@@ -133,23 +134,48 @@ static bool read_line(struct reader *r, int delim, bool raw, struct line *l)
 
 /* ------------------------------------------------------------ splitting */
 
+/* IFS holds characters: in a multibyte locale a non-ASCII IFS character
+   is looked for whole, as in field splitting (exec/split.c). */
 struct ifs {
-	bool any[256];
+	bool any[256];		/* delimiting bytes (multibyte locale: the
+				   ASCII ones) */
 	bool space[256];
+	const char *mbifs;	/* borrowed, may be NULL: IFS, when it holds
+				   a multibyte character */
 };
 
 static void ifs_init(struct ifs *f, const char *ifs)
 {
 	memset(f, 0, sizeof *f);
+	bool wide = mb_locale_is_multibyte();
 	for (const unsigned char *s = (const unsigned char *)ifs; *s; s++) {
+		if (*s >= 0x80 && wide) {
+			f->mbifs = ifs;
+			continue;
+		}
 		f->any[*s] = true;
 		f->space[*s] = *s == ' ' || *s == '\t' || *s == '\n';
 	}
 }
 
+/* The length of the character at i (1 unless IFS has multibyte ones). */
+static size_t char_len(const struct ifs *f, const struct line *l, size_t i)
+{
+	if (!f->mbifs || (unsigned char)l->text[i] < 0x80)
+		return 1;
+	return mb_charlen(l->text + i, l->len - i);
+}
+
 static bool is_delim(const struct ifs *f, const struct line *l, size_t i)
 {
-	return !l->esc[i] && f->any[(unsigned char)l->text[i]];
+	unsigned char c = (unsigned char)l->text[i];
+	if (c < 0x80 || !f->mbifs)
+		return !l->esc[i] && f->any[c];
+	size_t len = char_len(f, l, i);
+	for (size_t k = 0; k < len; k++)
+		if (l->esc[i + k])
+			return false;
+	return mb_set_has(f->mbifs, l->text + i, len);
 }
 
 static bool is_space(const struct ifs *f, const struct line *l, size_t i)
@@ -169,14 +195,14 @@ static size_t skip_delim(const struct ifs *f, const struct line *l, size_t i)
 {
 	i = skip_spaces(f, l, i);
 	if (i < l->len && is_delim(f, l, i) && !is_space(f, l, i))
-		i = skip_spaces(f, l, i + 1);
+		i = skip_spaces(f, l, i + char_len(f, l, i));
 	return i;
 }
 
 static size_t field_end(const struct ifs *f, const struct line *l, size_t i)
 {
 	while (i < l->len && !is_delim(f, l, i))
-		i++;
+		i += char_len(f, l, i);
 	return i;
 }
 

@@ -355,7 +355,11 @@ char *expand_escape_pattern(const struct xbuf *b)
 				sb_putc(&sb, b->data[i]);
 			break;
 		case XMARK_QUO:
-			sb_putc(&sb, '\\');
+			/* Only ASCII bytes can be pattern syntax: a quoted
+			   non-ASCII byte needs no backslash, and none may
+			   split a multibyte character in two. */
+			if ((unsigned char)b->data[i] < 0x80)
+				sb_putc(&sb, '\\');
 			sb_putc(&sb, b->data[i]);
 			break;
 		default:

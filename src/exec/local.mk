@@ -4,6 +4,7 @@
 noinst_LIBRARIES += src/libshell.a
 src_libshell_a_SOURCES = \
 	src/exec/arith_eval.c src/exec/arith_eval.h \
+	src/exec/bracket.c src/exec/bracket.h \
 	src/exec/glob.c src/exec/glob.h \
 	src/exec/options.c \
 	src/exec/pattern.c src/exec/pattern.h \

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
 #include "exec/expand.h"
 #include "exec/expand_internal.h"
 #include "exec/pattern.h"
@@ -53,11 +54,14 @@ void expand_append_params(struct xctx *x, bool star, bool quoted)
 {
 	struct vec *p = shell_params(x->sh);
 	const char *ifs = var_get(x->sh, "IFS");
-	char sep = ifs ? ifs[0] : ' ';
+	/* The first character of IFS: maybe several bytes (multibyte
+	   locale), every one of them marked. */
+	const char *sep = ifs ? ifs : " ";
+	size_t seplen = *sep ? mb_charlen(sep, strlen(sep)) : 0;
 	if (quoted && star) {
 		for (size_t i = 0; i < p->len; i++) {
-			if (i > 0 && sep)
-				xbuf_add(&x->buf, &sep, 1, XMARK_QUO);
+			if (i > 0)
+				xbuf_add(&x->buf, sep, seplen, XMARK_QUO);
 			xbuf_add(&x->buf, p->items[i], strlen(p->items[i]), XMARK_QUO);
 		}
 		return;
@@ -66,9 +70,8 @@ void expand_append_params(struct xctx *x, bool star, bool quoted)
 		x->zero_at = true;
 	for (size_t i = 0; i < p->len; i++) {
 		const char *s = p->items[i];
-		if (i > 0) {
-			xbuf_add(&x->buf, &sep, 1, XMARK_BREAK);
-		}
+		if (i > 0)
+			xbuf_add(&x->buf, sep, seplen ? seplen : 1, XMARK_BREAK);
 		if (quoted)
 			xbuf_mark(&x->buf, XMARK_EMPTYQ);
 		xbuf_add(&x->buf, s, strlen(s), quoted ? XMARK_QUO : XMARK_EXP);
@@ -88,8 +91,8 @@ static void append_value(struct xctx *x, const char *name, const char *value,
 			 quoted ? XMARK_QUO : XMARK_EXP);
 }
 
-/* ${#name}: characters, not bytes, in a multibyte locale (UTF-8 assumed
-   for counting: continuation bytes 10xxxxxx do not start a character). */
+/* ${#name}: characters, not bytes, in a multibyte locale (XCU 2.6.2); a
+   byte that starts no valid character counts as one. */
 static int expand_length(struct xctx *x, const char *name, const char *value,
 			 bool quoted)
 {
@@ -99,10 +102,7 @@ static int expand_length(struct xctx *x, const char *name, const char *value,
 	if (is_at_or_star(name)) {
 		n = shell_params(x->sh)->len;
 	} else if (value) {
-		bool mb = MB_CUR_MAX > 1;
-		for (const unsigned char *s = (const unsigned char *)value; *s; s++)
-			if (!mb || (*s & 0xC0) != 0x80)
-				n++;
+		n = mb_count(value);
 	}
 	char num[24];
 	int len = snprintf(num, sizeof num, "%zu", n);

@@ -2,12 +2,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "exec/pattern.h"
 
-#include <ctype.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
+#include "exec/bracket.h"
 
 /*
  * A pattern is first compiled into a list of elements, each of which
@@ -29,137 +30,37 @@
  *    matching prefix at once, in O(m * n).  Suffixes are the same run on
  *    the reversed element list and the reversed subject.
  *
- * Matching is by bytes (as dash): ranges compare byte values, classes use
- * <ctype.h> in the current locale.
+ * Characters are what LC_CTYPE says (XCU 2.13.1).  In a single-byte
+ * locale (C, POSIX) every byte is a character and the matcher runs over the
+ * bytes as they are.  In a multibyte locale (UTF-8) the pattern's literals
+ * and bracket members are decoded to wide characters when compiled, and a
+ * subject that holds a non-ASCII byte is decoded once into an array of
+ * characters (base/mbchar.h: a byte that starts no valid character is a
+ * character of its own), so ? and [...] consume whole characters and the
+ * prefix/suffix lengths land on character boundaries.  An all-ASCII
+ * subject needs no decoding even then: its bytes are its characters.
+ *
+ * Bracket expressions live in bracket.c.
  */
 
 enum elem_kind { E_LIT, E_ANY, E_STAR, E_SET };
 
 struct elem {
 	unsigned char kind;	/* enum elem_kind */
-	unsigned char c;	/* E_LIT: the byte */
-	unsigned set;		/* E_SET: index into compiled.sets */
+	uint32_t c;		/* E_LIT: the character; E_SET: the index
+				   into compiled.sets */
 };
 
-/* A bracket expression as a 256-bit membership table. */
-struct byteset {
-	uint8_t bits[32];
-};
-
+/* A 256-bit membership table. */
 struct compiled {
 	struct elem *elems;	/* owned */
 	size_t n;
-	struct byteset *sets;	/* owned */
+	struct charset *sets;	/* owned */
 	size_t nsets;
 	size_t last_star;	/* index of the last E_STAR, or SIZE_MAX */
+	bool wide;		/* compiled for a multibyte locale */
 };
 
-static void set_add(struct byteset *s, unsigned c)
-{
-	s->bits[c >> 3] |= (uint8_t)(1u << (c & 7));
-}
-
-static bool set_has(const struct byteset *s, unsigned char c)
-{
-	return s->bits[c >> 3] & (1u << (c & 7));
-}
-
-/* [:name:] classes (XCU 2.13.1 refers to XBD 9.3.5 bracket expressions). */
-static const struct {
-	const char *name;
-	int (*fn)(int);
-} classes[] = {
-	{ "alnum", isalnum }, { "alpha", isalpha }, { "blank", isblank },
-	{ "cntrl", iscntrl }, { "digit", isdigit }, { "graph", isgraph },
-	{ "lower", islower }, { "print", isprint }, { "punct", ispunct },
-	{ "space", isspace }, { "upper", isupper }, { "xdigit", isxdigit },
-};
-
-/* Add the class named by [name, name+len) to s; unknown names add nothing. */
-static void add_class(struct byteset *s, const char *name, size_t len)
-{
-	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
-		if (strlen(classes[i].name) != len
-		    || strncmp(classes[i].name, name, len) != 0)
-			continue;
-		for (unsigned c = 1; c < 256; c++)
-			if (classes[i].fn((int)c))
-				set_add(s, c);
-		return;
-	}
-}
-
-/* One bracket element's character, honouring a backslash escape. */
-static unsigned char take_char(const char **pp)
-{
-	const char *p = *pp;
-	if (*p == '\\' && p[1] != '\0')
-		p++;
-	*pp = p + 1;
-	return (unsigned char)*p;
-}
-
-/*
- * Parse "[:class:]", "[=c=]" or "[.c.]" at p (which points at '['), adding
- * to s.  Returns the position after it, or NULL when p does not start one.
- */
-static const char *parse_bracket_special(const char *p, struct byteset *s)
-{
-	char kind = p[1];
-	if (kind != ':' && kind != '=' && kind != '.')
-		return NULL;
-	const char *start = p + 2;
-	const char *end = start;
-	while (*end && !(end[0] == kind && end[1] == ']'))
-		end++;
-	if (!*end)
-		return NULL;
-	if (kind == ':')
-		add_class(s, start, (size_t)(end - start));
-	else if (end - start == 1)	/* one collating element: itself */
-		set_add(s, (unsigned char)*start);
-	return end + 2;
-}
-
-/*
- * Parse a bracket expression whose '[' is at pat.  Returns the position
- * after its ']' with the members in s (negation applied), or NULL when
- * there is no closing ']' (then the '[' is an ordinary character).
- */
-static const char *parse_bracket(const char *pat, struct byteset *s)
-{
-	const char *p = pat + 1;
-	bool negate = (*p == '!' || *p == '^');
-	if (negate)
-		p++;
-	memset(s, 0, sizeof *s);
-	bool first = true;	/* a ']' right after [ or [! is a member */
-	while (*p && (*p != ']' || first)) {
-		first = false;
-		const char *after = *p == '[' ? parse_bracket_special(p, s) : NULL;
-		if (after) {
-			p = after;
-			continue;
-		}
-		unsigned char lo = take_char(&p);
-		if (p[0] == '-' && p[1] != ']' && p[1] != '\0') {
-			p++;
-			unsigned char hi = take_char(&p);
-			for (unsigned c = lo; c <= hi; c++)
-				set_add(s, c);
-		} else {
-			set_add(s, lo);
-		}
-	}
-	if (*p != ']')
-		return NULL;
-	if (negate)
-		for (size_t i = 0; i < sizeof s->bits; i++)
-			s->bits[i] = (uint8_t)~s->bits[i];
-	return p + 1;
-}
-
-/* Compile pat (escaped form) into elements; consecutive stars become one. */
 static void compile(const char *pat, struct compiled *cp)
 {
 	size_t len = strlen(pat);
@@ -167,11 +68,12 @@ static void compile(const char *pat, struct compiled *cp)
 	cp->n = 0;
 	cp->sets = NULL;
 	cp->nsets = 0;
+	cp->wide = mb_locale_is_multibyte();
 	size_t sets_cap = 0;
 	const char *p = pat;
 	while (*p) {
-		struct elem e = { E_LIT, 0, 0 };
-		struct byteset bs;
+		struct elem e = { E_LIT, 0 };
+		struct charset cs;
 		const char *after;
 		if (*p == '*') {
 			p++;
@@ -181,18 +83,18 @@ static void compile(const char *pat, struct compiled *cp)
 		} else if (*p == '?') {
 			p++;
 			e.kind = E_ANY;
-		} else if (*p == '[' && (after = parse_bracket(p, &bs))) {
+		} else if (*p == '[' && (after = bracket_parse(p, &cs, cp->wide))) {
 			if (cp->nsets == sets_cap) {
 				sets_cap = sets_cap ? 2 * sets_cap : 4;
 				cp->sets = xreallocarray(cp->sets, sets_cap,
 							 sizeof *cp->sets);
 			}
-			cp->sets[cp->nsets] = bs;
+			cp->sets[cp->nsets] = cs;
 			e.kind = E_SET;
-			e.set = (unsigned)cp->nsets++;
+			e.c = (uint32_t)cp->nsets++;
 			p = after;
 		} else {
-			e.c = take_char(&p);
+			e.c = bracket_take_char(&p, cp->wide);
 		}
 		cp->elems[cp->n++] = e;
 	}
@@ -204,36 +106,103 @@ static void compile(const char *pat, struct compiled *cp)
 
 static void compiled_free(struct compiled *cp)
 {
+	for (size_t i = 0; i < cp->nsets; i++)
+		bracket_free(&cp->sets[i]);
 	free(cp->elems);
 	free(cp->sets);
 }
 
-/* Does element e (not a star) match byte c? */
-static bool elem_matches(const struct compiled *cp, const struct elem *e,
-			 unsigned char c)
+/* Is the non-ASCII character c (multibyte locale) in cs, before negation? */
+static inline bool elem_matches(const struct compiled *cp,
+				const struct elem *e, uint32_t c)
 {
 	switch (e->kind) {
 	case E_LIT: return e->c == c;
 	case E_ANY: return true;
-	case E_SET: return set_has(&cp->sets[e->set], c);
+	case E_SET: return bracket_has(&cp->sets[e->c], c, cp->wide);
 	default: return false;
 	}
 }
 
-/* The "last star" matcher over [s, s+n) (see the top of the file). */
-static bool match_elems(const struct compiled *cp, const char *s, size_t n,
+/*
+ * The string being matched, as characters: its bytes, or (a multibyte
+ * locale and a non-ASCII byte in the string) the decoded characters and
+ * the byte offset where each starts.  Short strings decode into the
+ * struct itself, so matching a file name costs no allocation.
+ */
+struct subject {
+	const unsigned char *bytes;	/* borrowed */
+	uint32_t *chars;	/* NULL: the bytes are the characters */
+	size_t *offs;		/* with chars: n + 1 offsets */
+	size_t n;		/* characters */
+	uint32_t small_chars[64];
+	size_t small_offs[65];
+};
+
+static inline void subject_init(struct subject *sj, const char *s,
+				size_t len, bool wide)
+{
+	sj->bytes = (const unsigned char *)s;
+	sj->chars = NULL;
+	sj->offs = NULL;
+	sj->n = len;
+	size_t i = 0;
+	if (wide)
+		while (i < len && sj->bytes[i] < 0x80)
+			i++;
+	if (i == len || !wide)
+		return;
+	bool small = len <= 64;
+	sj->chars = small ? sj->small_chars
+			  : xreallocarray(NULL, len, sizeof *sj->chars);
+	sj->offs = small ? sj->small_offs
+			 : xreallocarray(NULL, len + 1, sizeof *sj->offs);
+	size_t n = 0;
+	for (i = 0; i < len; n++) {
+		size_t l;
+		sj->offs[n] = i;
+		sj->chars[n] = mb_decode(s + i, len - i, &l);
+		i += l;
+	}
+	sj->offs[n] = len;
+	sj->n = n;
+}
+
+static inline void subject_free(struct subject *sj)
+{
+	if (sj->chars && sj->chars != sj->small_chars) {
+		free(sj->chars);
+		free(sj->offs);
+	}
+}
+
+/* Character i of the subject. */
+static inline uint32_t char_at(const struct subject *sj, size_t i)
+{
+	return sj->chars ? sj->chars[i] : sj->bytes[i];
+}
+
+/* Byte offset of character i (i may be n). */
+static size_t offset_of(const struct subject *sj, size_t i)
+{
+	return sj->chars ? sj->offs[i] : i;
+}
+
+/* The "last star" matcher over the subject (see the top of the file). */
+static bool match_elems(const struct compiled *cp, const struct subject *sj,
 			int flags)
 {
+	size_t n = sj->n;
 	size_t ei = 0, si = 0;
 	size_t star_e = SIZE_MAX, star_s = 0;
 	/* PM_PERIOD: a leading '.' only matches a literal '.' element. */
-	bool period = (flags & PM_PERIOD) && n > 0 && s[0] == '.';
+	bool period = (flags & PM_PERIOD) && n > 0 && char_at(sj, 0) == '.';
 	while (si < n) {
 		const struct elem *e = ei < cp->n ? &cp->elems[ei] : NULL;
 		if (e && e->kind == E_STAR && ei == cp->last_star) {
 			/* The last star: every element after it eats exactly
-			   one byte, so they can only match the last
-			   (cp->n - ei - 1) bytes.  Jump there instead of
+			   one character, so they can only match the last
+			   (cp->n - ei - 1) characters.  Jump there instead of
 			   retrying every length ("*.txt" against a long
 			   name is one comparison per byte, not a scan per
 			   start). */
@@ -245,7 +214,7 @@ static bool match_elems(const struct compiled *cp, const char *s, size_t n,
 				return false;	/* '*' may not eat the '.' */
 			for (ei++, si = at; si < n; ei++, si++)
 				if (!elem_matches(cp, &cp->elems[ei],
-						  (unsigned char)s[si])
+						  char_at(sj, si))
 				    || (period && si == 0
 					&& cp->elems[ei].kind != E_LIT))
 					return false;
@@ -259,8 +228,7 @@ static bool match_elems(const struct compiled *cp, const char *s, size_t n,
 			}
 			continue;
 		}
-		unsigned char c = (unsigned char)s[si];
-		if (e && elem_matches(cp, e, c)
+		if (e && elem_matches(cp, e, char_at(sj, si))
 		    && !(period && si == 0 && e->kind != E_LIT)) {
 			ei++;
 			si++;
@@ -276,11 +244,21 @@ static bool match_elems(const struct compiled *cp, const char *s, size_t n,
 	return ei == cp->n;
 }
 
+static bool match_string(const struct compiled *cp, const char *str,
+			 int flags)
+{
+	struct subject sj;
+	subject_init(&sj, str, strlen(str), cp->wide);
+	bool r = match_elems(cp, &sj, flags);
+	subject_free(&sj);
+	return r;
+}
+
 bool pattern_match(const char *pat, const char *str, int flags)
 {
 	struct compiled cp;
 	compile(pat, &cp);
-	bool r = match_elems(&cp, str, strlen(str), flags);
+	bool r = match_string(&cp, str, flags);
 	compiled_free(&cp);
 	return r;
 }
@@ -298,7 +276,7 @@ struct pattern *pattern_compile(const char *pat)
 
 bool pattern_matches(const struct pattern *p, const char *str, int flags)
 {
-	return match_elems(&p->cp, str, strlen(str), flags);
+	return match_string(&p->cp, str, flags);
 }
 
 void pattern_free(struct pattern *p)
@@ -321,7 +299,7 @@ static void close_stars(const struct compiled *cp, uint8_t *st)
 
 /* One character: from cur to next (both m+1 states). */
 static bool step(const struct compiled *cp, const uint8_t *cur, uint8_t *next,
-		 unsigned char c)
+		 uint32_t c)
 {
 	bool any = false;
 	memset(next, 0, cp->n + 1);
@@ -339,13 +317,15 @@ static bool step(const struct compiled *cp, const uint8_t *cur, uint8_t *next,
 }
 
 /*
- * Run the automaton over the n bytes at s, read forwards (dir = 1, from
- * s[0]) or backwards (dir = -1, from s[n-1]).  Returns the shortest or
- * longest count of bytes read after which the pattern had matched, or -1.
+ * Run the automaton over the subject's n characters, read forwards (dir =
+ * 1) or backwards (dir = -1, from the last).  Returns the shortest or
+ * longest count of characters read after which the pattern had matched, or
+ * -1.
  */
-static ssize_t run_automaton(const struct compiled *cp, const char *s,
-			     size_t n, int dir, bool longest)
+static ssize_t run_automaton(const struct compiled *cp,
+			     const struct subject *sj, int dir, bool longest)
 {
+	size_t n = sj->n;
 	uint8_t *cur = xcalloc(cp->n + 1, 2);
 	uint8_t *next = cur + cp->n + 1;
 	ssize_t found = -1;
@@ -359,7 +339,7 @@ static ssize_t run_automaton(const struct compiled *cp, const char *s,
 		}
 		if (k == n)
 			break;
-		unsigned char c = (unsigned char)(dir > 0 ? s[k] : s[n - 1 - k]);
+		uint32_t c = char_at(sj, dir > 0 ? k : n - 1 - k);
 		if (!step(cp, cur, next, c))
 			break;	/* no live state: nothing longer can match */
 		uint8_t *t = cur;
@@ -374,7 +354,11 @@ ssize_t pattern_match_prefix(const char *pat, const char *str, bool longest)
 {
 	struct compiled cp;
 	compile(pat, &cp);
-	ssize_t r = run_automaton(&cp, str, strlen(str), 1, longest);
+	struct subject sj;
+	subject_init(&sj, str, strlen(str), cp.wide);
+	ssize_t k = run_automaton(&cp, &sj, 1, longest);
+	ssize_t r = k < 0 ? -1 : (ssize_t)offset_of(&sj, (size_t)k);
+	subject_free(&sj);
 	compiled_free(&cp);
 	return r;
 }
@@ -390,10 +374,13 @@ ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest)
 		cp.elems[i] = cp.elems[j - 1];
 		cp.elems[j - 1] = t;
 	}
-	size_t n = strlen(str);
-	ssize_t len = run_automaton(&cp, str, n, -1, longest);
+	struct subject sj;
+	subject_init(&sj, str, strlen(str), cp.wide);
+	ssize_t k = run_automaton(&cp, &sj, -1, longest);
+	ssize_t r = k < 0 ? -1 : (ssize_t)offset_of(&sj, sj.n - (size_t)k);
+	subject_free(&sj);
 	compiled_free(&cp);
-	return len < 0 ? -1 : (ssize_t)n - len;
+	return r;
 }
 
 /* ------------------------------------------------------------ helpers */

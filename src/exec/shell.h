@@ -320,6 +320,15 @@ char *path_search(struct shell *sh, const char *name, bool use_default_path);
 /** Forget hashed paths (hash -r, PATH changed). */
 void path_hash_clear(struct shell *sh);
 
+/* --------------------------------------------------------------- locale */
+
+/** Is name one of the variables that choose the locale (LANG, LC_ALL,
+    LC_CTYPE, LC_COLLATE)? */
+bool locale_is_variable(const char *name);
+/** setlocale() the shell's LC_CTYPE and LC_COLLATE from those variables
+    (locale.c; called whenever one of them changes). */
+void locale_update(struct shell *sh);
+
 /* ------------------------------------------------------------- messages */
 
 /**

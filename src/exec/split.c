@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
 #include "exec/expand.h"
 #include "exec/expand_internal.h"
 #include "exec/glob.h"
@@ -22,6 +23,12 @@
  *   - a delimiter at the very end does not make an empty last field.
  * A field exists when it has text or quotes: "" is an empty field, while an
  * unquoted expansion that comes to nothing makes no field.
+ *
+ * IFS holds characters, not bytes: in a multibyte locale an IFS of "é"
+ * delimits at the two-byte character é only.  ASCII delimiters (the usual
+ * case) are found bytewise even then, since an ASCII byte is never part
+ * of a multibyte character; only an IFS with a non-ASCII character makes
+ * the splitter step through the text one character at a time.
  */
 
 bool expand_is_ifs_space(char c)
@@ -30,7 +37,10 @@ bool expand_is_ifs_space(char c)
 }
 
 struct splitter {
-	bool ifs[256];		/* which bytes delimit */
+	bool ifs[256];		/* which bytes delimit (when mbifs is set,
+				   a non-ASCII byte here only may) */
+	const char *mbifs;	/* borrowed, may be NULL: IFS, when it holds
+				   a multibyte character to look for */
 	bool split;		/* false when IFS is empty */
 	bool glob;		/* pathname expansion wanted */
 	struct vec *fields;	/* borrowed: the output */
@@ -52,8 +62,13 @@ static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 	if (!ifs)
 		ifs = " \t\n";
 	memset(sp->ifs, 0, sizeof sp->ifs);
-	for (const unsigned char *s = (const unsigned char *)ifs; *s; s++)
+	sp->mbifs = NULL;
+	bool wide = mb_locale_is_multibyte();
+	for (const unsigned char *s = (const unsigned char *)ifs; *s; s++) {
+		if (*s >= 0x80 && wide)
+			sp->mbifs = ifs;
 		sp->ifs[*s] = true;
+	}
 	sp->split = ifs[0] != '\0';
 	sp->glob = glob;
 	sp->fields = fields;
@@ -120,13 +135,72 @@ static void emit(struct splitter *sp)
 	sp->have = sp->magic = sp->bracket = false;
 }
 
-/* Is byte i an ordinary part of a field (not zero width, not a delimiter)? */
-static bool ordinary(const struct splitter *sp, const struct xbuf *b, size_t i)
+/* The length of the character at i: 1, except for a multibyte one when
+   IFS holds multibyte characters (otherwise bytes are enough). */
+static inline size_t char_len(const struct splitter *sp,
+			      const struct xbuf *b, size_t i)
+{
+	if ((unsigned char)b->data[i] < 0x80 || !sp->mbifs)
+		return 1;
+	return mb_charlen(b->data + i, b->len - i);
+}
+
+/* Is the multibyte character at i, all of it from an unquoted expansion,
+   one of IFS's? */
+static bool mb_delimiter(const struct splitter *sp, const struct xbuf *b,
+			 size_t i)
+{
+	size_t len = char_len(sp, b, i);
+	for (size_t k = 0; k < len; k++)
+		if (b->marks[i + k] != XMARK_EXP)
+			return false;
+	return mb_set_has(sp->mbifs, b->data + i, len);
+}
+
+/* Is byte i an ordinary part of a field (not zero width, not a
+   delimiter)?  The whole answer when IFS has no multibyte character. */
+static inline bool ordinary_byte(const struct splitter *sp,
+				 const struct xbuf *b, size_t i)
 {
 	enum xmark m = b->marks[i];
 	if (m == XMARK_EMPTYQ || m == XMARK_BREAK)
 		return false;
 	return !(m == XMARK_EXP && sp->split && sp->ifs[(unsigned char)b->data[i]]);
+}
+
+/* Is the character at i an ordinary part of a field?  When IFS has
+   multibyte characters, a non-ASCII byte marked in sp->ifs only may start
+   a delimiter: look closer. */
+static bool ordinary(const struct splitter *sp, const struct xbuf *b, size_t i)
+{
+	if (ordinary_byte(sp, b, i))
+		return true;
+	return sp->mbifs && b->marks[i] == XMARK_EXP
+	       && (unsigned char)b->data[i] >= 0x80 && !mb_delimiter(sp, b, i);
+}
+
+/* Note whether byte j of a field makes it worth globbing: an unquoted * or
+   ?, or an unquoted [ with a ] after it. */
+static inline void note_magic(struct splitter *sp, const struct xbuf *b,
+			      size_t j)
+{
+	char c = b->data[j];
+	bool unquoted = b->marks[j] != XMARK_QUO;
+	if (c == ']' && sp->bracket)
+		sp->magic = true;
+	else if (unquoted && (c == '*' || c == '?'))
+		sp->magic = true;
+	else if (unquoted && c == '[')
+		sp->bracket = true;
+}
+
+/* add_run's loop when IFS has multibyte characters: one character at a
+   time, so that no delimiter is looked for inside a character. */
+static size_t mb_run_end(struct splitter *sp, const struct xbuf *b, size_t j)
+{
+	for (; j < b->len && ordinary(sp, b, j); j += char_len(sp, b, j))
+		note_magic(sp, b, j);
+	return j;
 }
 
 /*
@@ -138,16 +212,11 @@ static bool ordinary(const struct splitter *sp, const struct xbuf *b, size_t i)
 static size_t add_run(struct splitter *sp, const struct xbuf *b, size_t i)
 {
 	size_t j = i;
-	for (; j < b->len && ordinary(sp, b, j); j++) {
-		char c = b->data[j];
-		bool unquoted = b->marks[j] != XMARK_QUO;
-		if (c == ']' && sp->bracket)
-			sp->magic = true;
-		else if (unquoted && (c == '*' || c == '?'))
-			sp->magic = true;
-		else if (unquoted && c == '[')
-			sp->bracket = true;
-	}
+	if (sp->mbifs)
+		j = mb_run_end(sp, b, i);
+	else			/* the common case: one byte at a time */
+		for (; j < b->len && ordinary_byte(sp, b, j); j++)
+			note_magic(sp, b, j);
 	if (!sp->pending && sp->cur.len == 0) {
 		sp->pending = true;	/* the field may be just this run */
 		sp->run_at = i;
@@ -204,6 +273,8 @@ void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
 				continue;
 			}
 			delimit(&sp, b->data[i]);
+			if (sp.mbifs)
+				i += char_len(&sp, b, i) - 1;
 			break;
 		}
 		i++;

@@ -115,6 +115,9 @@ static void var_changed(struct shell *sh, const char *name, int oldflags,
 	   lose its special meaning for the life of the shell" (dash, yash). */
 	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
 		sh->lineno_plain = true;
+	/* XCU 2.5.3: a new LANG or LC_* changes the shell's locale at once. */
+	if (locale_is_variable(name))
+		locale_update(sh);
 }
 
 /* A number in the next slot of the scratch ring (borrowed result). */

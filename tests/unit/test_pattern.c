@@ -1,9 +1,12 @@
 /* test_pattern.c: unit tests of shell pattern matching (exec/pattern.c, XCU 2.13). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <check.h>
+#include <locale.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/types.h>
 
 #include "base/alloc.h"
 #include "exec/pattern.h"
@@ -162,6 +165,154 @@ START_TEST(test_helpers)
 }
 END_TEST
 
+/* Switch LC_CTYPE (and LC_COLLATE) to a UTF-8 locale; false when the
+   system has none (the test then checks nothing, and says so). */
+static bool utf8_locale(void)
+{
+	const char *names[] = { "C.UTF-8", "C.utf8", "en_US.UTF-8" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (setlocale(LC_CTYPE, names[i])) {
+			setlocale(LC_COLLATE, names[i]);
+			return true;
+		}
+	fprintf(stderr, "test_pattern: no UTF-8 locale, UTF-8 cases skipped\n");
+	return false;
+}
+
+static void c_locale(void)
+{
+	setlocale(LC_CTYPE, "C");
+	setlocale(LC_COLLATE, "C");
+}
+
+/* XCU 2.13.1: in a multibyte locale ? [...] and the trims take whole
+   characters. */
+START_TEST(test_utf8_chars)
+{
+	if (!utf8_locale())
+		return;
+	YES("?", "μ");
+	NO("??", "μ");
+	YES("?é", "μé");
+	YES("*é", "μé");
+	NO("*\xa9", "μé");	/* a continuation byte is not the character */
+	YES("[μé][μé]", "μé");
+	YES("[!a]", "é");
+	NO("[!é]", "é");
+	YES("[α-ω]", "β");
+	NO("[α-ω]", "b");
+	NO("[a-z]", "é");	/* ranges: code point order */
+	YES("[[:alpha:]][[:alpha:]]", "μé");
+	YES("[[:upper:]]", "É");
+	NO("[[:upper:]]", "é");
+	YES("[[:lower:]]", "é");
+	YES("[![:digit:]]", "é");
+	YES("[[.μ.]]", "μ");
+	YES("[[=é=]]", "é");
+	YES("[[.0.]-[.2.]]", "1");
+	YES("[[.α.]-[.γ.]]", "β");
+	NO("[[.ab.]]", "a");	/* no such collating element */
+	YES("[a-[:digit:]]", "-");	/* a class cannot end a range */
+	ck_assert_int_eq(pattern_match_prefix("?", "μé", false), 2);
+	ck_assert_int_eq(pattern_match_prefix("*", "μé", true), 4);
+	ck_assert_int_eq(pattern_match_prefix("[!x]", "éa", false), 2);
+	ck_assert_int_eq(pattern_match_suffix("?", "μé", false), 2);
+	ck_assert_int_eq(pattern_match_suffix("*μ?", "aμé", true), 0);
+	ck_assert_int_eq(pattern_match_suffix("[[:alpha:]]", "aμé", false), 3);
+	ck_assert(!pattern_match("?", ".", PM_PERIOD));
+	ck_assert(pattern_match("μ*", "μ.x", PM_PERIOD));
+	c_locale();
+	/* The same patterns in the C locale: bytes. */
+	NO("?", "μ");
+	YES("??", "μ");
+	ck_assert_int_eq(pattern_match_prefix("?", "μé", false), 1);
+	YES("[[.0.]-[.2.]]", "1");
+}
+END_TEST
+
+/* An invalid byte is a character of its own, in the pattern and in the
+   subject: never lost, never joined to its neighbours. */
+START_TEST(test_utf8_invalid)
+{
+	if (!utf8_locale())
+		return;
+	YES("?", "\xff");
+	YES("??", "\xce\xff");	/* a truncated sequence, then junk */
+	YES("a?b", "a\xa9" "b");
+	YES("\xff", "\xff");
+	NO("\xff", "\xfe");
+	YES("[\xff]", "\xff");
+	YES("[!a]", "\xff");
+	NO("[[:alpha:]]", "\xe9");
+	YES("*\xce", "μ\xce");
+	ck_assert_int_eq(pattern_match_prefix("?", "\xce\xbc\xce", true), 2);
+	ck_assert_int_eq(pattern_match_suffix("?", "\xce\xbc\xce", true), 2);
+	ck_assert_int_eq(pattern_match_suffix("??", "a\xce\xbc\xce", true), 1);
+	c_locale();
+}
+END_TEST
+
+/*
+ * Random patterns and subjects over an alphabet of ASCII, UTF-8 and
+ * invalid bytes: no crash, no hang, and the three matchers agree (the
+ * "last star" loop, the forward and the backward automaton are different
+ * code).  A fixed seed keeps failures repeatable.
+ */
+static void random_string(char *buf, size_t max, unsigned *seed,
+			  const char *const *alpha, size_t nalpha)
+{
+	size_t len = 0, n = (size_t)rand_r(seed) % 8;
+	buf[0] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		const char *a = alpha[(size_t)rand_r(seed) % nalpha];
+		if (len + strlen(a) + 1 > max)
+			break;
+		strcpy(buf + len, a);
+		len += strlen(a);
+	}
+}
+
+static void random_round(unsigned *seed)
+{
+	static const char *const pat_alpha[] = {
+		"a", "é", "μ", "?", "*", "[", "]", "!", "-", "\\", "\xff",
+		"\xce", "\xa9", "[[:alpha:]]", "[!é]", "[a-é]", "[.", ".]",
+		"[=é=]", "[[.a.]-[.μ.]]", "\\é",
+	};
+	static const char *const str_alpha[] = {
+		"a", "é", "μ", "-", "]", "\xff", "\xce", "\xa9", "\xbc", ".",
+	};
+	char pat[64], str[64];
+	random_string(pat, sizeof pat, seed, pat_alpha,
+		      sizeof pat_alpha / sizeof pat_alpha[0]);
+	random_string(str, sizeof str, seed, str_alpha,
+		      sizeof str_alpha / sizeof str_alpha[0]);
+	bool whole = pattern_match(pat, str, 0);
+	ssize_t len = (ssize_t)strlen(str);
+	ck_assert_msg(whole == (pattern_match_prefix(pat, str, true) == len),
+		      "prefix disagrees: [%s] [%s]", pat, str);
+	ck_assert_msg(whole == (pattern_match_suffix(pat, str, true) == 0),
+		      "suffix disagrees: [%s] [%s]", pat, str);
+	ssize_t k = pattern_match_prefix(pat, str, false);
+	ck_assert(k >= -1 && k <= len);
+	k = pattern_match_suffix(pat, str, false);
+	ck_assert(k >= -1 && k <= len);
+	(void)pattern_match(pat, str, PM_PERIOD);
+}
+
+START_TEST(test_random)
+{
+	unsigned seed = 15;
+	for (int i = 0; i < 20000; i++)
+		random_round(&seed);
+	if (!utf8_locale())
+		return;
+	for (int i = 0; i < 20000; i++)
+		random_round(&seed);
+	c_locale();
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("pattern");
@@ -173,6 +324,9 @@ int main(void)
 	tcase_add_test(tc, test_prefix_suffix);
 	tcase_add_test(tc, test_polynomial);
 	tcase_add_test(tc, test_helpers);
+	tcase_add_test(tc, test_utf8_chars);
+	tcase_add_test(tc, test_utf8_invalid);
+	tcase_add_test(tc, test_random);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);

@@ -10,14 +10,15 @@ tests_unit_test_arith_LDADD = src/base/libbase.a $(CHECK_LIBS)
 
 check_PROGRAMS += tests/unit/test_pattern
 TESTS += tests/unit/test_pattern
-tests_unit_test_pattern_SOURCES = tests/unit/test_pattern.c src/exec/pattern.c
+tests_unit_test_pattern_SOURCES = tests/unit/test_pattern.c src/exec/pattern.c \
+	src/exec/bracket.c
 tests_unit_test_pattern_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_pattern_LDADD = src/base/libbase.a $(CHECK_LIBS)
 
 check_PROGRAMS += tests/unit/test_glob
 TESTS += tests/unit/test_glob
 tests_unit_test_glob_SOURCES = tests/unit/test_glob.c src/exec/glob.c \
-	src/exec/pattern.c
+	src/exec/pattern.c src/exec/bracket.c
 tests_unit_test_glob_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_glob_LDADD = src/base/libbase.a $(CHECK_LIBS)
 
