@@ -438,9 +438,25 @@ static int run_external(struct shell *sh, struct simple *c, const char *path)
 
 /* ------------------------------------------------------------- running */
 
+int eval_job_spec_command(struct shell *sh, const char *spec, bool bg)
+{
+	const struct builtin *b = builtin_find(bg ? "bg" : "fg");
+	char *argv[] = { (char *)b->name, (char *)spec, NULL };
+	return run_builtin(sh, b, 2, argv);
+}
+
 static int run_path(struct shell *sh, struct simple *c)
 {
 	bool exec = (c->flags >> 8) & SHELL_CMD_EXEC;
+	if (c->argc == 1 && c->argv[0][0] == '%' && sh->jobs->monitor &&
+	    !exec) {
+		struct redir_undo undo = REDIR_UNDO_INIT;
+		int status = 1;
+		if (redir_apply(sh, &c->plan, &undo) == 0)
+			status = eval_job_spec_command(sh, c->argv[0], false);
+		redir_undo(sh, &undo);
+		return status;
+	}
 	char *path = path_search(sh, c->argv[0],
 				 (c->flags >> 8) & SHELL_CMD_DEFAULT_PATH);
 	int status = path ? run_external(sh, c, path)

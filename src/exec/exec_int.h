@@ -54,6 +54,12 @@ int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 int eval_pipeline(struct shell *sh, struct ast_node *n, int flags);
 /** `cmd &`: start an and-or list asynchronously; sets $!. */
 int eval_async(struct shell *sh, struct ast_node *n);
+/**
+ * A job spec alone as a command under job control (`%1`, `%vim`,
+ * `%?str`, as in bash, ksh and zsh): `fg spec`, or `bg spec` for
+ * `%1 &`.  Returns the builtin's status.  (command.c)
+ */
+int eval_job_spec_command(struct shell *sh, const char *spec, bool bg);
 /** Wait for a foreground job, free it, return its status. */
 int eval_wait_fg(struct shell *sh, struct job *j);
 /** Give j the text of n for jobs/notices/trace (when anyone may look). */

@@ -184,9 +184,25 @@ static void stdin_devnull(struct shell *sh)
 	}
 }
 
+/* `%1 &`: one literal word that is a job spec, nothing else. */
+static const char *async_job_spec(const struct shell *sh,
+				  const struct ast_node *n)
+{
+	if (!sh->jobs->monitor || n->type != NODE_SIMPLE || n->redirs.len ||
+	    n->simple.assigns.len || n->simple.words.len != 1)
+		return NULL;
+	const struct word *w = n->simple.words.items[0];
+	if (w->type != WORD_LITERAL || w->lit.text[0] != '%')
+		return NULL;
+	return w->lit.text;
+}
+
 int eval_async(struct shell *sh, struct ast_node *n)
 {
 	bool monitor = sh->jobs->monitor;
+	const char *spec = async_job_spec(sh, n);
+	if (spec)
+		return eval_job_spec_command(sh, spec, true);
 	if (n->type == NODE_PIPELINE && n->pipeline.cmds.len > 1 &&
 	    !n->pipeline.bang)
 		return run_pipeline_job(sh, n, true);

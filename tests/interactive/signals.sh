@@ -196,4 +196,53 @@ send kill %1; exit\r
 wait
 EOF
 
+# A job spec alone as a command: `%1` is `fg %1`, `%1 &` is `bg %1`, and
+# the other spec forms work the same way (bash, ksh, zsh).
+session "%1, %name and %?string as commands" <<'EOF'
+expect P> 
+send sh -c 'echo sta''rted1; exec sleep 101'\r
+expect started1
+send \x1a
+expect Stopped
+expect P> 
+send sh -c 'echo sta''rted2; exec sleep 102'\r
+expect started2
+send \x1a
+expect Stopped
+expect P> 
+send %1 &\r
+expect [1]
+expect P> 
+send jobs %1\r
+expect Running
+expect P> 
+send %1\r
+expect sleep 101
+sleep 200
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send %?102\r
+expect sleep 102
+sleep 200
+send \x1a
+expect Stopped
+expect P> 
+send %sh\r
+expect sleep 102
+sleep 200
+send \x03
+expect P> 
+send jobs; echo none-left\r
+expect none-left
+expect P> 
+send %4\r
+expect %4: 
+expect P> 
+send exit\r
+wait
+EOF
+
 finish
