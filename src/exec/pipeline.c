@@ -35,13 +35,32 @@ static bool died_of_sigint(const struct job *j)
 	return false;
 }
 
+/*
+ * Ctrl-Z stopped a foreground command inside a loop typed at the prompt:
+ * the stopped command is a job (fg resumes it alone), and the loops
+ * around it in the same function body are left, so the prompt comes back
+ * after the rest of the command line — bash's rule.  A loop of builtins
+ * cannot be stopped: the shell ignores SIGTSTP (Ctrl-C ends it).  Scripts
+ * and subshells (jobs->interactive is false there) go on with the loop.
+ */
+static void leave_loops_when_stopped(struct shell *sh)
+{
+	if (sh->jobs->interactive && sh->loop_depth > 0 &&
+	    sh->unwind == UNWIND_NONE) {
+		sh->unwind = UNWIND_BREAK;
+		sh->unwind_count = sh->loop_depth;
+	}
+}
+
 int eval_wait_fg(struct shell *sh, struct job *j)
 {
 	job_wait_fg(sh->jobs, j);
 	int status = job_status(j, sh->opt.pipefail);
 	/* A job stopped under job control stays in the table (fg/bg). */
-	if (job_state(j) != JOB_DONE)
+	if (job_state(j) != JOB_DONE) {
+		leave_loops_when_stopped(sh);
 		return status;
+	}
 	/* Ctrl-C killed the foreground job: at the prompt, the rest of the
 	   command line is abandoned too (as in bash and dash). */
 	if (sh->jobs->interactive && died_of_sigint(j) &&

@@ -245,4 +245,41 @@ send exit\r
 wait
 EOF
 
+# Ctrl-Z on a loop typed at the prompt (bash's rule): the stopped command
+# becomes a job, the loop is left, the rest of the line runs and the
+# prompt comes back.  fg resumes the stopped command only.
+PTYDRIVE_FLAGS=-v
+session "Ctrl-Z in a loop: the loop is left, the command is a job" <<'EOF'
+expect P> 
+send for i in 1 2 3; do sh -c 'echo sta''rted; exec sleep 100'; echo i-$i-af''ter; done; echo rest-of-li''ne\r
+expect started
+send \x1a
+expect Stopped
+expect rest-of-line
+expect P> 
+send echo i=$i\r
+expect i=1
+expect P> 
+send jobs -p >pgid2; fg\r
+expect sleep 100
+sleep 200
+send \x03
+expect P> 
+send while :; do :; done\r
+sleep 200
+send \x1a
+sleep 200
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send exit\r
+wait
+EOF
+PTYDRIVE_FLAGS=
+check "the rest of the loop never ran" \
+	eval '! grep -q "i-[0-9]-after" "$tmp/out"'
+check "the stopped command's job is gone" gone "$tmp/work/pgid2"
+
 finish
