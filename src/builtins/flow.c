@@ -81,10 +81,10 @@ int builtin_exit(struct shell *sh, int argc, char **argv)
  */
 int builtin_return(struct shell *sh, int argc, char **argv)
 {
-	/* Directly in a trap action, $? from before the action (Issue 8
-	   return; dash); a function the action calls keeps its own. */
-	long n = sh->trap_depth == sh->func_depth + 1 ? sh->trap_status
-						       : sh->last_status;
+	/* While a trap action runs — directly in it, or in a function it
+	   calls — $? from before the action (Issue 8 return; bash, mksh
+	   and yash; dash only directly in the action). */
+	long n = sh->trap_depth ? sh->trap_status : sh->last_status;
 	if (count_operand(sh, argc, argv, 0, &n) != 0)
 		return 2;
 	if (sh->func_depth == 0 && sh->dot_depth == 0) {

@@ -42,7 +42,8 @@ static const struct detail details[] = {
 	{ "eval", "Joins its arguments with spaces and runs the result as shell input.\n" },
 	{ "exec", "With a command: replaces the shell (no fork; the pid stays).\n"
 		  "Without one: its redirections apply to the shell itself (exec 3<file).\n" },
-	{ "exit", "Exits with n, or with $? when n is omitted; the EXIT trap runs first.\n" },
+	{ "exit", "Exits with n, or with $? when n is omitted (in a trap action: $?\n"
+		  "from before the action); the EXIT trap runs first.\n" },
 	{ "export", "Marks names for the environment of commands; -p lists them in a\n"
 		    "form that can be read back.\n" },
 	{ "false", "Returns 1.\n" },
@@ -72,7 +73,8 @@ static const struct detail details[] = {
 	{ "read", "-r: backslash is not special. Splits a line by IFS into the names;\n"
 		  "the last name gets the rest. Returns >0 at end of file.\n" },
 	{ "readonly", "Makes variables unchangeable; -p lists them.\n" },
-	{ "return", "Returns from a function or a dot script with status n (default $?).\n" },
+	{ "return", "Returns from a function or a dot script with status n (default $?;\n"
+		    "while a trap action runs, $? from before the action).\n" },
 	{ "set", "-o name / +o name turn options on/off; set -o lists them;\n"
 		 "set -- args replaces the positional parameters. Options: -a -b -C -e\n"
 		 "-f -h -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace...\n" },
@@ -81,7 +83,8 @@ static const struct detail details[] = {
 		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping.\n" },
 	{ "times", "Prints user and system times of the shell and of its children.\n" },
 	{ "trap", "trap 'action' SIG... sets; trap - SIG resets; trap '' SIG ignores;\n"
-		  "trap (or trap -p) lists in a form that can be read back. EXIT is 0.\n" },
+		  "trap (or trap -p) lists in a form that can be read back (in a\n"
+		  "subshell: the parent's traps until one is changed). EXIT is 0.\n" },
 	{ "true", "Returns 0.\n" },
 	{ "type", "Says how each name would be run: alias, keyword, function,\n"
 		  "builtin, or a file in PATH.\n" },

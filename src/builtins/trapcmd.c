@@ -37,10 +37,11 @@ static const char *cond_name(int s, char buf[16])
 static void print_trap(struct shell *sh, int s)
 {
 	char buf[16];
-	if (!sh->traps[s])
+	const char *act = trap_listed_action(sh, s);
+	if (!act)
 		return;
 	fputs("trap -- ", stdout);
-	print_quoted(sh->traps[s]);
+	print_quoted(act);
 	printf(" %s\n", cond_name(s, buf));
 }
 
@@ -71,6 +72,7 @@ static int list_traps(struct shell *sh, int argc, char **argv)
  */
 static int set_one(struct shell *sh, int s, const char *action)
 {
+	trap_forget_parent(sh);
 	if (s > 0 && s < JOBS_NSIG && sig_ignored_at_entry(sh->jobs, s)) {
 		sh->trap_ignored_at_entry[s] = 1;
 		if (!sh->opt.interactive)

@@ -387,16 +387,22 @@ int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags)
 		return eval_subshell(sh, n, flags);
 	if (n->redirs.len == 0)
 		return eval_compound(sh, n, flags);
+	/* A subshell's process ends with it: its redirections stay in place
+	   to the end, so its EXIT trap runs inside them, and its last
+	   command may still replace the process. */
+	bool for_good = n->type == NODE_SUBSHELL && (flags & EVAL_EXIT);
 	struct redir_plan plan = REDIR_PLAN_INIT;
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	if (redir_stage(sh, &n->redirs, &plan) < 0 ||
-	    redir_apply(sh, &plan, &undo) < 0) {
+	    redir_apply(sh, &plan, for_good ? NULL : &undo) < 0) {
 		redir_plan_free(&plan);
 		redir_undo(sh, &undo);
 		eval_check_errexit(sh, 1);
 		return 1;
 	}
 	redir_plan_free(&plan);
+	if (for_good)
+		return eval_compound(sh, n, flags);
 	/* The fds are ours until undone: nothing may execve in place. */
 	int status = eval_compound(sh, n, flags & ~EVAL_EXIT);
 	redir_undo(sh, &undo);

@@ -170,6 +170,11 @@ struct shell {
 	int traps_set;			/* how many traps[] are not NULL (kept
 					   by trap.c: write through
 					   trap_set_action) */
+	char **parent_traps;		/* owned, may be NULL: in a subshell
+					   that has changed no trap yet, the
+					   actions its parent had (indexed
+					   like traps), which `trap` lists
+					   (XCU 2.14 trap); see trap.c */
 	int trap_ignored_at_entry[65];	/* signals ignored when the shell
 					   started (XCU 2.11: stay ignored) */
 	int trap_depth;			/* 0, or func_depth + 1 when the
@@ -290,6 +295,12 @@ void trap_set_action(struct shell *sh, int s, const char *action);
  * repl.c sets up, and what `trap - SIG` goes back to.
  */
 int trap_default_disp(const struct shell *sh, int s);
+/** The action `trap` lists for s: the shell's own, else (in a subshell
+    that has changed no trap) its parent's; NULL when none. */
+const char *trap_listed_action(const struct shell *sh, int s);
+/** A trap is being changed: the parent's list is not ours to show any
+    more. */
+void trap_forget_parent(struct shell *sh);
 
 /* -------------------------------------------------------------- running */
 

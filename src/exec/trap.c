@@ -37,6 +37,24 @@ void trap_free_all(struct shell *sh)
 {
 	for (int s = 0; sh->traps_set > 0 && s < 65; s++)
 		trap_set_action(sh, s, NULL);
+	trap_forget_parent(sh);
+}
+
+void trap_forget_parent(struct shell *sh)
+{
+	if (!sh->parent_traps)
+		return;
+	for (int s = 0; s < 65; s++)
+		free(sh->parent_traps[s]);
+	free(sh->parent_traps);
+	sh->parent_traps = NULL;
+}
+
+const char *trap_listed_action(const struct shell *sh, int s)
+{
+	if (sh->traps[s] || !sh->parent_traps)
+		return sh->traps[s];
+	return sh->parent_traps[s];
 }
 
 int trap_default_disp(const struct shell *sh, int s)
@@ -157,12 +175,21 @@ int trap_run_exit(struct shell *sh, int status)
 	return status;
 }
 
-/* XCU 2.11: a subshell resets every trap that is not an ignore ('').  */
+/*
+ * XCU 2.11: a subshell resets every trap that is not an ignore ('').  The
+ * actions are kept aside, never run, only so that `trap` in the subshell
+ * lists the parent's traps until the subshell changes one (XCU 2.14 trap,
+ * Issue 8): `traps=$(trap)` saves the shell's traps for later.
+ */
 void trap_reset_subshell(struct shell *sh)
 {
 	for (int s = 0; sh->traps_set > 0 && s < 65; s++) {
 		if (!sh->traps[s] || !*sh->traps[s])
 			continue;
+		if (!sh->parent_traps)
+			sh->parent_traps = xcalloc(65, sizeof *sh->parent_traps);
+		free(sh->parent_traps[s]);
+		sh->parent_traps[s] = xstrdup(sh->traps[s]);
 		trap_set_action(sh, s, NULL);
 		if (s > 0 && s < JOBS_NSIG &&
 		    sh->jobs->disp[s] == SIGD_CATCH)
