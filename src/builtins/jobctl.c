@@ -147,16 +147,15 @@ int builtin_bg(struct shell *sh, int argc, char **argv)
 			status = 1;
 			continue;
 		}
-		if (job_state(j) == JOB_RUNNING) {
-			builtin_error(sh, "job %d already in background", j->id);
-			continue;
-		}
 		if (job_state(j) == JOB_DONE) {
 			builtin_error(sh, "%%%d: job has terminated", j->id);
 			status = 1;
 			continue;
 		}
-		job_continue(sh->jobs, j, false);
+		/* A job already running in the background: nothing to do,
+		   and no error (as dash and yash). */
+		if (job_state(j) != JOB_RUNNING)
+			job_continue(sh->jobs, j, false);
 		printf("[%d]+ %s &\n", j->id, j->text ? j->text : "");
 	} while (++i < argc);
 	fflush(stdout);

@@ -73,6 +73,9 @@ static int wait_one(struct shell *sh, const char *arg)
 		pid = (pid_t)n;
 		j = job_by_pid(jt, pid);
 	}
+	int raw;
+	if (!j && jobs_take_reported(jt, pid, &raw))
+		return job_decode_status(raw);
 	if (!j)
 		return 127;
 	if (job_wait(jt, j, true) < 0)

@@ -88,9 +88,13 @@ void job_wait_fg(struct jobs *jt, struct job *j)
 	job_wait(jt, j, false);
 	job_reclaim_terminal(jt, j);
 	if (job_state(j) == JOB_STOPPED) {
-		/* Ctrl-Z: the job becomes current, and the user is told now,
-		   once (XCU 2.11: "the shell shall write a message"). */
+		/* Ctrl-Z: the job becomes current, and the user at the
+		   prompt is told now, once (XCU 2.11: "the shell shall write
+		   a message").  A script with set -m only sees it in `jobs`,
+		   as in bash, dash and yash. */
 		job_touch(jt, j);
+		if (!jt->interactive)
+			return;
 		if (jt->tty_fd >= 0)	/* after the ^Z the terminal echoed */
 			fputc('\n', stderr);
 		job_print(jt, j, JOB_PRINT_CHANGED, stderr);

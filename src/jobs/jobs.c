@@ -32,6 +32,33 @@ void jobs_forget_all(struct jobs *jt)
 	for (size_t i = 0; i < jt->list.len; i++)
 		job_destroy(jt->list.items[i]);
 	jt->list.len = 0;
+	if (jt->reported_any) {
+		memset(jt->reported, 0, sizeof jt->reported);
+		jt->reported_any = false;
+	}
+}
+
+void job_forget_reported(struct jobs *jt, struct job *j)
+{
+	for (size_t k = 0; j->async && k < j->nprocs; k++) {
+		struct job_reported *r = &jt->reported[jt->reported_next];
+		r->pid = j->procs[k].pid;
+		r->status = j->procs[k].status;
+		jt->reported_next = (jt->reported_next + 1) % JOBS_REPORTED;
+		jt->reported_any = true;
+	}
+	job_free(jt, j);
+}
+
+bool jobs_take_reported(struct jobs *jt, pid_t pid, int *raw)
+{
+	for (size_t i = 0; pid > 0 && i < JOBS_REPORTED; i++)
+		if (jt->reported[i].pid == pid) {
+			*raw = jt->reported[i].status;
+			jt->reported[i].pid = 0;
+			return true;
+		}
+	return false;
 }
 
 void jobs_destroy(struct jobs *jt)

@@ -70,6 +70,16 @@ struct job {
 	struct termios tmodes;	/* saved when it stopped, restored by fg */
 };
 
+/* A background process the shell reported as finished and forgot: its
+   status stays available to `wait pid` (jobs->reported). */
+struct job_reported {
+	pid_t pid;		/* 0: an empty slot */
+	int status;		/* raw wait status */
+};
+
+/* How many of those are kept (the oldest goes first). */
+#define JOBS_REPORTED 64
+
 /* What the shell has done with a signal (jobs->disp[signo]). */
 enum sig_disp {
 	SIGD_DEFAULT,		/* SIG_DFL */
@@ -105,6 +115,9 @@ struct jobs {
 	struct termios shell_tmodes;	/* the shell's own terminal modes */
 	int exit_warned;		/* "There are stopped jobs." countdown:
 					   2 when said, -1 per prompt */
+	struct job_reported reported[JOBS_REPORTED];	/* a ring */
+	size_t reported_next;		/* the slot written next */
+	bool reported_any;		/* a slot was ever written */
 };
 
 /* ------------------------------------------------------------ the table */
@@ -152,6 +165,15 @@ struct job *job_find(const struct jobs *jt, const char *spec,
 		     const char **why);
 /** Does any job have a stopped process? */
 bool jobs_any_stopped(const struct jobs *jt);
+/**
+ * A background job's Done notice was printed and the job is forgotten:
+ * the statuses of its processes are kept a while longer, so that a later
+ * `wait pid` still returns them (XCU 2.9.3.1: the shell remembers a
+ * background process's status until it is waited for).  Frees j.
+ */
+void job_forget_reported(struct jobs *jt, struct job *j);
+/** The remembered status of such a pid (removed: it is waited for). */
+bool jobs_take_reported(struct jobs *jt, pid_t pid, int *raw);
 
 /* ------------------------------------------------------------ spawning */
 

@@ -127,7 +127,7 @@ void jobs_notify(struct jobs *jt)
 		job_print(jt, j, JOB_PRINT_CHANGED, stderr);
 		j->notified = true;
 		if (job_state(j) == JOB_DONE)
-			job_free(jt, j);
+			job_forget_reported(jt, j);
 		else
 			i++;
 	}

@@ -264,6 +264,11 @@ static void child_forget_state(struct jobs *jt, int flags)
 		if (jt->disp[SIGQUIT] == SIGD_DEFAULT)
 			sig_note_disp(jt, SIGQUIT, SIGD_IGNORE_USER);
 	}
+	/* Statuses the parent remembered are of its children, not ours. */
+	if (jt->reported_any) {
+		memset(jt->reported, 0, sizeof jt->reported);
+		jt->reported_any = false;
+	}
 	/* The parent's jobs stay in the copy of the table, as a snapshot:
 	   `jobs -p | ...` and `kill $(jobs -p)` must see them.  They are
 	   not this process's children: `wait` gets ECHILD for them and

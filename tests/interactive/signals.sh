@@ -282,4 +282,22 @@ check "the rest of the loop never ran" \
 	eval '! grep -q "i-[0-9]-after" "$tmp/out"'
 check "the stopped command's job is gone" gone "$tmp/work/pgid2"
 
+# XCU 2.9.3.1: the status of a background process is remembered until it
+# is waited for — also after the shell said "Done" and forgot the job.
+# (bash answers the second wait with the status again, not 127.)
+session "wait returns the status of a job already reported Done" <<'EOF'
+expect P> 
+send (exit 3) & p=$!; sleep 0.3\r
+expect exit 3 )
+expect P> 
+send wait $p; echo w=$?\r
+expect w=3
+expect P> 
+send wait $p; echo w=$?\r
+expect w=127
+expect P> 
+send exit\r
+wait
+EOF
+
 finish
