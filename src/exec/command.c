@@ -380,6 +380,10 @@ static _Noreturn void exec_in_place(struct shell *sh, struct simple *c,
 	fflush(stdout);
 	fflush(stderr);
 	int err = 0;
+	/* The new program gets the dispositions the shell inherited, not
+	   an interactive shell's own ignores of QUIT, TERM, TSTP... (execve
+	   itself only resets the caught ones). */
+	sig_reset_in_child(sh->jobs);
 	if (job_apply_actions(sh->jobs, c->plan.acts, c->plan.n) < 0)
 		err = errno;
 	if (!err) {

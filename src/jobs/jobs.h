@@ -377,7 +377,8 @@ void sig_wake_close(struct jobs *jt);
 /** Does the shell catch any signal, or ignore one for itself only (so
     signals must be blocked around fork until the child has reset them)? */
 bool sig_any_caught(const struct jobs *jt);
-/** In a child: caught and shell-ignored signals back to SIG_DFL. */
+/** In a child, or before the shell execs in place: caught and
+    shell-ignored signals back to SIG_DFL. */
 void sig_reset_in_child(const struct jobs *jt);
 
 #endif

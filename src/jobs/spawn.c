@@ -226,7 +226,20 @@ static bool block_all(const struct jobs *jt, int flags, sigset_t *old)
 }
 
 /* XCU 2.11: an async list without job control ignores SIGINT and SIGQUIT,
-   so a Ctrl-C meant for the foreground does not kill background work. */
+   so a Ctrl-C meant for the foreground does not kill background work.
+   That ignore is not one "on entry": the list may trap or reset them
+   (`{ trap - INT; cmd; } &`).  So what the shell itself inherited is
+   settled in the parent first (sig_ignored_at_entry caches it), and the
+   child's copy of the table remembers that, not the new SIG_IGN. */
+static void settle_entry_interrupts(struct jobs *jt, int flags)
+{
+	if (flags & JOB_FORK_NOINT) {
+		(void)sig_ignored_at_entry(jt, SIGINT);
+		(void)sig_ignored_at_entry(jt, SIGQUIT);
+	}
+}
+
+/* The async list's own ignore of SIGINT and SIGQUIT, in the child. */
 static void ignore_interrupts(void)
 {
 	struct sigaction sa;
@@ -296,6 +309,7 @@ static pid_t fork_retry(void)
 
 pid_t job_fork(struct jobs *jt, struct job *j, int flags)
 {
+	settle_entry_interrupts(jt, flags);
 	sigset_t old;
 	bool masked = block_all(jt, flags, &old);
 	pid_t pid = fork_retry();
@@ -425,6 +439,7 @@ pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 		int *err)
 {
 	struct vfork_ctx ctx = { .jt = jt, .pgid = j->pgid, .req = req };
+	settle_entry_interrupts(jt, req->flags);
 	pid_t pid = do_vfork(&ctx);
 	int child_err = ctx.err;
 	if (pid < 0) {

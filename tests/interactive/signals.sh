@@ -300,4 +300,38 @@ send exit\r
 wait
 EOF
 
+# The commands of an interactive shell get the dispositions the shell
+# inherited, not its own ignores of QUIT and TERM (and TSTP, TTIN, TTOU):
+# the same for a command run with exec, which replaces the shell.
+session "exec gives the new program the dispositions the shell inherited" <<'EOF'
+expect P> 
+send a=$(grep SigIgn /proc/self/status); echo "$a" | sed 's/^/child-/'\r
+expect child-SigIgn
+expect P> 
+send exec env A="$a" sh -c 'b=$(grep SigIgn /proc/self/status); [ "$A" = "$b" ] && echo s""ame || echo dif""fer $b'\r
+expect same
+wait
+EOF
+
+# XCU 2.11: a signal ignored when the shell started stays ignored for the
+# commands it runs, also in an interactive shell, whose own handling of
+# QUIT and TERM must not replace the inherited ignore.
+session "signals ignored on entry stay ignored for an interactive shell's children" <<EOF
+expect P> 
+send trap '' QUIT TERM INT HUP USR1 USR2 PIPE ALRM TSTP TTIN TTOU URG; a=\$(grep SigIgn /proc/self/status)\r
+expect P> 
+send A=\$a PS1='N> ' $shell -i\r
+expect N> 
+send sh -c 'kill -s QUIT \\\$\\\$; kill -s TERM \\\$\\\$; kill -s INT \\\$\\\$; kill -s HUP \\\$\\\$; echo surv""ived'\r
+expect survived
+expect N> 
+send [ "\$A" = "\$(grep SigIgn /proc/self/status)" ] && echo s""ame || echo dif""fer \$A\r
+expect same
+expect N> 
+send exit\r
+expect P> 
+send exit\r
+wait
+EOF
+
 finish
