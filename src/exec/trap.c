@@ -117,7 +117,9 @@ static void run_action(struct shell *sh, const char *action)
  */
 static void interrupt_command_line(struct shell *sh)
 {
-	if (!sh->opt.interactive || sh->in_subshell)
+	if (!sh->opt.interactive || sh->in_subshell ||
+	    sh->unwind == UNWIND_INTERRUPT)	/* the newline is out already:
+						   a job died of the same ^C */
 		return;
 	fputc('\n', stderr);
 	fflush(stderr);

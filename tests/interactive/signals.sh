@@ -334,4 +334,31 @@ send exit\r
 wait
 EOF
 
+# Without job control the shell gets the Ctrl-C too, with its foreground
+# command: one newline after ^C, not two.
+PTYDRIVE_FLAGS=-v
+session "Ctrl-C without job control: the line ends, one newline" <<'EOF'
+expect P> 
+send set +m; sleep 5; echo not-re''ached\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send for i in 1 2; do sleep 5; done; echo not-re''ached\r
+sleep 300
+send \x03
+expect P> 
+send echo st=$?\r
+expect st=130
+expect P> 
+send exit\r
+wait
+EOF
+PTYDRIVE_FLAGS=
+check "no blank line after ^C" eval 'tr -d "\r" <"$tmp/out" | awk "/\\^C/ { c = NR } c && NR == c + 1 && /^\$/ { bad = 1 } END { exit bad }"'
+check "nothing after the interrupted commands ran" \
+	eval '! grep -q "not-reached" "$tmp/out"'
+
 finish
