@@ -322,6 +322,9 @@ send trap '' QUIT TERM INT HUP USR1 USR2 PIPE ALRM TSTP TTIN TTOU URG; a=\$(grep
 expect P> 
 send A=\$a PS1='N> ' $shell -i\r
 expect N> 
+# (a moment for the new shell's line editor to set up the terminal: under
+# load libedit could drop what was typed before that)
+sleep 300
 send sh -c 'kill -s QUIT \\\$\\\$; kill -s TERM \\\$\\\$; kill -s INT \\\$\\\$; kill -s HUP \\\$\\\$; echo surv""ived'\r
 expect survived
 expect N> 
