@@ -169,9 +169,10 @@ function cond(d, noneg,    r) {
 
 # A statement that is complete on one line.  d: nesting depth.
 function stmt(d,    r, n) {
-	r = rnd(d >= 2 ? 12 : 38)
+	r = rnd(d >= 2 ? 12 : 40)
 	if (r == 34 || r == 36) return more(d)
 	if (r == 37) return more2(d)
+	if (r >= 38) return more3(d)
 	if (r <= 2) return simple_out(d)
 	if (r == 3) return var() "=" value()
 	if (r == 4) return nvar() "=" rnd(10)
@@ -265,6 +266,28 @@ function more2(d,    r) {
 	if (r == 13) return "f() { printf '<%s>' \"$#\" \"$*\"; }; IFS=" pick(":\034''\034-") "; f \"$@\"; f $*; f \"$*\"; unset IFS"
 	if (r == 14) return "v=$(printf 'a\\n\\n\\n'); w=$(printf '\\n\\nb'); printf '<%s|%s>' \"$v\" \"$w\""
 	return "x=$((" arith(1) ")); printf '%s|' \"$x\" $(( x " pick("<\034==\034!=\034>=") " " rnd(5) " ))"
+}
+
+# Functions with redirections, traps inside functions and subshells, wait,
+# exec and fds, here-documents inside compound commands, set -e traps.
+function more3(d,    r) {
+	r = rnd(16)
+	if (r == 0) return "g() { printf '<%s>' \"$@\"; printf e >&2; } " pick(">f1\0342>&1\034>>f1 2>/dev/null\0342>f2") "; g 1 2 >/dev/null; g 3; printf '|'; read -r x < f1 2>/dev/null; printf '%s|' \"${x-}\""
+	if (r == 1) return "g() { trap " sq("printf T$?") " EXIT; " pick("return 2\034false\034exit 3\034:") "; }; ( g; printf after ); printf 's=%s ' $?"
+	if (r == 2) return "{ (exit 2) & (exit 3) & wait; printf 'w=%s ' $?; } ; (exit 4) & p=$!; wait $p; printf 'p=%s ' $?"
+	if (r == 3) return "exec 3>&1; x=$(printf out; printf err >&3); exec 3>&-; printf '<%s>' \"$x\""
+	if (r == 4) return "for i in 1 2; do read -r l <<EOF\nline $i $a\nEOF\nprintf '<%s>' \"$l\"; done"
+	if (r == 5) return "x=$({ read -r l; printf '%s' \"$l\"; } <<EOF || printf '%s' no\n$b \\$a\nEOF\n); printf '<%s>' \"$x\""
+	if (r == 6) return "( set -e; trap " sq("printf T$?") " EXIT; " pick("false\034(exit 5)\034x=$(exit 6)\034! true; printf ok") "; printf no ); printf 's=%s ' $?"
+	if (r == 7) return "f() { local_x=$1; shift; printf '<%s>' \"$local_x\" \"$#\"; }; f a b c; printf '<%s>' \"$#\" \"$local_x\""
+	if (r == 8) return "{ printf a; exec >&-; printf b; } 2>/dev/null; printf 'c=%s ' $?" 
+	if (r == 9) return "( exec 4>f3; printf four >&4 ); read -r x < f3; printf '<%s>' \"$x\"; ( exec 2>/dev/null; printf q >&9 ); printf 's=%s ' $(($? != 0))"
+	if (r == 10) return "v=1; v=4 : ; printf '<%s>' \"$v\"; v=5 eval 'printf \"<$v>\"'; printf '<%s>' \"$v\""
+	if (r == 11) return "x=$(printf '%s\\n' 1 2 3 | { read -r a; read -r b; printf '%s%s' \"$b\" \"$a\"; }); printf '<%s>' \"$x\""
+	if (r == 12) return "trap " sqe("printf ' T'") " USR1; i=0; while [ $i -lt 2 ]; do i=$((i+1)); kill -s USR1 $$; printf ' i%s' $i; done; trap - USR1"
+	if (r == 13) return "set -- $(printf '%s ' x y z); printf '<%s>' \"$#\"; set -- \"$(printf '%s ' x y)\"; printf '<%s>' \"$1\""
+	if (r == 14) return "f() { return $1; }; f 3 && printf t || printf 'f=%s ' $?; f 0; printf 'z=%s ' $?; if f 1; then :; else printf 'e=%s ' $?; fi"
+	return "a=" pick("'*'\034'f?'\034'[f]1'") "; : > f1; case f1 in $a) printf m;; *) printf n;; esac; case f1 in \"$a\") printf M;; *) printf N;; esac"
 }
 
 function loop_body(d) {
