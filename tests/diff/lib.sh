@@ -13,9 +13,14 @@ run_shell() {
 	shift 2
 	(
 		cd "$DIFF_WORK/dir.$name" || exit 2
-		env -i PATH="$PATH" HOME="$DIFF_WORK/dir.$name" LC_ALL=C \
-			timeout -k 1 5 "$@" "$file" </dev/null >"$DIFF_WORK/$name.out" 2>"$DIFF_WORK/$name.err"
-		echo "status $?" >>"$DIFF_WORK/$name.out"
+		# Through a pipe: the output is complete only when every process
+		# that holds it (a subshell outliving a killed shell) is gone.
+		{
+			env -i PATH="$PATH" HOME="$DIFF_WORK/dir.$name" LC_ALL=C \
+				timeout -k 1 5 "$@" "$file" </dev/null 2>"$DIFF_WORK/$name.err"
+			echo "$?" >"$DIFF_WORK/$name.status"
+		} | timeout -k 1 10 cat >"$DIFF_WORK/$name.out"
+		echo "status $(cat "$DIFF_WORK/$name.status")" >>"$DIFF_WORK/$name.out"
 		echo "stderr lines $(wc -l < "$DIFF_WORK/$name.err")" >>"$DIFF_WORK/$name.out"
 	)
 }
