@@ -61,6 +61,10 @@ struct repl {
 	struct history hist;
 	struct shell_history hist_iface;	/* what fc/history see */
 	struct complete_hooks complete;
+	unsigned long saved;		/* newest entry known to be in the file */
+	char *histfile_bad;		/* owned, may be NULL: the HISTFILE
+					   that failed (reported once, then
+					   left alone) */
 	struct strbuf entry;		/* the lines of the command being read */
 	unsigned long cmdnum;		/* \# : commands entered so far */
 	bool interrupted;		/* Ctrl-C during a continuation line */
@@ -105,16 +109,50 @@ static void hi_remove_last(void *ctx)
 	hist_remove_last(&((struct repl *)ctx)->hist);
 }
 
-/* One command into the list, the editor's list and the file (one write). */
+/*
+ * A HISTFILE that cannot be read or written (a directory, a file in a
+ * directory that does not exist, a read-only file system) is reported
+ * once; from then on this session's history is kept in memory only and
+ * that file is left alone, so no message precedes every command.  Naming
+ * another HISTFILE tries again (and receives the entries not yet saved).
+ */
+static bool history_file_usable(const struct repl *r, const char *path)
+{
+	return !r->histfile_bad || strcmp(r->histfile_bad, path) != 0;
+}
+
+static void history_file_failed(struct repl *r, const char *path, int err)
+{
+	diag_msg("history: %s: %s (history is kept in memory for this session)",
+		 path, strerror(err));
+	free(r->histfile_bad);
+	r->histfile_bad = xstrdup(path);
+}
+
+/* Append the entries the file does not hold yet (normally the newest
+   one) with one write. */
+static void history_save_new(struct repl *r)
+{
+	char *path = history_path(r->sh);
+	if (path && history_file_usable(r, path)) {
+		unsigned long from = r->saved + 1, last = hist_last(&r->hist);
+		if (from < hist_first(&r->hist))
+			from = hist_first(&r->hist);
+		if (hist_append_range(&r->hist, path, from, last) == 0)
+			r->saved = last;
+		else
+			history_file_failed(r, path, errno);
+	}
+	free(path);
+}
+
+/* One command into the list, the editor's list and the file. */
 static void hi_add(void *ctx, const char *line)
 {
 	struct repl *r = ctx;
 	hist_add(&r->hist, line);
 	lineedit_add_history(r->le, line);
-	char *path = history_path(r->sh);
-	if (path && hist_append_file(path, line) < 0 && errno != ENOENT)
-		diag_msg("history: %s: %s", path, strerror(errno));
-	free(path);
+	history_save_new(r);
 }
 
 static void hi_clear(void *ctx)
@@ -143,6 +181,9 @@ static void history_load(struct repl *r)
 	if (!path)
 		return;
 	long n = hist_load_file(&r->hist, path);
+	if (n < 0)
+		history_file_failed(r, path, errno);
+	r->saved = hist_last(&r->hist);
 	for (unsigned long i = hist_first(&r->hist);
 	     r->hist.count && i <= hist_last(&r->hist); i++)
 		lineedit_add_history(r->le, hist_get(&r->hist, i));
@@ -627,6 +668,7 @@ int repl_run(struct shell *sh)
 	sh->history = NULL;
 	lineedit_destroy(r.le);
 	hist_finish(&r.hist);
+	free(r.histfile_bad);
 	sb_free(&r.entry);
 	free(r.user);
 	free(r.host);

@@ -57,7 +57,9 @@ static unsigned long resolve(const struct shell_history *h, const char *arg,
 			return last;
 		return (unsigned long)n;
 	}
-	for (unsigned long i = last; i >= first && i > 0; i--) {
+	/* a prefix is looked for before the current command (fc itself) */
+	unsigned long from = cur - 1 < last ? cur - 1 : last;
+	for (unsigned long i = from; i >= first && i > 0; i--) {
 		const char *e = h->get(h->ctx, i);
 		if (e && strncmp(e, arg, strlen(arg)) == 0)
 			return i;
@@ -89,14 +91,12 @@ static int parse_opts(struct shell *sh, int argc, char **argv, struct fc_opts *o
 static int fc_list(struct shell *sh, const struct shell_history *h,
 		   const struct fc_opts *o, int argc, char **argv)
 {
-	unsigned long cur = h->last(h->ctx) + 1;
+	/* XCU fc: with -l, first defaults to -16 and last to -1.  The fc -l
+	   being run is the newest entry, so -1 is the command before it. */
 	const char *a = argc > 0 ? argv[0] : "-16";
-	const char *b = argc > 1 ? argv[1] : (argc > 0 ? a : "-1");
-	/* The fc -l being run is the newest entry: count back from it. */
-	cur = h->last(h->ctx);
+	const char *b = argc > 1 ? argv[1] : "-1";
+	unsigned long cur = h->last(h->ctx);
 	unsigned long from = resolve(h, a, cur), to = resolve(h, b, cur);
-	if (argc == 0)
-		to = h->last(h->ctx);
 	if (!from || !to) {
 		builtin_error(sh, "history specification out of range");
 		return 1;

@@ -47,7 +47,8 @@ static const struct detail details[] = {
 	{ "export", "Marks names for the environment of commands; -p lists them in a\n"
 		    "form that can be read back.\n" },
 	{ "false", "Returns 1.\n" },
-	{ "fc", "-l lists (the last 16 by default), -n without numbers, -r reversed;\n"
+	{ "fc", "-l lists first (default -16) to last (default -1, the command before\n"
+		"fc), -n without numbers, -r reversed;\n"
 		"-s re-runs a command, replacing the first old with new; otherwise the\n"
 		"commands are edited with -e editor, $FCEDIT or ed, then run.\n"
 		"first/last: a number, -n (n commands back), or a prefix of a command.\n" },

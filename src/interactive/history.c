@@ -209,19 +209,15 @@ static long load_text(struct history *h, const char *text, size_t len,
 long hist_load_file(struct history *h, const char *path)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		if (errno == ENOENT)
-			return 0;
-		diag_msg("history: %s: %s", path, strerror(errno));
-		return -1;
-	}
+	if (fd < 0)
+		return errno == ENOENT ? 0 : -1;
 	struct strbuf sb = STRBUF_INIT;
-	bool ok = slurp(fd, &sb);
+	bool ok = slurp(fd, &sb);	/* a directory opens, then EISDIR */
 	int err = errno;
 	close(fd);
 	if (!ok) {
-		diag_msg("history: %s: %s", path, strerror(err));
 		sb_free(&sb);
+		errno = err;
 		return -1;
 	}
 	unsigned bad = 0;
@@ -233,20 +229,47 @@ long hist_load_file(struct history *h, const char *path)
 	return n;
 }
 
-int hist_append_file(const char *path, const char *line)
+/* Append the encoded text in sb to path with one write(2). */
+static int append_encoded(const char *path, struct strbuf *sb)
 {
 	int fd = open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
 	if (fd < 0)
 		return -1;
+	/* One write: concurrent shells interleave whole lines. */
+	int r = fd_write_all(fd, sb->data ? sb->data : "", sb->len);
+	int err = errno;
+	if (close(fd) < 0 && r == 0)
+		return -1;
+	errno = err;
+	return r;
+}
+
+int hist_append_file(const char *path, const char *line)
+{
 	struct strbuf sb = STRBUF_INIT;
 	hist_encode(&sb, line);
 	sb_putc(&sb, '\n');
-	/* One write: concurrent shells interleave whole lines. */
-	int r = fd_write_all(fd, sb.data, sb.len);
+	int r = append_encoded(path, &sb);
 	int err = errno;
 	sb_free(&sb);
-	if (close(fd) < 0 && r == 0)
-		return -1;
+	errno = err;
+	return r;
+}
+
+int hist_append_range(const struct history *h, const char *path,
+		      unsigned long from, unsigned long to)
+{
+	struct strbuf sb = STRBUF_INIT;
+	for (unsigned long n = from; n <= to; n++) {
+		const char *e = hist_get(h, n);
+		if (e) {
+			hist_encode(&sb, e);
+			sb_putc(&sb, '\n');
+		}
+	}
+	int r = sb.len ? append_encoded(path, &sb) : 0;
+	int err = errno;
+	sb_free(&sb);
 	errno = err;
 	return r;
 }

@@ -72,14 +72,18 @@ bool hist_decode(struct strbuf *sb, const char *line, size_t len);
 
 /**
  * Load path into h (entries added in order).  Returns the number of entries
- * loaded, or -1 when the file exists but cannot be read.  Problems are
- * reported with one warning "whelk: history: PATH: ..." (none for a file
- * that does not exist yet).  Malformed lines are still loaded (as decoded
- * as far as possible); lines holding NUL bytes are skipped.
+ * loaded; 0 for a file that does not exist yet; -1 with errno set when it
+ * exists but cannot be read (a directory: EISDIR) — the caller reports
+ * that.  Malformed lines are still loaded (as decoded as far as possible,
+ * with one warning "whelk: history: PATH: line N: ..."); lines holding NUL
+ * bytes are skipped.
  */
 long hist_load_file(struct history *h, const char *path);
 /** Append one entry to path (created 0600); 0, or -1 with errno set. */
 int hist_append_file(const char *path, const char *line);
+/** Append h's entries from..to (those held) with one write; 0 or -1. */
+int hist_append_range(const struct history *h, const char *path,
+		      unsigned long from, unsigned long to);
 /**
  * Rewrite path so it holds only h's entries (written to path.tmp, then
  * rename(2): readers never see a half-written file).  0 or -1.

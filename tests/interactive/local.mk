@@ -13,3 +13,7 @@ EXTRA_DIST += tests/interactive/lib.sh tests/interactive/lineedit.sh \
 INTERACTIVE_TESTS += tests/interactive/complete.sh
 TESTS += tests/interactive/complete.sh
 EXTRA_DIST += tests/interactive/complete.sh
+# history.sh: a broken HISTFILE, history expansion, HISTCONTROL/HISTIGNORE
+INTERACTIVE_TESTS += tests/interactive/history.sh
+TESTS += tests/interactive/history.sh
+EXTRA_DIST += tests/interactive/history.sh

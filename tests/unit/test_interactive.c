@@ -1,6 +1,7 @@
 /* test_interactive.c: unit tests of prompt escapes, the history list and file, and completion. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <check.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -173,6 +174,16 @@ START_TEST(history_file_roundtrip)
 	ck_assert_int_eq(hist_load_file(&h2, path), 3);
 	ck_assert_str_eq(hist_get(&h2, 3), "three");
 	ck_assert_ptr_null(hist_get(&h2, 1));
+	/* a range goes out in one piece, multi-line entries encoded */
+	hist_add(&h, "four");
+	ck_assert_int_eq(hist_append_range(&h, path, 2, 4), 0);
+	ck_assert_int_eq(hist_append_range(&h, path, 5, 4), 0);	/* nothing */
+	hist_clear(&h2);
+	ck_assert_int_eq(hist_load_file(&h2, path), 6);
+	ck_assert_str_eq(hist_get(&h2, 9), "four");
+	ck_assert_str_eq(hist_get(&h2, 8), "three");
+	ck_assert_int_eq(hist_append_range(&h, "/nonexistent/x", 1, 1), -1);
+	ck_assert_int_eq(errno, ENOENT);
 	hist_finish(&h);
 	hist_finish(&h2);
 	unlink(path);
@@ -191,8 +202,9 @@ START_TEST(history_file_damaged)
 	ck_assert_int_eq(hist_load_file(&h, path), 3);	/* warns once */
 	ck_assert_str_eq(hist_get(&h, 2), "bad\\q");
 	ck_assert_str_eq(hist_get(&h, 3), "last");
-	/* a directory cannot be read: -1 and a warning, no crash */
+	/* a directory cannot be read: -1 and errno (the caller reports) */
 	ck_assert_int_eq(hist_load_file(&h, "/"), -1);
+	ck_assert_int_eq(errno, EISDIR);
 	ck_assert_int_eq(hist_load_file(&h, "/nonexistent/x"), 0);
 	hist_finish(&h);
 	unlink(path);
