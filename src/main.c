@@ -286,6 +286,8 @@ int main(int argc, char **argv)
 	   the jobs layer learns the options given on the command line. */
 	if (sh->opt.interactive && !inv.no_monitor)
 		sh->opt.monitor = true;
+	if (sh->opt.interactive)	/* history expansion, as bash */
+		sh->opt.histexpand = true;
 	sh->jobs->interactive = sh->opt.interactive;
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
 			  sh->opt.proctrace);

@@ -43,6 +43,7 @@
 #include "exec/expand.h"
 #include "exec/shell.h"
 #include "interactive/complete.h"
+#include "interactive/histexpand.h"
 #include "interactive/history.h"
 #include "interactive/lineedit.h"
 #include "interactive/prompt.h"
@@ -66,6 +67,9 @@ struct repl {
 					   that failed (reported once, then
 					   left alone) */
 	struct strbuf entry;		/* the lines of the command being read */
+	struct hx_state hx;		/* history expansion's memory */
+	bool tty;			/* input is a terminal (history
+					   expansion applies) */
 	unsigned long cmdnum;		/* \# : commands entered so far */
 	bool interrupted;		/* Ctrl-C during a continuation line */
 	bool eof;			/* end of input: leave the loop */
@@ -221,6 +225,39 @@ static void history_enter(struct repl *r)
 		free(e);
 	}
 	sb_clear(&r->entry);
+}
+
+/*
+ * History expansion (interactive/histexpand.h) of a line typed at the
+ * terminal: only with set -H, and only when the input is a terminal —
+ * never for scripts, -c, eval, or `whelk -i < file`.  The expanded line is
+ * echoed (on stderr, as bash does) and replaces what was typed, so it is
+ * what enters history.  Returns false when the line must not run: an
+ * error (reported; the line is dropped and stays out of history) or :p
+ * (echoed and entered in history, not run).
+ */
+static bool history_expand(struct repl *r, char **line)
+{
+	if (!r->tty || !r->sh->opt.histexpand ||
+	    (!strchr(*line, '!') && **line != '^'))
+		return true;
+	char *out = NULL;
+	enum hx_status st = hx_expand(&r->hx, &r->hist, *line, &out);
+	if (st == HX_SAME)
+		return true;
+	if (st == HX_ERROR) {
+		diag_msg("%s", out);
+		free(out);
+		return false;
+	}
+	fprintf(stderr, "%s\n", out);
+	free(*line);
+	*line = out;
+	if (st == HX_PRINT) {	/* with the lines before it, if any */
+		sb_append(&r->entry, out);
+		history_enter(r);
+	}
+	return st == HX_EXPANDED;
 }
 
 /* ------------------------------------------------------------- prompts */
@@ -502,6 +539,15 @@ static char *read_line(void *ctx, bool continuation)
 		char *line = NULL;
 		enum lineedit_status st = lineedit_read(r->le, prompt, &line);
 		free(prompt);
+		if (st == LINEEDIT_LINE && !history_expand(r, &line)) {
+			free(line);
+			if (continuation) {	/* the whole command is dropped */
+				sb_clear(&r->entry);
+				r->interrupted = true;
+				return NULL;
+			}
+			continue;
+		}
 		if (st == LINEEDIT_LINE) {
 			sb_append(&r->entry, line);
 			sb_putc(&r->entry, '\n');
@@ -607,8 +653,8 @@ static void repl_setup(struct repl *r, struct shell *sh)
 		.wake_fd = sh->jobs ? sig_wake_open(sh->jobs) : -1,
 		.complete = &r->complete,
 	};
-	r->le = lineedit_create(STDIN_FILENO, STDERR_FILENO, &lh,
-				!isatty(STDIN_FILENO));
+	r->tty = isatty(STDIN_FILENO);
+	r->le = lineedit_create(STDIN_FILENO, STDERR_FILENO, &lh, !r->tty);
 	r->hist_iface = (struct shell_history){
 		.ctx = r, .first = hi_first, .last = hi_last, .get = hi_get,
 		.remove_last = hi_remove_last, .add = hi_add, .clear = hi_clear,
@@ -669,6 +715,7 @@ int repl_run(struct shell *sh)
 	lineedit_destroy(r.le);
 	hist_finish(&r.hist);
 	free(r.histfile_bad);
+	hx_state_finish(&r.hx);
 	sb_free(&r.entry);
 	free(r.user);
 	free(r.host);

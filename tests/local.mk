@@ -9,6 +9,7 @@ include tests/unit/util.mk
 include tests/unit/jobs.mk
 include tests/unit/proc.mk
 include tests/unit/interactive.mk
+include tests/unit/histexpand.mk
 endif
 include tests/posix/local.mk
 include tests/interactive/local.mk

@@ -9,8 +9,8 @@
 
 /*
  * XCU 2.14 `set` lists the letters and -o names POSIX defines; pipefail is
- * Issue 8; emacs, vi, ignoreeof and nolog are the -o names bash and dash
- * users expect; proctrace is whelk's own (narrate every fork, pipe, dup2,
+ * Issue 8; emacs, vi, ignoreeof, nolog and histexpand (-H, on by default
+ * in interactive shells) are the names bash and dash users expect; proctrace is whelk's own (narrate every fork, pipe, dup2,
  * execve, setpgid, tcsetpgrp, waitpid).  Letter 0 means "no letter".
  * The order here is the order of `set -o` listings and of $-.
  */
@@ -30,6 +30,7 @@ static const struct option_def options[] = {
 	OPT("errexit", 'e', errexit),
 	OPT("noglob", 'f', noglob),
 	OPT("hashall", 'h', hashall),
+	OPT("histexpand", 'H', histexpand),
 	OPT("ignoreeof", 0, ignoreeof),
 	OPT("interactive", 'i', interactive),
 	OPT("monitor", 'm', monitor),

@@ -36,6 +36,7 @@ struct shell_opts {
 	bool errexit;		/* -e */
 	bool noglob;		/* -f */
 	bool hashall;		/* -h */
+	bool histexpand;	/* -H: !! and friends at the prompt */
 	bool interactive;	/* -i (read-only after startup) */
 	bool monitor;		/* -m */
 	bool noexec;		/* -n */
