@@ -580,6 +580,18 @@ static int apply_modifiers(struct hx *x, char **text)
 
 /* --------------------------------------------------------------- a line */
 
+/* The modifiers after a reference (unless r says it failed), then its
+   text into the output; text is consumed. */
+static int finish_reference(struct hx *x, int r, char *text)
+{
+	if (r == 0)
+		r = apply_modifiers(x, &text);
+	if (r == 0)
+		sb_append(&x->out, text);
+	free(text);
+	return r;
+}
+
 /* One !reference at x->i: replaced by what it names. */
 static int reference(struct hx *x)
 {
@@ -588,12 +600,7 @@ static int reference(struct hx *x)
 	int r = parse_event(x, start, &text);
 	if (r == 0)
 		r = select_words(x, &text);
-	if (r == 0)
-		r = apply_modifiers(x, &text);
-	if (r == 0)
-		sb_append(&x->out, text);
-	free(text);
-	return r;
+	return finish_reference(x, r, text);
 }
 
 /* ^old^new^ at the start of the line: !!:s^old^new^ */
@@ -614,12 +621,7 @@ static int quick_subst(struct hx *x)
 	sb_printf(&spec, ":s%.*s", (int)x->i, l);
 	int r = subst_modifier(x, &text, old, new, false, false, spec.data, spec.len);
 	sb_free(&spec);
-	if (r == 0)
-		r = apply_modifiers(x, &text);
-	if (r == 0)
-		sb_append(&x->out, text);
-	free(text);
-	return r;
+	return finish_reference(x, r, text);
 }
 
 /* Is the '!' at x->i plain text? */
