@@ -41,6 +41,7 @@
 #include "builtins/registry.h"
 #include "exec/eval.h"
 #include "exec/expand.h"
+#include "exec/pattern.h"
 #include "exec/shell.h"
 #include "interactive/complete.h"
 #include "interactive/histexpand.h"
@@ -108,9 +109,13 @@ static const char *hi_get(void *ctx, unsigned long n)
 	return hist_get(&((struct repl *)ctx)->hist, n);
 }
 
+/* fc drops its own entry (the file keeps it; the mark follows). */
 static void hi_remove_last(void *ctx)
 {
-	hist_remove_last(&((struct repl *)ctx)->hist);
+	struct repl *r = ctx;
+	hist_remove_last(&r->hist);
+	if (r->saved > hist_last(&r->hist))
+		r->saved = hist_last(&r->hist);
 }
 
 /*
@@ -150,10 +155,120 @@ static void history_save_new(struct repl *r)
 	free(path);
 }
 
+/* Delete entries from..to; the file's mark moves with the numbers. */
+static void history_forget(struct repl *r, unsigned long from, unsigned long to)
+{
+	hist_delete(&r->hist, from, to);
+	if (to <= r->saved)
+		r->saved -= to - from + 1;
+	else if (from <= r->saved)
+		r->saved = from - 1;
+}
+
+/* The editor's list (what Up walks) again from ours, after a deletion. */
+static void history_resync_editor(struct repl *r)
+{
+	lineedit_clear_history(r->le);
+	for (unsigned long i = hist_first(&r->hist);
+	     r->hist.count && i <= hist_last(&r->hist); i++)
+		lineedit_add_history(r->le, hist_get(&r->hist, i));
+}
+
+/* Does HISTCONTROL (a colon-separated list) hold word?  ignoreboth is
+   ignorespace and ignoredups. */
+static bool histcontrol_has(struct repl *r, const char *word)
+{
+	const char *v = var_get(r->sh, "HISTCONTROL");
+	size_t n = strlen(word);
+	for (const char *p = v; p && *p; p += strcspn(p, ":"), p += *p == ':') {
+		size_t len = strcspn(p, ":");
+		if ((len == n && strncmp(p, word, n) == 0) ||
+		    (len == 10 && strncmp(p, "ignoreboth", 10) == 0 &&
+		     (strcmp(word, "ignorespace") == 0 ||
+		      strcmp(word, "ignoredups") == 0)))
+			return true;
+	}
+	return false;
+}
+
+/* One HISTIGNORE pattern (len bytes at p): \: is a colon, & the previous
+   entry (its pattern characters quoted). */
+static bool histignore_match(const char *p, size_t len, const char *prev,
+			     const char *line)
+{
+	struct strbuf pat = STRBUF_INIT;
+	for (size_t i = 0; i < len; i++) {
+		if (p[i] == '\\' && i + 1 < len && p[i + 1] == ':') {
+			sb_putc(&pat, p[++i]);
+		} else if (p[i] == '\\' && i + 1 < len) {
+			sb_appendn(&pat, p + i, 2);
+			i++;
+		} else if (p[i] == '&' && prev) {
+			for (const char *q = prev; *q; q++) {
+				if (strchr("\\*?[]", *q))
+					sb_putc(&pat, '\\');
+				sb_putc(&pat, *q);
+			}
+		} else {
+			sb_putc(&pat, p[i]);
+		}
+	}
+	bool m = pattern_match(sb_str(&pat), line, 0);
+	sb_free(&pat);
+	return m;
+}
+
+/* Does a HISTIGNORE pattern (colon-separated) match the whole line? */
+static bool histignore_matches(struct repl *r, const char *line)
+{
+	const char *v = var_get(r->sh, "HISTIGNORE");
+	const char *prev = r->hist.count ? hist_get(&r->hist, hist_last(&r->hist)) : NULL;
+	for (const char *p = v; p && *p;) {
+		size_t len = 0;	/* up to an unescaped ':' */
+		while (p[len] && p[len] != ':')
+			len += p[len] == '\\' && p[len + 1] ? 2 : 1;
+		if (len && histignore_match(p, len, prev, line))
+			return true;
+		p += len;
+		p += *p == ':';
+	}
+	return false;
+}
+
+/*
+ * HISTCONTROL and HISTIGNORE, as bash: ignorespace drops a line that
+ * starts with a space, ignoredups one equal to the previous entry,
+ * erasedups removes every earlier equal entry before the line is added;
+ * a HISTIGNORE pattern matching the whole line drops it.
+ */
+static bool history_wanted(struct repl *r, const char *line)
+{
+	if (line[0] == ' ' && histcontrol_has(r, "ignorespace"))
+		return false;
+	if (r->hist.count && histcontrol_has(r, "ignoredups") &&
+	    strcmp(hist_get(&r->hist, hist_last(&r->hist)), line) == 0)
+		return false;
+	if (histignore_matches(r, line))
+		return false;
+	if (r->hist.count && histcontrol_has(r, "erasedups")) {
+		bool erased = false;
+		for (unsigned long n = hist_last(&r->hist); n >= hist_first(&r->hist) && n; n--)
+			if (strcmp(hist_get(&r->hist, n), line) == 0) {
+				history_forget(r, n, n);
+				erased = true;
+			}
+		if (erased)
+			history_resync_editor(r);
+	}
+	return true;
+}
+
 /* One command into the list, the editor's list and the file. */
 static void hi_add(void *ctx, const char *line)
 {
 	struct repl *r = ctx;
+	if (!history_wanted(r, line))
+		return;
 	hist_add(&r->hist, line);
 	lineedit_add_history(r->le, line);
 	history_save_new(r);
@@ -163,7 +278,50 @@ static void hi_clear(void *ctx)
 {
 	struct repl *r = ctx;
 	hist_clear(&r->hist);
+	r->saved = hist_last(&r->hist);
 	lineedit_clear_history(r->le);
+}
+
+static void hi_delete(void *ctx, unsigned long from, unsigned long to)
+{
+	struct repl *r = ctx;
+	history_forget(r, from, to);
+	history_resync_editor(r);
+}
+
+static char *hi_file_name(void *ctx)
+{
+	return history_path(((struct repl *)ctx)->sh);
+}
+
+/* history -a/-r/-w FILE; 0, or -1 with errno set. */
+static int hi_file_op(void *ctx, char op, const char *file)
+{
+	struct repl *r = ctx;
+	struct history *h = &r->hist;
+	char *histfile = history_path(r->sh);
+	bool is_histfile = histfile && strcmp(histfile, file) == 0;
+	free(histfile);
+	int rc = 0;
+	if (op == 'r') {
+		bool all_saved = r->saved >= hist_last(h);
+		rc = hist_load_file(h, file) < 0 ? -1 : 0;
+		if (all_saved)
+			r->saved = hist_last(h);
+		history_resync_editor(r);
+		return rc;
+	}
+	unsigned long from = r->saved + 1 < hist_first(h) ? hist_first(h) : r->saved + 1;
+	rc = op == 'w' ? hist_write_file(h, file) :
+	     hist_append_range(h, file, from, hist_last(h));
+	if (rc == 0 && (op == 'a' || is_histfile)) {
+		r->saved = hist_last(h);
+		if (is_histfile) {	/* it works again */
+			free(r->histfile_bad);
+			r->histfile_bad = NULL;
+		}
+	}
+	return rc;
 }
 
 /* HISTSIZE may change at any time: apply it before each prompt. */
@@ -658,6 +816,8 @@ static void repl_setup(struct repl *r, struct shell *sh)
 	r->hist_iface = (struct shell_history){
 		.ctx = r, .first = hi_first, .last = hi_last, .get = hi_get,
 		.remove_last = hi_remove_last, .add = hi_add, .clear = hi_clear,
+		.remove = hi_delete, .file_name = hi_file_name,
+		.file_op = hi_file_op,
 	};
 }
 

@@ -273,33 +273,132 @@ int builtin_fc(struct shell *sh, int argc, char **argv)
 	return fc_edit(sh, h, &o, argc - i, argv + i);
 }
 
+/* One number of history -d: N or -N; false when s does not start with one. */
+static bool parse_pos(const char **s, long *v)
+{
+	const char *p = *s;
+	bool neg = *p == '-';
+	if (neg)
+		p++;
+	if (*p < '0' || *p > '9')
+		return false;
+	long n = 0;
+	for (; *p >= '0' && *p <= '9'; p++)
+		n = n < 100000000 ? n * 10 + (*p - '0') : n;
+	*v = neg ? -n : n;
+	*s = p;
+	return true;
+}
+
+/* A held entry's number for v (-1 is the newest: the history -d itself,
+   as bash 5); 0 when out of range. */
+static unsigned long position(const struct shell_history *h, long v)
+{
+	long first = (long)h->first(h->ctx), last = (long)h->last(h->ctx);
+	long n = v < 0 ? last + 1 + v : v;
+	return n >= first && n <= last && n > 0 ? (unsigned long)n : 0;
+}
+
+/* history -d N, -d -N, -d N-M (either end may be negative). */
+static int history_delete(struct shell *sh, const struct shell_history *h,
+			  const char *arg)
+{
+	const char *p = arg;
+	long a = 0, b;
+	bool ok = parse_pos(&p, &a);
+	b = a;
+	if (ok && *p == '-') {
+		p++;
+		ok = parse_pos(&p, &b);
+	}
+	if (!ok || *p) {
+		builtin_error(sh, "%s: not a history position (N, -N or N-M)", arg);
+		return 1;
+	}
+	unsigned long from = position(h, a), to = position(h, b);
+	if (!from || !to || from > to) {
+		builtin_error(sh, "%s: history position out of range", arg);
+		return 1;
+	}
+	h->remove(h->ctx, from, to);
+	return 0;
+}
+
+/* history -a|-r|-w [file]: the file defaults to $HISTFILE. */
+static int history_file(struct shell *sh, const struct shell_history *h,
+			char op, const char *file)
+{
+	char *name = file ? xstrdup(file) : h->file_name(h->ctx);
+	if (!name) {
+		builtin_error(sh, "no history file (HISTFILE is empty)");
+		return 1;
+	}
+	int st = 0;
+	if (h->file_op(h->ctx, op, name) < 0) {
+		builtin_error(sh, "%s: %s", name, strerror(errno));
+		st = 1;
+	}
+	free(name);
+	return st;
+}
+
+/* history [n]: the whole list, or its last n entries (n >= 0), numbered. */
+static int history_list(const struct shell_history *h, long n)
+{
+	unsigned long first = h->first(h->ctx), last = h->last(h->ctx);
+	if (n >= 0 && last >= first && (unsigned long)n < last - first + 1)
+		first = last - (unsigned long)n + 1;
+	for (unsigned long k = first; k <= last && last >= first; k++) {
+		const char *e = h->get(h->ctx, k);
+		if (e)
+			printf("%5lu  %s\n", k, e);
+	}
+	return 0;
+}
+
 /*
- * history [-c] [n]: list the whole list (or its last n entries) with
- * numbers, as bash does; -c empties the list (the file is left alone).
+ * history [n]                  list, numbered (the last n entries)
+ * history -c                   clear the list (the file is left alone)
+ * history -d N | -N | N-M      delete entries, as bash 5
+ * history -a | -r | -w [file]  append the entries not yet saved / read
+ *                              and append to the list / write the list
+ * One of the options at a time; the options are checked before the
+ * history (a script gets the usage error first).
  */
 int builtin_history(struct shell *sh, int argc, char **argv)
 {
-	bool seen[128] = { false };
+	struct bopt o;
+	bopt_init(&o, argc, argv, "acd:rw", 0);
+	int op = 0, c;
+	const char *del = NULL;
+	while ((c = bopt_next(sh, &o)) != 0) {
+		if (c == '?')
+			return 2;
+		if (op && op != c)
+			return bopt_usage(sh);
+		op = c;
+		if (c == 'd')
+			del = o.arg;
+	}
+	int i = o.ind;
 	long n = -1;
-	int i = bopt_scan(sh, argc, argv, "c", seen);
-	if (i < 0 || bopt_number_operand(sh, argc, argv, i, 0, &n) != 0)
+	if ((op == 'c' || op == 'd') && i < argc)
+		return bopt_too_many(sh);
+	if (op && argc - i > 1)
+		return bopt_too_many(sh);
+	if (!op && bopt_number_operand(sh, argc, argv, i, 0, &n) != 0)
 		return 2;
 	const struct shell_history *h = history_or_error(sh);
 	if (!h)
 		return 1;
-	if (seen['c']) {
+	switch (op) {
+	case 'c':
 		h->clear(h->ctx);
 		return 0;
+	case 'd':
+		return history_delete(sh, h, del);
+	case 'a': case 'r': case 'w':
+		return history_file(sh, h, (char)op, i < argc ? argv[i] : NULL);
 	}
-	unsigned long first = h->first(h->ctx), last = h->last(h->ctx);
-	if (n >= 0) {
-		if (last >= first && (unsigned long)n < last - first + 1)
-			first = last - (unsigned long)n + 1;
-	}
-	for (unsigned long n = first; n <= last && last >= first; n++) {
-		const char *e = h->get(h->ctx, n);
-		if (e)
-			printf("%5lu  %s\n", n, e);
-	}
-	return 0;
+	return history_list(h, n);
 }

@@ -62,8 +62,13 @@ static const struct detail details[] = {
 		  "help for, help while, help until, help case, help {, help (\n"
 		  "describe the grammar keywords.\n" },
 	{ "history", "Lists the history with numbers (the last n entries with n);\n"
-		     "-c clears the list. The list is kept in $HISTFILE\n"
-		     "(default ~/.whelk_history), at most $HISTSIZE (default 500) entries.\n" },
+		     "-c clears the list; -d N, -d -N (from the end; -1 is this command)\n"
+		     "and -d N-M delete entries; -w [file] writes the list to the file,\n"
+		     "-r [file] reads it into the list, -a [file] appends the entries not\n"
+		     "saved yet. The list is kept in $HISTFILE (default ~/.whelk_history),\n"
+		     "at most $HISTSIZE (default 500) entries. HISTCONTROL (ignorespace,\n"
+		     "ignoredups, ignoreboth, erasedups) and HISTIGNORE (patterns; & is\n"
+		     "the previous entry) keep lines out.\n" },
 	{ "jobs", "-l adds process ids, -p prints only process group leaders' pids.\n"
 		  "+ marks the current job, - the previous one.\n" },
 	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l [status] lists signal names.\n" },

@@ -19,6 +19,14 @@ struct shell_history {
 	/* Add to the list, the line editor and $HISTFILE. */
 	void (*add)(void *ctx, const char *line);
 	void (*clear)(void *ctx);
+	/* Delete entries from..to (held numbers); later ones move down. */
+	void (*remove)(void *ctx, unsigned long from, unsigned long to);
+	/* $HISTFILE (or the default), owned; NULL when there is none. */
+	char *(*file_name)(void *ctx);
+	/* history -a (append the entries not yet saved), -r (read and
+	   append to the list), -w (write the whole list) on file: 0, or -1
+	   with errno set. */
+	int (*file_op)(void *ctx, char op, const char *file);
 };
 
 #endif

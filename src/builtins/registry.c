@@ -77,7 +77,7 @@ static const struct builtin table[] = {
 	  "help [name]",
 	  "describe builtins" },
 	{ "history", builtin_history, BUILTIN_REGULAR,
-	  "history [-c] [n]",
+	  "history [-c] [-d N[-M]] [-a|-r|-w [file]] [n]",
 	  "list the command history" },
 	{ "jobs", builtin_jobs, BUILTIN_REGULAR,
 	  "jobs [-l|-p] [job...]",

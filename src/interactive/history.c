@@ -108,6 +108,26 @@ void hist_remove_last(struct history *h)
 	h->count--;
 }
 
+void hist_delete(struct history *h, unsigned long from, unsigned long to)
+{
+	if (!h->count || to < from || to < h->first || from > hist_last(h))
+		return;
+	if (from < h->first)
+		from = h->first;
+	if (to > hist_last(h))
+		to = hist_last(h);
+	size_t lo = (size_t)(from - h->first), n = (size_t)(to - from) + 1;
+	for (size_t i = lo; i < lo + n; i++) {
+		free(h->entries[slot(h, i)]);
+		h->entries[slot(h, i)] = NULL;
+	}
+	for (size_t i = lo; i + n < h->count; i++) {	/* close the gap */
+		h->entries[slot(h, i)] = h->entries[slot(h, i + n)];
+		h->entries[slot(h, i + n)] = NULL;
+	}
+	h->count -= n;
+}
+
 void hist_clear(struct history *h)
 {
 	while (h->count > 0)

@@ -53,6 +53,11 @@ unsigned long hist_last(const struct history *h);
 unsigned long hist_next(const struct history *h);
 /** Drop the newest entry (fc replaces its own invocation). */
 void hist_remove_last(struct history *h);
+/**
+ * Delete the entries numbered from..to (clamped to those held); the later
+ * ones move down, so their numbers shrink by as many (as bash's history -d).
+ */
+void hist_delete(struct history *h, unsigned long from, unsigned long to);
 /** Forget everything; numbering continues. */
 void hist_clear(struct history *h);
 

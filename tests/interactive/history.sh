@@ -179,6 +179,36 @@ EOF
 check "the file holds the expanded line" \
 	test "$(sed -n 2p "$tmp/home/h-hx")" = 'echo up$((5+5))'
 
+# ------------------------------------------ HISTCONTROL, HISTIGNORE, history -d
+
+if [ "$editor" != plain ]; then
+session "erasedups and history -d: Up walks the list that is left" \
+	HISTCONTROL=erasedups HISTIGNORE='echo skip*' <<'EOF'
+expect P> 
+send echo a$((1))\r
+expect a1
+expect P> 
+send echo b$((2))\r
+expect b2
+expect P> 
+send echo a$((1))\r
+expect a1
+expect P> 
+send echo skip$((3))\r
+expect skip3
+expect P> 
+send history -d -1\r
+expect P> 
+send \e[A\e[A\r
+expect b2
+expect P> 
+send fc -ln 1\r
+expect \techo a$((1))\n\techo b$((2))\nP> 
+send exit\r
+wait
+EOF
+fi
+
 # An interactive shell reading a file, not a terminal: no expansion.
 printf 'echo one\n!!\necho two!!\nexit\n' >"$tmp/in"
 check "whelk -i < file runs !! unchanged" \

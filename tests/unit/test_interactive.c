@@ -124,6 +124,35 @@ START_TEST(history_ring_and_numbers)
 }
 END_TEST
 
+START_TEST(history_delete)
+{
+	struct history h;
+	hist_init(&h, 4);
+	for (int k = 0; k < 6; k++) {	/* 3..6 held, the ring wrapped */
+		char e[2] = { (char)('a' + k), '\0' };
+		hist_add(&h, e);
+	}
+	hist_delete(&h, 4, 5);		/* d, e: f moves down to 4 */
+	ck_assert_uint_eq(hist_last(&h), 4);
+	ck_assert_str_eq(hist_get(&h, 3), "c");
+	ck_assert_str_eq(hist_get(&h, 4), "f");
+	ck_assert_ptr_null(hist_get(&h, 5));
+	hist_add(&h, "g");
+	hist_add(&h, "h");
+	hist_add(&h, "i");		/* full again: 4..7 = f g h i */
+	ck_assert_str_eq(hist_get(&h, 4), "f");
+	hist_delete(&h, 1, 4);		/* clamped to what is held */
+	ck_assert_str_eq(hist_get(&h, 4), "g");
+	hist_delete(&h, 6, 99);
+	ck_assert_uint_eq(hist_last(&h), 5);
+	ck_assert_str_eq(hist_get(&h, 5), "h");
+	hist_delete(&h, 9, 12);		/* nothing there: no change */
+	hist_delete(&h, 5, 4);
+	ck_assert_uint_eq(hist_last(&h), 5);
+	hist_finish(&h);
+}
+END_TEST
+
 START_TEST(history_encoding)
 {
 	struct strbuf sb = STRBUF_INIT;
@@ -594,6 +623,7 @@ static Suite *interactive_suite(void)
 	suite_add_tcase(s, t);
 	t = tcase_create("history");
 	tcase_add_test(t, history_ring_and_numbers);
+	tcase_add_test(t, history_delete);
 	tcase_add_test(t, history_encoding);
 	tcase_add_test(t, history_file_roundtrip);
 	tcase_add_test(t, history_file_damaged);
