@@ -9,12 +9,6 @@
 suite=history
 PTY_TIMEOUT=40
 . "$(cd "$(dirname "$0")" && pwd)/lib.sh"
-editor=${2:-}
-if [ -z "$editor" ]; then
-	editor=$(sed -n 's/^#define WHELK_LINE_EDITOR "\(.*\)"/\1/p' config.h 2>/dev/null)
-	[ -n "$editor" ] || editor=readline
-fi
-case $editor in basic) editor=plain ;; esac
 
 # count TEXT: how many lines of the last session's transcript hold TEXT.
 count() {
@@ -181,7 +175,7 @@ check "the file holds the expanded line" \
 
 # ------------------------------------------ HISTCONTROL, HISTIGNORE, history -d
 
-if [ "$editor" != plain ]; then
+if editing; then
 session "erasedups and history -d: Up walks the list that is left" \
 	HISTCONTROL=erasedups HISTIGNORE='echo skip*' <<'EOF'
 expect P> 
