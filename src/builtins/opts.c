@@ -57,8 +57,6 @@ int bopt_too_many(struct shell *sh)
 /* Does the word at o->ind start a new group of options? */
 static bool starts_options(const struct bopt *o, const char *w)
 {
-	if (w[0] == '+' && (o->flags & BOPT_PLUS))
-		return w[1] != '\0';
 	if (w[0] != '-' || w[1] == '\0')
 		return false;	/* an operand, "-" included */
 	if ((o->flags & BOPT_NUMBERS) && w[1] >= '0' && w[1] <= '9')
@@ -74,8 +72,7 @@ static int take_argument(struct shell *sh, struct bopt *o, int c)
 	} else if (o->ind < o->argc) {
 		o->arg = o->argv[o->ind++];
 	} else {
-		builtin_error(sh, "%c%c: option requires an argument",
-			      o->plus ? '+' : '-', c);
+		builtin_error(sh, "-%c: option requires an argument", c);
 		bopt_usage(sh);
 		return '?';
 	}
@@ -91,14 +88,13 @@ int bopt_next(struct shell *sh, struct bopt *o)
 		const char *w = o->argv[o->ind++];
 		if (strcmp(w, "--") == 0)
 			return 0;
-		o->plus = w[0] == '+';
 		o->rest = w + 1;
 	}
 	int c = (unsigned char)*o->rest++;
 	const char *at = c != ':' ? strchr(o->spec, c) : NULL;
 	o->arg = NULL;
 	if (!at) {
-		bopt_invalid(sh, o->plus ? '+' : '-', c);
+		bopt_invalid(sh, '-', c);
 		return '?';
 	}
 	if (at[1] == ':')

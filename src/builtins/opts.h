@@ -26,8 +26,6 @@ struct shell;
 enum bopt_flags {
 	/* "-5" is an operand, not an option (fc -5, a negative number). */
 	BOPT_NUMBERS = 1,
-	/* "+x" is an option too; bopt->plus says which sign it had (set). */
-	BOPT_PLUS = 2,
 };
 
 struct bopt {
@@ -38,7 +36,6 @@ struct bopt {
 	int ind;		/* the next word; at the end, the first operand */
 	const char *rest;	/* borrowed: letters left in this word, or NULL */
 	const char *arg;	/* borrowed: the argument of the last option */
-	bool plus;		/* the last option was written +x */
 };
 
 /** Start scanning argv[1..argc-1] for the options in spec. */
@@ -66,7 +63,7 @@ int bopt_none(struct shell *sh, int argc, char **argv);
  * marks it fatal.  Returns 2, the status of a usage error.
  */
 int bopt_usage(struct shell *sh);
-/** "-x: invalid option" (or "+x") and the usage line; returns 2. */
+/** "-x: invalid option" (sign '+' for set's +x) and the usage line; returns 2. */
 int bopt_invalid(struct shell *sh, char sign, int letter);
 /** "NAME: too many arguments" and the usage line; returns 2. */
 int bopt_too_many(struct shell *sh);

@@ -14,6 +14,7 @@
 #include "base/alloc.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
+#include "builtins/opts.h"
 #include "builtins/registry.h"
 #include "exec/shell.h"
 
@@ -37,9 +38,9 @@ void builtin_error(struct shell *sh, const char *fmt, ...)
    one whose usage line is "NAME ...". */
 const struct builtin *builtin_find(const char *name)
 {
-	static struct builtin b = { .cls = BUILTIN_REGULAR,
-				    .usage = "NAME ..." };
+	static struct builtin b = { .usage = "NAME ..." };
 	b.name = name;
+	b.cls = strcmp(name, "exit") == 0 ? BUILTIN_SPECIAL : BUILTIN_REGULAR;
 	return &b;
 }
 
@@ -441,6 +442,115 @@ START_TEST(test_ulimit)
 }
 END_TEST
 
+/* ------------------------------------------------ the option scanner */
+
+/* Scan argv (NULL-terminated) with spec; the letters returned, with each
+   option argument in brackets, then "|" and the first operand's index. */
+static char *scan_all(const char *spec, int flags, char **argv)
+{
+	int argc = 0;
+	while (argv[argc])
+		argc++;
+	struct bopt o;
+	struct strbuf sb = STRBUF_INIT;
+	int c;
+	sb_clear(&errors);
+	test_shell.current_builtin = "cmd";
+	bopt_init(&o, argc, argv, spec, flags);
+	while ((c = bopt_next(&test_shell, &o)) != 0) {
+		sb_putc(&sb, (char)c);
+		if (c == '?')
+			break;
+		if (o.arg)
+			sb_printf(&sb, "[%s]", o.arg);
+	}
+	sb_printf(&sb, "|%d", o.ind);
+	return sb_finish(&sb);
+}
+
+#define SCAN(want, spec, flags, ...) do { \
+	char *av_[] = { "cmd", __VA_ARGS__, NULL }; \
+	char *copy_[sizeof av_ / sizeof av_[0]]; \
+	memcpy(copy_, av_, sizeof av_); \
+	char *got_ = scan_all(spec, flags, av_); \
+	ck_assert_str_eq(got_, want); \
+	/* argv is never written (issue 15: "eval --" double free) */ \
+	ck_assert_mem_eq(copy_, av_, sizeof av_); \
+	free(got_); \
+} while (0)
+
+START_TEST(test_bopt_syntax)
+{
+	SCAN("ab|2", "ab", 0, "-ab", "x");
+	SCAN("ab|3", "ab", 0, "-a", "-b", "x");
+	SCAN("d[x]|2", "d:", 0, "-dx", "y");
+	SCAN("d[x]|3", "d:", 0, "-d", "x", "y");
+	SCAN("rd[]|3", "rd:", 0, "-rd", "", "v");
+	SCAN("d[-r]|3", "d:r", 0, "-d", "-r");
+	SCAN("a|3", "a", 0, "-a", "--", "-a");
+	SCAN("|2", "a", 0, "--", "--");
+	SCAN("|1", "a", 0, "-", "-a");
+	SCAN("|1", "a", 0, "", "-a");
+	SCAN("|1", "a", 0, "x", "-a");
+	SCAN("|1", "", BOPT_NUMBERS, "-5");
+	SCAN("?|2", "", 0, "-5");
+	SCAN("|2", "", 0, "--");
+}
+END_TEST
+
+START_TEST(test_bopt_errors)
+{
+	SCAN("?|2", "ab", 0, "-z");
+	ERR("whelk: cmd: -z: invalid option\nwhelk: cmd: usage: NAME ...\n");
+	SCAN("a?|2", "ab", 0, "-az");
+	ERR("-z: invalid option");
+	SCAN("?|2", "d:", 0, "-d");
+	ERR("whelk: cmd: -d: option requires an argument\n"
+	    "whelk: cmd: usage: NAME ...\n");
+	SCAN("?|2", "d:", 0, "-:");
+	ERR("-:: invalid option");
+	/* A usage error is fatal for a special builtin only. */
+	char *argv[] = { "exit", "-z", NULL };
+	test_shell.builtin_fatal = false;
+	test_shell.current_builtin = "exit";
+	ck_assert_int_eq(bopt_none(&test_shell, 2, argv), -1);
+	ck_assert(test_shell.builtin_fatal);
+	test_shell.builtin_fatal = false;
+	test_shell.current_builtin = "read";
+	ck_assert_int_eq(bopt_none(&test_shell, 2, argv), -1);
+	ck_assert(!test_shell.builtin_fatal);
+}
+END_TEST
+
+START_TEST(test_bopt_number)
+{
+	long n = -7;
+	test_shell.current_builtin = "cmd";
+	ck_assert_int_eq(bopt_number(&test_shell, "42", 0, 100, &n), 0);
+	ck_assert_int_eq(n, 42);
+	ck_assert_int_eq(bopt_number(&test_shell, "+5", 0, 100, &n), 0);
+	ck_assert_int_eq(n, 5);
+	const char *bad[] = { "", "-1", "-0", "5x", " 5", "+", "101",
+			      "99999999999999999999", "0x10" };
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		sb_clear(&errors);
+		n = -7;
+		ck_assert_int_eq(bopt_number(&test_shell, bad[i], 0, 100, &n),
+				 2);
+		ck_assert_int_eq(n, -7);
+		ERR("Illegal number");
+	}
+	char *argv[] = { "cmd", "1", "2", NULL };
+	sb_clear(&errors);
+	ck_assert_int_eq(bopt_number_operand(&test_shell, 3, argv, 1, 0, &n), 2);
+	ERR("too many arguments");
+	ck_assert_int_eq(bopt_number_operand(&test_shell, 3, argv, 3, 0, &n), 0);
+	ck_assert_int_eq(n, -7);
+	ck_assert_int_eq(bopt_number_operand(&test_shell, 3, argv, 2, 0, &n), 0);
+	ck_assert_int_eq(n, 2);
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("util builtins");
@@ -463,6 +573,9 @@ int main(void)
 	tcase_add_test(tc, test_umask);
 	tcase_add_test(tc, test_kill);
 	tcase_add_test(tc, test_ulimit);
+	tcase_add_test(tc, test_bopt_syntax);
+	tcase_add_test(tc, test_bopt_errors);
+	tcase_add_test(tc, test_bopt_number);
 	suite_add_tcase(s, tc);
 	SRunner *sr = srunner_create(s);
 	srunner_run_all(sr, CK_NORMAL);
