@@ -27,7 +27,8 @@ static void member_push(struct charset *cs, struct member m)
 }
 
 /* Characters lo..hi: bytes in the table, the rest (wide) as a member. */
-static void add_range(struct charset *cs, uint32_t lo, uint32_t hi, bool wide)
+static inline void add_range(struct charset *cs, uint32_t lo, uint32_t hi,
+			     bool wide)
 {
 	unsigned limit = wide ? 127 : 255;
 	for (uint32_t c = lo; c <= hi && c <= limit; c++)

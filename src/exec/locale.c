@@ -35,9 +35,16 @@ static const char *category_value(struct shell *sh, const char *own)
 	return "C";
 }
 
+/* Loading a locale costs tens of thousands of instructions (a UTF-8
+   LC_CTYPE is most of a `whelk -c :`); asking for the one in effect, as
+   importing LANG and then LC_ALL may, costs a string comparison. */
 static void apply(struct shell *sh, int category, const char *own)
 {
-	if (!setlocale(category, category_value(sh, own)))
+	const char *want = category_value(sh, own);
+	const char *now = setlocale(category, NULL);
+	if (now && strcmp(now, want) == 0)
+		return;
+	if (!setlocale(category, want))
 		setlocale(category, "C");
 }
 

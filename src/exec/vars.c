@@ -116,7 +116,7 @@ static void var_changed(struct shell *sh, const char *name, int oldflags,
 	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
 		sh->lineno_plain = true;
 	/* XCU 2.5.3: a new LANG or LC_* changes the shell's locale at once. */
-	if (locale_is_variable(name))
+	if (name[0] == 'L' && locale_is_variable(name))
 		locale_update(sh);
 }
 
