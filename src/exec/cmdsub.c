@@ -151,6 +151,16 @@ static int run_captured(struct shell *sh, int argc, char **argv,
 			close(saved);
 		return -1;
 	}
+	/* With fd 1 (or 0) closed, the pipe takes it: the read end would be
+	   replaced by the dup2 below (the builtin then dies of SIGPIPE), the
+	   write end closed under the builtin.  Both go above the user's fds. */
+	for (int i = 0; i < 2; i++) {
+		if (p[i] <= STDERR_FILENO) {
+			int high = fd_move_high(p[i]);
+			if (high >= 0)
+				p[i] = high;
+		}
+	}
 	job_dup2(sh->jobs, p[1], STDOUT_FILENO);
 	job_close(sh->jobs, p[1]);
 	int status = shell_run_argv(sh, argc, argv, 0);
