@@ -197,7 +197,7 @@ function stmt(d,    r, n) {
 	if (r == 22) return fds(d)
 	if (r == 23) return "eval " sqe(simple_out(2))
 	if (r == 24) return "x=$(" cmd_out(d + 1) "); printf '{%s}' \"$x\""
-	if (r == 25) return "( set -e; " stmt(d + 1) "; false; " simple_out(d) " ); printf 'e=%s ' \"$?\""
+	if (r == 25) return "( set -e; " stmt(d + 1) "; false; " simple_out(d) " ); printf 'e=%s ' $(($? != 0))"
 	if (r == 26) return traps(d)
 	if (r == 27) return getopts_loop()
 	if (r == 28) return "( readonly " var() "=r; " var() "=s; printf 'ro' ); printf 'r=%s ' \"$?\""
@@ -280,7 +280,7 @@ function more3(d,    r) {
 	if (r == 5) return "x=$({ read -r l; printf '%s' \"$l\"; } <<EOF || printf '%s' no\n$b \\$a\nEOF\n); printf '<%s>' \"$x\""
 	if (r == 6) return "( set -e; trap " sq("printf T$?") " EXIT; " pick("false\034(exit 5)\034x=$(exit 6)\034! true; printf ok") "; printf no ); printf 's=%s ' $?"
 	if (r == 7) return "f() { local_x=$1; shift; printf '<%s>' \"$local_x\" \"$#\"; }; f a b c; printf '<%s>' \"$#\" \"$local_x\""
-	if (r == 8) return "{ printf a; exec >&-; printf b; } 2>/dev/null; printf 'c=%s ' $?" 
+	if (r == 8) return "( printf a; exec >&-; x=$(echo \"q  r\"); printf b 2>/dev/null; printf '<%s:%s>' \"$x\" $? >&2 ) 2>&1; printf 'c=%s ' $?"
 	if (r == 9) return "( exec 4>f3; printf four >&4 ); read -r x < f3; printf '<%s>' \"$x\"; ( exec 2>/dev/null; printf q >&9 ); printf 's=%s ' $(($? != 0))"
 	if (r == 10) return "v=1; v=4 : ; printf '<%s>' \"$v\"; v=5 eval 'printf \"<$v>\"'; printf '<%s>' \"$v\""
 	if (r == 11) return "x=$(printf '%s\\n' 1 2 3 | { read -r a; read -r b; printf '%s%s' \"$b\" \"$a\"; }); printf '<%s>' \"$x\""
