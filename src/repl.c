@@ -33,6 +33,7 @@
 #include "base/diag.h"
 #include "base/fdutil.h"
 #include "base/hashmap.h"
+#include "base/shquote.h"
 #include "base/signames.h"
 #include "base/strbuf.h"
 #include "builtins/help.h"
@@ -645,6 +646,53 @@ static void winsize_sync(struct repl *r)
 	}
 }
 
+/*
+ * C-x C-e (vi: v): the line so far goes to a temporary file and the user's
+ * editor runs on it as a command typed at the prompt would (a foreground
+ * job with the terminal): $VISUAL, else $FCEDIT, else $EDITOR, else vi.
+ * What was saved is run as if typed, and enters history as such.
+ */
+static char *edit_in_editor(void *ctx, const char *text)
+{
+	struct repl *r = ctx;
+	const char *ed = NULL;
+	static const char *const vars[] = { "VISUAL", "FCEDIT", "EDITOR" };
+	for (size_t i = 0; i < 3 && (!ed || !*ed); i++)
+		ed = var_get(r->sh, vars[i]);
+	if (!ed || !*ed)
+		ed = "vi";
+	const char *dir = var_get(r->sh, "TMPDIR");
+	struct strbuf path = STRBUF_INIT;
+	sb_printf(&path, "%s/whelk-edit-XXXXXX", dir && *dir ? dir : "/tmp");
+	int fd = mkstemp(path.data);
+	if (fd < 0 || fd_write_all(fd, text, strlen(text)) < 0 ||
+	    fd_write_all(fd, "\n", 1) < 0) {
+		diag_msg("cannot write a temporary file: %s", strerror(errno));
+		if (fd >= 0) {
+			close(fd);
+			unlink(sb_str(&path));
+		}
+		sb_free(&path);
+		return NULL;
+	}
+	close(fd);
+	struct strbuf cmd = STRBUF_INIT;
+	sb_printf(&cmd, "%s ", ed);
+	shq_quote(&cmd, sb_str(&path));
+	int st = shell_run_string(r->sh, "edit", sb_str(&cmd));
+	r->sh->unwind = UNWIND_NONE;
+	sb_free(&cmd);
+	char *out = st == 0 ? fd_read_file(sb_str(&path)) : NULL;
+	unlink(sb_str(&path));
+	sb_free(&path);
+	if (out) {
+		size_t n = strlen(out);
+		while (n > 0 && out[n - 1] == '\n')
+			out[--n] = '\0';
+	}
+	return out;
+}
+
 /* SIGWINCH at the prompt: the editor redraws, the variables follow. */
 static bool took_resize(void *ctx)
 {
@@ -808,6 +856,7 @@ static void repl_setup(struct repl *r, struct shell *sh)
 	struct lineedit_hooks lh = {
 		.ctx = r, .poll = notices_poll, .print = notices_print,
 		.interrupted = took_interrupt, .resized = took_resize,
+		.edit = edit_in_editor,
 		.wake_fd = sh->jobs ? sig_wake_open(sh->jobs) : -1,
 		.complete = &r->complete,
 	};

@@ -6,6 +6,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "base/strbuf.h"
+
 int fd_dup_high(int fd)
 {
 	return fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
@@ -57,4 +59,24 @@ int fd_write_all(int fd, const void *buf, size_t n)
 bool fd_is_open(int fd)
 {
 	return fcntl(fd, F_GETFD) >= 0;
+}
+
+char *fd_read_file(const char *path)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		return NULL;
+	struct strbuf sb = STRBUF_INIT;
+	char buf[4096];
+	ssize_t n;
+	while ((n = fd_read(fd, buf, sizeof buf)) > 0)
+		sb_appendn(&sb, buf, (size_t)n);
+	int saved = errno;
+	close(fd);
+	if (n < 0) {
+		sb_free(&sb);
+		errno = saved;
+		return NULL;
+	}
+	return sb_finish(&sb);
 }

@@ -24,6 +24,9 @@ int fd_set_cloexec(int fd, bool on);
 ssize_t fd_read(int fd, void *buf, size_t n);
 /** write(2) the whole buffer, retrying on EINTR and short writes; 0 or -1. */
 int fd_write_all(int fd, const void *buf, size_t n);
+/** The whole contents of the file at path, malloc'd and NUL-terminated;
+    NULL (errno set) when it cannot be opened or read. */
+char *fd_read_file(const char *path);
 /** Is fd open? */
 bool fd_is_open(int fd);
 

@@ -197,20 +197,6 @@ static int write_temp(const struct shell_history *h, unsigned long from,
 	return r;
 }
 
-static char *read_file(const char *path)
-{
-	int fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	char buf[4096];
-	ssize_t n;
-	while ((n = fd_read(fd, buf, sizeof buf)) > 0)
-		sb_appendn(&sb, buf, (size_t)n);
-	close(fd);
-	return sb_finish(&sb);
-}
-
 /*
  * fc [-r] [-e editor] [first [last]]: the editor is -e, else $FCEDIT,
  * else ed (XCU fc).  It runs as a shell command on the temporary file; a
@@ -242,7 +228,7 @@ static int fc_edit(struct shell *sh, const struct shell_history *h,
 	sb_printf(&cmd, "%s %s", ed, path);
 	int st = shell_run_string(sh, "fc", sb_str(&cmd));
 	sb_free(&cmd);
-	char *text = st == 0 ? read_file(path) : NULL;
+	char *text = st == 0 ? fd_read_file(path) : NULL;
 	unlink(path);
 	free(path);
 	if (!text)

@@ -55,6 +55,12 @@ struct lineedit_hooks {
 	/* Did the terminal change size since the last call?  (Reads and
 	   clears; may be NULL.) */
 	bool (*resized)(void *ctx);
+	/* C-x C-e (emacs) or v (vi command mode): run the user's editor on
+	   text, the line so far (the terminal is back in its normal modes
+	   meanwhile).  The saved text, malloc'd, trailing newlines removed,
+	   which the editor then returns as the line read; NULL when the
+	   editor failed (the line stays as it was).  May be NULL. */
+	char *(*edit)(void *ctx, const char *text);
 	int wake_fd;				/* borrowed; -1 when there is none */
 	const struct complete_hooks *complete;	/* borrowed, may be NULL */
 };

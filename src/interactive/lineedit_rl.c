@@ -49,6 +49,8 @@ struct rl_state {
 	bool eof;		/* it got NULL: Ctrl-D on an empty line */
 	FILE *in, *out;		/* owned stdio wrappers of the fds */
 	char *prompt;		/* owned: the prompt being shown, or NULL */
+	char *edited;		/* owned: what the user's editor saved (C-x
+				   C-e), the line to return; NULL */
 };
 
 static struct rl_state *state(struct lineedit *le)
@@ -327,6 +329,78 @@ static void rl_on_resize(struct lineedit *le)
 	fflush(rl_outstream);
 }
 
+/* ------------------------------------------------- the user's editor */
+
+/*
+ * C-x C-e / vi's v: the line goes to hooks->edit, which runs $VISUAL (or
+ * $FCEDIT, $EDITOR, vi) on it.  The terminal leaves the editor's raw mode
+ * for it and gets it back after.  What was saved is shown below the
+ * prompt and becomes the line read (rl_read sees st->edited once this
+ * key's dispatch is over); a failed editor leaves the line as it was.
+ */
+static int edit_line_in_editor(int count, int key)
+{
+	(void)count;
+	(void)key;
+	if (!owner || !owner->hooks.edit) {
+		rl_ding();
+		return 0;
+	}
+	struct rl_state *st = state(owner);
+	char *text = xstrndup(rl_line_buffer, (size_t)rl_end);
+	cursor_to_end(st);
+	fputs("\r\n", rl_outstream);
+	fflush(rl_outstream);
+	rl_deprep_terminal();
+	char *out = owner->hooks.edit(owner->hooks.ctx, text);
+	rl_prep_terminal(0);
+	free(text);
+	if (!out) {
+		rl_show(owner);
+		return 0;
+	}
+	for (const char *p = out; *p; p++) {	/* \n alone would not return */
+		if (*p == '\n')
+			fputc('\r', rl_outstream);
+		fputc(*p, rl_outstream);
+	}
+	fputs(*out ? "\r\n" : "", rl_outstream);
+	fflush(rl_outstream);
+	st->edited = out;
+	return 0;
+}
+
+/* The keys, for the mode in force (a keymap switch resets libedit's). */
+static void bind_edit_keys(enum lineedit_mode mode)
+{
+#ifdef WHELK_LINEEDIT_LIBEDIT
+	if (mode == LINEEDIT_VI)
+		rl_parse_and_bind("bind -a v whelk-edit-line");
+	else
+		rl_parse_and_bind("bind ^X^E whelk-edit-line");
+#else
+	(void)mode;
+	rl_bind_keyseq_in_map("\\C-x\\C-e", edit_line_in_editor,
+			      emacs_standard_keymap);
+	rl_bind_key_in_map('v', edit_line_in_editor, vi_movement_keymap);
+#endif
+}
+
+/* libedit calls a function added with rl_add_defun for the key it is
+   registered with (the last key of a sequence: C-e for C-x C-e), and
+   binds that key to it too: the key's own meaning is bound back. */
+static void add_edit_function(void)
+{
+#ifdef WHELK_LINEEDIT_LIBEDIT
+	rl_add_defun("whelk-edit-line", edit_line_in_editor, 'e' & 0x1f);
+	rl_add_defun("whelk-edit-line", edit_line_in_editor, 'v');
+	rl_parse_and_bind("bind ^E ed-move-to-end");
+	rl_parse_and_bind("bind v ed-insert");
+#else
+	rl_add_defun("edit-and-execute-command", edit_line_in_editor, -1);
+#endif
+}
+
 /* ------------------------------------------------------------ reading */
 
 static void discard_line(void)
@@ -395,6 +469,13 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 			return status;
 		}
 		rl_callback_read_char();
+		if (st->edited) {	/* C-x C-e: the editor's text is the line */
+			discard_line();
+			owner = NULL;
+			*line = st->edited;
+			st->edited = NULL;
+			return LINEEDIT_LINE;
+		}
 	}
 	owner = NULL;
 	if (st->eof) {
@@ -427,6 +508,7 @@ static void rl_set_mode(struct lineedit *le, enum lineedit_mode mode)
 #else
 	rl_variable_bind("editing-mode", mode == LINEEDIT_VI ? "vi" : "emacs");
 #endif
+	bind_edit_keys(mode);
 }
 
 static void rl_add(struct lineedit *le, const char *line)
@@ -452,6 +534,7 @@ static void rl_finish(struct lineedit *le)
 	struct rl_state *st = state(le);
 	free(st->line);
 	free(st->prompt);
+	free(st->edited);
 	/* The FILEs wrap our own dups of the fds: closing them is safe. */
 	fclose(st->in);
 	fclose(st->out);
@@ -512,6 +595,7 @@ bool lineedit_rl_init(struct lineedit *le)
 	rl_completion_append_character = '\0';
 	using_history();
 	rl_initialize();
+	add_edit_function();
 	return true;
 }
 

@@ -143,6 +143,47 @@ expect Xaaaaaaaaaa
 send exit\r
 wait
 EOF
+
+# An "editor" that changes the file as a user would, and one that fails.
+printf '#!/bin/sh\nsed -i "s/abc/xyz/" "$1"\n' >"$tmp/home/ed.sh"
+chmod +x "$tmp/home/ed.sh"
+session "C-x C-e runs \$VISUAL on the line; what is saved runs and enters history" \
+	VISUAL="$tmp/home/ed.sh" HISTFILE="$tmp/home/h-edit" <<'EOF'
+expect P> 
+send echo abc-$((1+1))
+send \x18\x05
+expect xyz-2
+expect P> 
+send echo next\r
+expect next
+send \e[A\e[A\r
+expect xyz-2
+send exit\r
+wait
+EOF
+check "the edited line is the history entry" grep -q '^echo xyz-\$((1+1))$' "$tmp/home/h-edit"
+
+session "vi mode: v in command mode runs \$FCEDIT when VISUAL is unset" \
+	FCEDIT="$tmp/home/ed.sh" EDITOR=false <<'EOF'
+expect P> 
+send set -o vi\r
+expect P> 
+send echo abc-$((2+2))\ev
+expect xyz-4
+send exit\r
+wait
+EOF
+
+session "a failing editor leaves the line as it was" VISUAL=false <<'EOF'
+expect P> 
+send echo abc-$((3+3))
+send \x18\x05
+expect P> echo abc-$((3+3))
+send \r
+expect abc-6
+send exit\r
+wait
+EOF
 fi
 
 echo "# line editor: $editor"
