@@ -49,6 +49,7 @@
 #include "interactive/history.h"
 #include "interactive/lineedit.h"
 #include "interactive/prompt.h"
+#include "interactive/suggest.h"
 #include "jobs/jobs.h"
 #include "parser/parser.h"
 #include "parser/source.h"
@@ -693,6 +694,15 @@ static char *edit_in_editor(void *ctx, const char *text)
 	return out;
 }
 
+/* set -o autosuggest: history first, then a unique completion. */
+static char *suggest_hook(void *ctx, const char *text)
+{
+	struct repl *r = ctx;
+	if (!r->sh->opt.autosuggest)
+		return NULL;
+	return suggest_line(&r->hist, &r->complete, text);
+}
+
 /* SIGWINCH at the prompt: the editor redraws, the variables follow. */
 static bool took_resize(void *ctx)
 {
@@ -856,7 +866,7 @@ static void repl_setup(struct repl *r, struct shell *sh)
 	struct lineedit_hooks lh = {
 		.ctx = r, .poll = notices_poll, .print = notices_print,
 		.interrupted = took_interrupt, .resized = took_resize,
-		.edit = edit_in_editor,
+		.edit = edit_in_editor, .suggest = suggest_hook,
 		.wake_fd = sh->jobs ? sig_wake_open(sh->jobs) : -1,
 		.complete = &r->complete,
 	};
@@ -949,6 +959,26 @@ static void run_startup_file(struct shell *sh, const char *path)
 	sh->unwind = UNWIND_NONE;
 }
 
+/*
+ * set -o autosuggest starts on in an interactive shell with a line editor
+ * on a terminal that shows colour (the suggestion is drawn grey):
+ * TERM set, not dumb, not a monochrome or vt* type, and NO_COLOR unset.
+ * Before the startup files, so they can turn it off.
+ */
+static void autosuggest_default(struct shell *sh)
+{
+#if defined(WHELK_LINEEDIT_READLINE) || defined(WHELK_LINEEDIT_LIBEDIT)
+	const char *term = var_get(sh, "TERM");
+	const char *no_color = var_get(sh, "NO_COLOR");
+	sh->opt.autosuggest = sh->opt.interactive && isatty(STDIN_FILENO) &&
+			      isatty(STDERR_FILENO) && term && *term &&
+			      strcmp(term, "dumb") != 0 && !strstr(term, "mono") &&
+			      strncmp(term, "vt", 2) != 0 && (!no_color || !*no_color);
+#else
+	(void)sh;	/* the plain reader cannot draw suggestions */
+#endif
+}
+
 /* $HOME/name, when HOME is set. */
 static void run_home_file(struct shell *sh, const char *name)
 {
@@ -971,6 +1001,7 @@ static void run_home_file(struct shell *sh, const char *name)
  */
 void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc)
 {
+	autosuggest_default(sh);
 	if (sh->opt.login && !no_profile) {
 		run_startup_file(sh, "/etc/profile");
 		run_home_file(sh, ".profile");

@@ -83,8 +83,9 @@ static const struct detail details[] = {
 		    "while a trap action runs, $? from before the action).\n" },
 	{ "set", "-o name / +o name turn options on/off; set -o lists them;\n"
 		 "set -- args replaces the positional parameters. Options: -a -b -C -e\n"
-		 "-f -h -H -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace...\n"
-		 "(-H, histexpand: !! and the other history references at the prompt).\n" },
+		 "-f -h -H -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace|\n"
+		 "autosuggest... (-H, histexpand: !! and the other history references\n"
+		 "at the prompt).\n" },
 	{ "shift", "Shifts the positional parameters left by n (default 1).\n" },
 	{ "test", "File tests (-e -f -d -r -w -x -s -L ...), string tests (-z -n = !=),\n"
 		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping.\n" },

@@ -10,7 +10,9 @@
 /*
  * XCU 2.14 `set` lists the letters and -o names POSIX defines; pipefail is
  * Issue 8; emacs, vi, ignoreeof, nolog and histexpand (-H, on by default
- * in interactive shells) are the names bash and dash users expect; proctrace is whelk's own (narrate every fork, pipe, dup2,
+ * in interactive shells) are the names bash and dash users expect;
+ * autosuggest (fish-style suggestions at the prompt) and proctrace are
+ * whelk's own (proctrace narrates every fork, pipe, dup2,
  * execve, setpgid, tcsetpgrp, waitpid).  Letter 0 means "no letter".
  * The order here is the order of `set -o` listings and of $-.
  */
@@ -24,6 +26,7 @@ struct option_def {
 
 static const struct option_def options[] = {
 	OPT("allexport", 'a', allexport),
+	OPT("autosuggest", 0, autosuggest),
 	OPT("notify", 'b', notify),
 	OPT("noclobber", 'C', noclobber),
 	OPT("emacs", 0, emacs),

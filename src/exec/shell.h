@@ -50,6 +50,7 @@ struct shell_opts {
 	bool vi;
 	bool emacs;
 	bool proctrace;		/* whelk: narrate every process operation */
+	bool autosuggest;	/* whelk: suggest the rest of the line */
 	bool login;		/* -l / --login (not a set -o option) */
 };
 

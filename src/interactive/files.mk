@@ -8,4 +8,5 @@ src_interactive_libinteractive_a_SOURCES += \
 	src/interactive/lineedit.h \
 	src/interactive/lineedit.c src/interactive/lineedit_plain.c \
 	src/interactive/lineedit_rl.c \
-	src/interactive/prompt.c src/interactive/prompt.h
+	src/interactive/prompt.c src/interactive/prompt.h \
+	src/interactive/suggest.c src/interactive/suggest.h

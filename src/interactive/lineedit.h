@@ -61,6 +61,11 @@ struct lineedit_hooks {
 	   which the editor then returns as the line read; NULL when the
 	   editor failed (the line stays as it was).  May be NULL. */
 	char *(*edit)(void *ctx, const char *text);
+	/* The whole line the user is probably typing, given text, the line
+	   so far (cursor at its end): malloc'd, starting with text; NULL for
+	   none.  Its rest is drawn dim after the cursor; Right, End or C-f
+	   take it, M-f one word of it.  May be NULL (no suggestions). */
+	char *(*suggest)(void *ctx, const char *text);
 	int wake_fd;				/* borrowed; -1 when there is none */
 	const struct complete_hooks *complete;	/* borrowed, may be NULL */
 };

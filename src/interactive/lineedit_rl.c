@@ -6,6 +6,7 @@
 
 #if defined(WHELK_LINEEDIT_READLINE) || defined(WHELK_LINEEDIT_LIBEDIT)
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -51,6 +52,12 @@ struct rl_state {
 	char *prompt;		/* owned: the prompt being shown, or NULL */
 	char *edited;		/* owned: what the user's editor saved (C-x
 				   C-e), the line to return; NULL */
+	char *suggestion;	/* owned: the whole line suggested, or NULL */
+	bool suggestion_shown;	/* its rest is drawn after the cursor */
+	struct strbuf keys;	/* bytes to feed the editor before reading
+				   more: an accepted suggestion, or bytes
+				   read ahead while looking for a key */
+	size_t keys_pos;	/* how many of keys were fed */
 };
 
 static struct rl_state *state(struct lineedit *le)
@@ -186,28 +193,164 @@ static void show_matches(char **matches, int n, int longest)
 }
 #endif
 
-#ifdef WHELK_LINEEDIT_LIBEDIT
-/*
- * libedit reports Ctrl-D on an empty line only when the key reaches it as
- * a literal character, and its emacs keymap binds the key to "delete or
- * list" instead.  So we read keys ourselves: the terminal's EOF character
- * on an empty line marks end of input and ends the line.
- */
-static int getc_eof_aware(FILE *in)
+/* ------------------------------------------------------------ keys in */
+
+static bool keys_queued(const struct rl_state *st)
 {
+	return st->keys_pos < st->keys.len;
+}
+
+/* Put text in front of the bytes still queued. */
+static void keys_push_front(struct rl_state *st, const char *text, size_t n)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_appendn(&sb, text, n);
+	if (keys_queued(st))
+		sb_appendn(&sb, st->keys.data + st->keys_pos,
+			   st->keys.len - st->keys_pos);
+	sb_free(&st->keys);
+	st->keys = sb;
+	st->keys_pos = 0;
+}
+
+/* The next byte: a queued one, else one from the terminal (waiting at
+   most wait_ms when wait_ms >= 0).  -1 at end of input or time out. */
+static int next_byte(struct rl_state *st, int fd, int wait_ms)
+{
+	if (st && keys_queued(st)) {
+		unsigned char c = (unsigned char)st->keys.data[st->keys_pos++];
+		if (!keys_queued(st))
+			sb_clear(&st->keys), st->keys_pos = 0;
+		return c;
+	}
+	if (wait_ms >= 0) {
+		fd_set rd;
+		FD_ZERO(&rd);
+		FD_SET(fd, &rd);
+		struct timeval tv = { 0, wait_ms * 1000L };
+		if (select(fd + 1, &rd, NULL, NULL, &tv) <= 0)
+			return -1;
+	}
 	unsigned char c;
 	for (;;) {
-		ssize_t n = read(fileno(in), &c, 1);
+		ssize_t n = read(fd, &c, 1);
 		if (n == 1)
-			break;
+			return c;
 		if (n == 0 || errno != EINTR)
-			return EOF;
+			return -1;
 	}
-	if (c == 4 && rl_end == 0 && owner) {
-		state(owner)->eof = true;
+}
+
+/*
+ * The keys that take the suggestion drawn after the cursor (fish's):
+ * Right, End and C-f take all of it, M-f one word.  They are recognised
+ * here, as bytes, before the editor sees them, and replaced by the text
+ * taken — which the editor then inserts as if it had been typed, so
+ * readline and libedit keep their own idea of the line and the screen.
+ */
+static const struct {
+	const char *seq;
+	bool word;
+} accept_keys[] = {
+	{ "\033[C", false }, { "\033OC", false },		/* Right */
+	{ "\033[F", false }, { "\033OF", false },		/* End */
+	{ "\033[4~", false }, { "\033[8~", false },
+	{ "\006", false },				/* C-f */
+	{ "\033f", true },				/* M-f */
+};
+
+/* 1: seq is one of accept_keys (*word set), 0: a proper prefix of one,
+   -1: neither. */
+static int accept_match(const char *seq, size_t n, bool *word)
+{
+	int r = -1;
+	for (size_t i = 0; i < sizeof accept_keys / sizeof accept_keys[0]; i++) {
+		const char *k = accept_keys[i].seq;
+		if (strncmp(k, seq, n) != 0)
+			continue;
+		if (k[n] == '\0') {
+			*word = accept_keys[i].word;
+			return 1;
+		}
+		r = 0;
+	}
+	return r;
+}
+
+/* The part of the suggestion's rest that M-f takes: up to the end of the
+   next word (what forward-word would skip). */
+static size_t one_word(const char *rest)
+{
+	size_t i = 0;
+	while (rest[i] && !isalnum((unsigned char)rest[i]))
+		i++;
+	while (rest[i] && (isalnum((unsigned char)rest[i]) ||
+			   (unsigned char)rest[i] >= 0x80))
+		i++;
+	return i;
+}
+
+/* c started a key while a suggestion is drawn: if the key accepts it,
+   queue the text taken and return its first byte; else return c and
+   queue the bytes read ahead. */
+static int accept_or_pass(struct rl_state *st, int fd, int c)
+{
+	char seq[8] = { (char)c };
+	size_t n = 1;
+	bool word = false;
+	int m;
+	while ((m = accept_match(seq, n, &word)) == 0 && n < sizeof seq - 1) {
+		int b = next_byte(st, fd, 30);	/* a key's bytes come together */
+		if (b < 0)
+			break;
+		seq[n++] = (char)b;
+	}
+	if (m == 1) {
+		const char *rest = st->suggestion + rl_end;
+		keys_push_front(st, rest, word ? one_word(rest) : strlen(rest));
+		return keys_queued(st) ? next_byte(st, fd, -1) : c;
+	}
+	keys_push_front(st, seq + 1, n - 1);
+	return c;
+}
+
+static int getc_whelk(FILE *in)
+{
+	struct rl_state *st = owner ? state(owner) : NULL;
+	int c = next_byte(st, fileno(in), -1);
+	if (c < 0)
+		return EOF;
+#ifdef WHELK_LINEEDIT_LIBEDIT
+	/*
+	 * libedit reports Ctrl-D on an empty line only when the key reaches
+	 * it as a literal character, and its emacs keymap binds the key to
+	 * "delete or list" instead: the terminal's EOF character on an empty
+	 * line marks end of input here and ends the line.
+	 */
+	if (c == 4 && rl_end == 0 && st) {
+		st->eof = true;
 		return '\n';
 	}
+#endif
+	if (st && st->suggestion && rl_point == rl_end && (c == 033 || c == 006))
+		c = accept_or_pass(st, fileno(in), c);
 	return c;
+}
+
+#ifdef WHELK_LINEEDIT_READLINE
+/* readline asks whether more of a key sequence is there (to tell ESC
+   alone from ESC [ C): the queued bytes count. */
+static int input_available(void)
+{
+	if (owner && keys_queued(state(owner)))
+		return 1;
+	int us = rl_set_keyboard_input_timeout(0);
+	rl_set_keyboard_input_timeout(us);
+	fd_set rd;
+	FD_ZERO(&rd);
+	FD_SET(fileno(rl_instream), &rd);
+	struct timeval tv = { us / 1000000, us % 1000000 };
+	return select(fileno(rl_instream) + 1, &rd, NULL, NULL, &tv) > 0;
 }
 #endif
 
@@ -287,10 +430,79 @@ static void cursor_to_end(struct rl_state *st)
 	rl_point = rl_end;
 }
 
+/* ------------------------------------------------------ autosuggestion */
+
+/* Bytes of s that fit in room cells (whole characters only); *width gets
+   the cells they take. */
+static size_t fit_cells(const char *s, size_t room, size_t *width)
+{
+	mbstate_t mb;
+	memset(&mb, 0, sizeof mb);
+	size_t i = 0, w = 0, n = strlen(s);
+	while (i < n) {
+		wchar_t wc;
+		size_t k = mbrtowc(&wc, s + i, n - i, &mb);
+		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
+			break;
+		int cw = wcwidth(wc);
+		if (cw < 0 || w + (size_t)cw > room)
+			break;
+		w += (size_t)cw;
+		i += k;
+	}
+	*width = w;
+	return i;
+}
+
+/* Take the suggestion off the screen (it is only ever drawn on the
+   cursor's row, after the cursor). */
+static void suggestion_erase(struct rl_state *st)
+{
+	if (!st->suggestion_shown)
+		return;
+	fputs("\033[K", rl_outstream);
+	fflush(rl_outstream);
+	st->suggestion_shown = false;
+}
+
+/*
+ * After a key: ask for a suggestion when the cursor is at the end of a
+ * non-empty line, and draw its rest after the cursor in grey, cut to what
+ * fits on the cursor's row (so it never wraps, and erasing it is one
+ * "clear to end of line"), then put the cursor back.
+ */
+static void suggestion_update(struct lineedit *le)
+{
+	struct rl_state *st = state(le);
+	suggestion_erase(st);
+	free(st->suggestion);
+	st->suggestion = NULL;
+	if (!le->hooks.suggest || rl_end == 0 || rl_point != rl_end)
+		return;
+	char *line = xstrndup(rl_line_buffer, (size_t)rl_end);
+	char *s = le->hooks.suggest(le->hooks.ctx, line);
+	free(line);
+	if (!s || strncmp(s, rl_line_buffer, (size_t)rl_end) != 0 || !s[rl_end]) {
+		free(s);
+		return;
+	}
+	size_t cols = screen_cols();
+	size_t col = offset_of(st, rl_end) % cols, w = 0;
+	size_t n = fit_cells(s + rl_end, cols - col - 1, &w);
+	st->suggestion = s;
+	if (n == 0)
+		return;
+	fputs("\033[90m", rl_outstream);
+	fwrite(s + rl_end, 1, n, rl_outstream);
+	fprintf(rl_outstream, "\033[39m\033[%zuD", w);
+	fflush(rl_outstream);
+	st->suggestion_shown = true;
+}
+
 /* Before the shell prints: leave the edited line where it is, go below. */
 static void rl_hide(struct lineedit *le)
 {
-	(void)le;
+	suggestion_erase(state(le));
 	rl_crlf();
 	fflush(rl_outstream);
 }
@@ -298,9 +510,9 @@ static void rl_hide(struct lineedit *le)
 /* After: draw the prompt and the half-typed line again. */
 static void rl_show(struct lineedit *le)
 {
-	(void)le;
 	rl_on_new_line();
 	rl_forced_update_display();
+	suggestion_update(le);
 }
 
 /*
@@ -319,6 +531,7 @@ static void rl_on_resize(struct lineedit *le)
 	    ws.ws_row == 0)
 		return;
 	size_t up = offset_of(state(le), rl_point) / ws.ws_col;
+	state(le)->suggestion_shown = false;	/* erased with the rest */
 	fputc('\r', rl_outstream);
 	if (up > 0)
 		fprintf(rl_outstream, "\033[%zuA", up);
@@ -348,6 +561,7 @@ static int edit_line_in_editor(int count, int key)
 	}
 	struct rl_state *st = state(owner);
 	char *text = xstrndup(rl_line_buffer, (size_t)rl_end);
+	suggestion_erase(st);
 	cursor_to_end(st);
 	fputs("\r\n", rl_outstream);
 	fflush(rl_outstream);
@@ -421,6 +635,7 @@ static void discard_line(void)
    dropped, so the newline follows that. */
 static void interrupt_line(struct lineedit *le)
 {
+	suggestion_erase(state(le));
 	cursor_to_end(state(le));
 #ifdef WHELK_LINEEDIT_READLINE
 	fputs("^C\r\n", rl_outstream);
@@ -446,6 +661,9 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 	st->line = NULL;
 	free(st->prompt);
 	st->prompt = xstrdup(prompt);
+	free(st->suggestion);
+	st->suggestion = NULL;
+	st->suggestion_shown = false;
 #ifdef WHELK_LINEEDIT_READLINE
 	rl_resize_terminal();	/* the window may have changed meanwhile */
 	/* readline 8.1+ remembers an end of file it saw and then ends every
@@ -455,9 +673,23 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 #else
 	rl_resize_terminal();
 #endif
+#ifdef WHELK_LINEEDIT_LIBEDIT
+	/* libedit draws a prompt's newline as nothing: the lines before the
+	   last are written here, the library gets the last. */
+	const char *nl = strrchr(prompt, '\n');
+	if (nl) {
+		for (const char *p = prompt; p <= nl; p++)
+			if (*p == '\n')
+				fputs("\r\n", rl_outstream);
+			else if (*p != '\001' && *p != '\002')
+				fputc(*p, rl_outstream);
+		fflush(rl_outstream);
+		prompt = nl + 1;
+	}
+#endif
 	rl_callback_handler_install(prompt, on_line);
 	while (!st->done) {
-		if (lineedit_wait_input(le, &status) < 0) {
+		if (!keys_queued(st) && lineedit_wait_input(le, &status) < 0) {
 			if (status == LINEEDIT_INTERRUPT) {
 				interrupt_line(le);
 			} else {
@@ -468,7 +700,10 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 			owner = NULL;
 			return status;
 		}
+		suggestion_erase(st);
 		rl_callback_read_char();
+		if (!st->done && !keys_queued(st))
+			suggestion_update(le);
 		if (st->edited) {	/* C-x C-e: the editor's text is the line */
 			discard_line();
 			owner = NULL;
@@ -535,6 +770,8 @@ static void rl_finish(struct lineedit *le)
 	free(st->line);
 	free(st->prompt);
 	free(st->edited);
+	free(st->suggestion);
+	sb_free(&st->keys);
 	/* The FILEs wrap our own dups of the fds: closing them is safe. */
 	fclose(st->in);
 	fclose(st->out);
@@ -589,8 +826,9 @@ bool lineedit_rl_init(struct lineedit *le)
 #ifdef WHELK_LINEEDIT_READLINE
 	rl_completion_display_matches_hook = show_matches;
 #endif
-#ifdef WHELK_LINEEDIT_LIBEDIT
-	rl_getc_function = getc_eof_aware;
+	rl_getc_function = getc_whelk;
+#ifdef WHELK_LINEEDIT_READLINE
+	rl_input_available_hook = input_available;
 #endif
 	rl_completion_append_character = '\0';
 	using_history();

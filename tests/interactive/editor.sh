@@ -184,6 +184,121 @@ expect abc-6
 send exit\r
 wait
 EOF
+
+# ------------------------------------------------------- autosuggestions
+
+session "the newest matching history entry is suggested in grey; Right takes it" \
+	HISTFILE="$tmp/home/h-sugg" <<'EOF'
+expect P> 
+send echo sugg-old\r
+expect P> 
+send echo sugg-one\r
+expect P> 
+send echo su
+dim gg-one
+screen \nP> echo sugg-one
+send \e[C\r
+expect \nsugg-one
+expect P> 
+send echo su\r
+screen \nP> echo su\nsu\nP>
+send ech
+dim o su
+send \x06\r
+screen \nP> echo su\nsu\nP>
+send exit\r
+wait
+EOF
+
+session "M-f takes one word; End takes the rest" HISTFILE="$tmp/home/h-word" <<'EOF'
+expect P> 
+send echo alpha beta gamma\r
+expect P> 
+send echo al
+dim pha beta gamma
+send \ef\r
+expect \nalpha\n
+expect P> 
+send echo alpha
+send \e[F\r
+expect \nalpha beta gamma\n
+send exit\r
+wait
+EOF
+
+: >"$tmp/work/uniquely-named.txt"
+session "without history, a unique completion is suggested" HISTFILE="$tmp/home/h-comp" <<'EOF'
+expect P> 
+send ls uniq
+dim uely-named.txt
+send \e[C\r
+expect \nuniquely-named.txt\n
+send exit\r
+wait
+EOF
+
+session "set +o autosuggest turns it off" HISTFILE="$tmp/home/h-off" <<'EOF'
+expect P> 
+send set +o autosuggest; echo offtest-long\r
+expect P> 
+send echo offt
+sleep 300
+send \e[C\r
+expect \nofft\n
+send exit\r
+wait
+EOF
+
+session "a two-line prompt: the suggestion on the prompt's last line" \
+	HISTFILE="$tmp/home/h-two" PS1='top line
+P> ' <<'EOF'
+expect P> 
+send echo two-lines\r
+expect P> 
+send echo two
+dim -lines
+screen \ntop line\nP> echo two-lines
+send \e[C\r
+expect \ntwo-lines
+send exit\r
+wait
+EOF
+
+# libedit keeps only the bytes its locale knows: UTF-8 needs the shell to
+# apply LC_CTYPE with setlocale, which it does not do yet.
+if [ "$editor" = readline ]; then
+session "a UTF-8 suggestion" HISTFILE="$tmp/home/h-utf" LC_ALL=C.UTF-8 <<'EOF'
+expect P> 
+send echo h\xc3\xa9llo w\xc3\xb6rld\r
+expect P> 
+send echo h\xc3\xa9
+dim llo w\xc3\xb6rld
+screen \nP> echo h\xc3\xa9llo w\xc3\xb6rld
+send \e[C\r
+expect \nh\xc3\xa9llo w\xc3\xb6rld
+send exit\r
+wait
+EOF
+fi
+
+# "P> echo " and 80 b's: the line wraps; the suggestion is on its second row.
+b10=bbbbbbbbbb
+session "a wrapped line: the suggestion after the cursor, redrawn after a resize" \
+	HISTFILE="$tmp/home/h-wrap" <<EOF
+expect P> 
+send echo $b10$b10$b10$b10$b10$b10$b10${b10}-end\r
+expect P> 
+send echo $b10$b10$b10$b10$b10$b10$b10$b10
+dim -end
+screen \nbbbbbbbb-end\n
+resize 24 70
+dim -end
+screen \nP> echo $b10$b10$b10$b10$b10${b10}bb\n${b10}bbbbbbbb-end\n
+send \e[C\r
+expect $b10-end
+send exit\r
+wait
+EOF
 fi
 
 echo "# line editor: $editor"
