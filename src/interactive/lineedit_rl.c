@@ -515,11 +515,30 @@ static void rl_show(struct lineedit *le)
 	suggestion_update(le);
 }
 
+/* Rows the prompt's lines before its last take at width cols: readline
+   draws them again with the last (libedit gets only the last, rl_read). */
+static size_t prompt_prefix_rows(const struct rl_state *st, size_t cols)
+{
+	size_t rows = 0;
+#ifdef WHELK_LINEEDIT_READLINE
+	const char *p = st->prompt ? st->prompt : "";
+	for (const char *nl; (nl = strchr(p, '\n')); p = nl + 1) {
+		size_t w = text_width(p, (size_t)(nl - p), 0);
+		rows += w == 0 ? 1 : (w + cols - 1) / cols;
+	}
+#else
+	(void)st;
+	(void)cols;
+#endif
+	return rows;
+}
+
 /*
  * The window changed size.  Most terminals (tmux, VTE, kitty, foot...)
  * re-wrap the lines already on the screen to the new width and keep the
  * cursor with the character it was on, so the edited line now starts
- * offset_of(rl_point) / cols rows above the cursor: go there, erase to the end of
+ * offset_of(rl_point) / cols rows above the cursor (and the prompt's
+ * earlier lines above that): go there, erase to the end of
  * the screen and draw prompt and line afresh for the new width.  (A
  * terminal that does not re-wrap, like xterm, agrees whenever the cursor
  * was on the line's first row at both widths.)
@@ -530,7 +549,8 @@ static void rl_on_resize(struct lineedit *le)
 	if (ioctl(le->out_fd, TIOCGWINSZ, &ws) < 0 || ws.ws_col == 0 ||
 	    ws.ws_row == 0)
 		return;
-	size_t up = offset_of(state(le), rl_point) / ws.ws_col;
+	size_t up = offset_of(state(le), rl_point) / ws.ws_col +
+		    prompt_prefix_rows(state(le), ws.ws_col);
 	state(le)->suggestion_shown = false;	/* erased with the rest */
 	fputc('\r', rl_outstream);
 	if (up > 0)

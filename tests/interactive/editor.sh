@@ -258,6 +258,10 @@ expect P>
 send echo two
 dim -lines
 screen \ntop line\nP> echo two-lines
+resize 24 60
+dim -lines
+screen \ntop line\nP> echo two-lines
+noscreen top line\ntop line
 send \e[C\r
 expect \ntwo-lines
 send exit\r
