@@ -317,6 +317,8 @@ int main(void)
 {
 	Suite *s = suite_create("pattern");
 	TCase *tc = tcase_create("pattern");
+	/* The random test runs 40,000 matches: give a loaded ASan build time. */
+	tcase_set_timeout(tc, 120);
 	tcase_add_test(tc, test_basic);
 	tcase_add_test(tc, test_escapes);
 	tcase_add_test(tc, test_brackets);
