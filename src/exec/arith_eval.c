@@ -97,6 +97,8 @@ static bool parse_value(const char *s, int64_t *out)
 static int get_var(struct actx *cx, const char *name, int64_t *out)
 {
 	const char *v = cx->vars->get(cx->vars->ctx, name);
+	if (!v && cx->vars->nounset)	/* set -u: as for $name (XCU 2.6.4) */
+		return fail(cx, "%s: parameter not set", name);
 	if (!v || !*v) {	/* unset or empty: 0 */
 		*out = 0;
 		return 0;

@@ -3,6 +3,7 @@
 #ifndef WHELK_EXEC_ARITH_EVAL_H
 #define WHELK_EXEC_ARITH_EVAL_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "parser/arith.h"
@@ -15,6 +16,8 @@ struct arith_vars {
 	/** Assign; 0 on success, -1 when refused (readonly: the callee
 	    prints the message). */
 	int (*set)(void *ctx, const char *name, const char *value);
+	/** set -u: reading an unset variable is an error. */
+	bool nounset;
 };
 
 /**
@@ -22,8 +25,8 @@ struct arith_vars {
  * division by zero, INT64_MIN / -1 or % -1, overflow of + - *, a shift count
  * outside 0..63, a variable whose value is not an integer constant
  * ("x: bad number '1+2'" — as dash: values are not re-evaluated), assignment
- * refused.  Never raises a signal (UBSan clean).  Unset or empty variables
- * count as 0.  && || ?: evaluate only the operands they need.
+ * refused, an unset variable under nounset.  Never raises a signal (UBSan
+ * clean).  Unset or empty variables otherwise count as 0.  && || ?: evaluate only the operands they need.
  */
 int arith_eval(const struct arith_node *n, const struct arith_vars *vars,
 	       int64_t *result, char **err);

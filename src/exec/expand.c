@@ -211,7 +211,7 @@ int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value)
 		tree = own = arith_parse(text, &err);
 		free(text);
 	}
-	struct arith_vars vars = { sh, arith_get, arith_set };
+	struct arith_vars vars = { sh, arith_get, arith_set, sh->opt.nounset };
 	*value = 0;
 	if (tree)
 		arith_eval(tree, &vars, value, &err);
@@ -450,7 +450,9 @@ int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)
 		xbuf_clear(&x.buf);
 		x.zero_at = false;
 		r = expand_part(&x, w, false, false);
-		if (r == 0)
+		if (r == 0 && w->decl)	/* export x=$y: as an assignment */
+			vec_push(fields, expand_flatten(&x.buf));
+		else if (r == 0)
 			expand_fields(sh, &x.buf, !sh->opt.noglob, fields);
 	}
 	xbuf_free(&x.buf);

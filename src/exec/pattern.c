@@ -195,8 +195,12 @@ static bool match_elems(const struct compiled *cp, const struct subject *sj,
 	size_t n = sj->n;
 	size_t ei = 0, si = 0;
 	size_t star_e = SIZE_MAX, star_s = 0;
-	/* PM_PERIOD: a leading '.' only matches a literal '.' element. */
-	bool period = (flags & PM_PERIOD) && n > 0 && char_at(sj, 0) == '.';
+	/* PM_PERIOD, XCU 2.14.3: a leading '.' is matched only by a literal
+	   '.' that begins the pattern (so "*.[!a]" never matches "..").  Then
+	   no star or bracket below can reach it. */
+	if ((flags & PM_PERIOD) && n > 0 && char_at(sj, 0) == '.' &&
+	    !(cp->n > 0 && cp->elems[0].kind == E_LIT && cp->elems[0].c == '.'))
+		return false;
 	while (si < n) {
 		const struct elem *e = ei < cp->n ? &cp->elems[ei] : NULL;
 		if (e && e->kind == E_STAR && ei == cp->last_star) {
@@ -209,27 +213,18 @@ static bool match_elems(const struct compiled *cp, const struct subject *sj,
 			size_t tail = cp->n - ei - 1;
 			if (n - si < tail)
 				return false;
-			size_t at = n - tail;
-			if (period && si == 0 && at > 0)
-				return false;	/* '*' may not eat the '.' */
-			for (ei++, si = at; si < n; ei++, si++)
+			for (ei++, si = n - tail; si < n; ei++, si++)
 				if (!elem_matches(cp, &cp->elems[ei],
-						  char_at(sj, si))
-				    || (period && si == 0
-					&& cp->elems[ei].kind != E_LIT))
+						  char_at(sj, si)))
 					return false;
 			return true;
 		}
 		if (e && e->kind == E_STAR) {
-			ei++;
-			if (!(period && si == 0)) {	/* '*' may not eat it */
-				star_e = ei;
-				star_s = si;
-			}
+			star_e = ++ei;
+			star_s = si;
 			continue;
 		}
-		if (e && elem_matches(cp, e, char_at(sj, si))
-		    && !(period && si == 0 && e->kind != E_LIT)) {
+		if (e && elem_matches(cp, e, char_at(sj, si))) {
 			ei++;
 			si++;
 			continue;

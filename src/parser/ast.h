@@ -80,6 +80,9 @@ struct ast_node;
 struct word {
 	enum word_type type;
 	struct src_range range;
+	bool decl;		/* a command word that is a NAME=value argument
+				   of a declaration utility (XCU 2.9.1.1):
+				   expanded as an assignment, to one field */
 	union {
 		/* WORD_LITERAL, WORD_SQUOTE */
 		struct {

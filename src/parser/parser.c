@@ -554,17 +554,42 @@ static void simple_word(struct parser *p, struct ast_node *n)
 }
 
 /*
+ * The first argument of a declaration utility among words v: export,
+ * readonly or local, perhaps after `command` (with -p or --); 0 when the
+ * command is none of them.
+ */
+static size_t decl_args(const struct vec *v)
+{
+	size_t i = 0;
+	const char *w;
+	while (i < v->len && (w = word_literal_text(v->items[i])) &&
+	       strcmp(w, "command") == 0) {
+		i++;
+		while (i < v->len && (w = word_literal_text(v->items[i])) &&
+		       (strcmp(w, "-p") == 0 || strcmp(w, "--") == 0))
+			i++;
+	}
+	w = i < v->len ? word_literal_text(v->items[i]) : NULL;
+	if (!w || (strcmp(w, "export") != 0 && strcmp(w, "readonly") != 0 &&
+		   strcmp(w, "local") != 0))
+		return 0;
+	return i + 1;
+}
+
+/*
  * Issue 8 (XCU 2.9.1.1): the NAME=value arguments of the declaration
- * utilities export and readonly get tilde expansion as assignments do.
- * Done here for the literal command names, as dash and bash do.
+ * utilities export, readonly (and local) are expanded as assignments:
+ * tilde expansion after the = and each unquoted :, and no field splitting
+ * or pathname expansion (word->decl).  Done here for the literal command
+ * names, also after `command`, as dash and bash do.
  */
 static void decl_tilde(struct ast_node *n)
 {
 	struct vec *v = &n->simple.words;
-	const char *cmd = v->len ? word_literal_text(v->items[0]) : NULL;
-	if (!cmd || (strcmp(cmd, "export") != 0 && strcmp(cmd, "readonly") != 0))
+	size_t first = decl_args(v);
+	if (first == 0)
 		return;
-	for (size_t i = 1; i < v->len; i++) {
+	for (size_t i = first; i < v->len; i++) {
 		struct word *w = v->items[i];
 		struct src_range range = w->range;
 		char *name = word_split_assign(&w);
@@ -587,6 +612,7 @@ static void decl_tilde(struct ast_node *n)
 			vec_push(&list->parts, w);
 		}
 		free(name);
+		list->decl = true;
 		v->items[i] = list;
 	}
 }

@@ -55,7 +55,7 @@ static void store_free(struct store *s)
 }
 
 static struct store st;
-static struct arith_vars vars = { &st, store_get, store_set };
+static struct arith_vars vars = { &st, store_get, store_set, false };
 
 /* Evaluate text; returns 0 and *v, or -1 with *msg (owned by caller). */
 static int run(const char *text, int64_t *v, char **msg)
@@ -204,6 +204,13 @@ START_TEST(test_variables)
 	expect("x=1, x+1", 2);
 	expect_error("bad++", "bad number");
 	expect_error("++x++", "needs a variable");
+	/* set -u: reading an unset variable fails, assigning one does not */
+	vars.nounset = true;
+	expect_error("unset_var+1", "unset_var: parameter not set");
+	expect("e", 0);
+	expect("u=3", 3);
+	expect("0 && unset_var2", 0);
+	vars.nounset = false;
 	store_free(&st);
 }
 END_TEST
