@@ -205,6 +205,8 @@ START_TEST(test_variables)
 	expect_error("bad++", "bad number");
 	expect_error("++x++", "needs a variable");
 	/* set -u: reading an unset variable fails, assigning one does not */
+	store_free(&st);
+	store_set(&st, "e", "");
 	vars.nounset = true;
 	expect_error("unset_var+1", "unset_var: parameter not set");
 	expect("e", 0);
