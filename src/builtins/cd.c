@@ -45,12 +45,20 @@ static bool names_cwd(const char *path)
 	       a.st_ino == b.st_ino;
 }
 
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
 /*
  * Remove . and .. components textually (XCU cd step 8); path is absolute.
  * Exactly two leading slashes stay: their meaning is implementation-defined
- * (XCU 4.13), so step 8 lets only three or more collapse into one.
+ * (XCU 4.13), so step 8 lets only three or more collapse into one.  With
+ * check, the text a .. removes must name a directory: `cd -L f/../d` fails
+ * when f is a file (NULL, errno ENOTDIR).
  */
-static char *canonicalize(const char *path)
+static char *canonicalize(const char *path, bool check)
 {
 	struct strbuf out = STRBUF_INIT;
 	const char *p = path;
@@ -65,6 +73,11 @@ static char *canonicalize(const char *path)
 		if (n == 0)
 			break;
 		if (n == 2 && p[0] == '.' && p[1] == '.') {
+			if (check && out.len > root && !is_dir(out.data)) {
+				sb_free(&out);
+				errno = ENOTDIR;
+				return NULL;
+			}
 			char *slash = out.len > root ? strrchr(out.data, '/') : NULL;
 			sb_truncate(&out, slash ? (size_t)(slash - out.data) : root);
 		} else if (!(n == 1 && p[0] == '.')) {
@@ -76,12 +89,6 @@ static char *canonicalize(const char *path)
 	if (out.len == root)
 		sb_putc(&out, '/');
 	return sb_finish(&out);
-}
-
-static bool is_dir(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
 /* First component "." or ".."? Then CDPATH does not apply (XCU cd step 4). */
@@ -122,7 +129,7 @@ static char *search_cdpath(struct shell *sh, const char *dir, bool *print)
 static char *logical_target(struct shell *sh, const char *curpath)
 {
 	if (curpath[0] == '/')
-		return canonicalize(curpath);
+		return canonicalize(curpath, true);
 	const char *pwd = var_get(sh, "PWD");
 	char *cwd = NULL;
 	if (!names_cwd(pwd))
@@ -134,8 +141,10 @@ static char *logical_target(struct shell *sh, const char *curpath)
 	sb_putc(&sb, '/');
 	sb_append(&sb, curpath);
 	free(cwd);
-	char *r = canonicalize(sb.data);
+	char *r = canonicalize(sb.data, true);
+	int err = errno;
 	sb_free(&sb);
+	errno = err;
 	return r;
 }
 
@@ -145,7 +154,9 @@ static int change_dir(struct shell *sh, const char *curpath, bool physical,
 {
 	char *target = physical ? xstrdup(curpath) : logical_target(sh, curpath);
 	if (!target || chdir(target) < 0) {
+		int err = errno;
 		free(target);
+		errno = err;
 		return -1;
 	}
 	if (physical) {
@@ -211,7 +222,7 @@ static bool pwd_usable(const char *pwd)
 {
 	if (!names_cwd(pwd))
 		return false;
-	char *clean = canonicalize(pwd);
+	char *clean = canonicalize(pwd, false);
 	bool same = strcmp(clean, pwd) == 0;
 	free(clean);
 	return same;

@@ -23,6 +23,31 @@ static bool is_keyword(const char *name)
 	return false;
 }
 
+/*
+ * Regular builtins that are standard utilities but not intrinsic ones
+ * (XCU 1.7 of Issue 8: intrinsic utilities need not exist in PATH):
+ * `command -v` names the file found in PATH, as yash does.
+ */
+static bool in_path_utility(const char *name)
+{
+	static const char *const names[] = { "[", "echo", "printf", "test" };
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strcmp(name, names[i]) == 0)
+			return true;
+	return false;
+}
+
+/* The executable file name is found as in PATH, or NULL. */
+static char *find_file(struct shell *sh, const char *name, bool default_path)
+{
+	char *path = path_search(sh, name, default_path);
+	if (path && access(path, X_OK) != 0) {
+		free(path);
+		path = NULL;
+	}
+	return path;
+}
+
 static void print_quoted(const char *s)
 {
 	putchar('\'');
@@ -68,13 +93,13 @@ static int describe(struct shell *sh, const char *name, bool verbose,
 		printf(verbose ? "%s is a shell function\n" : "%s\n", name);
 		return 0;
 	}
-	if (b) {
+	char *path = b && (verbose || !in_path_utility(name)) ? NULL
+		     : find_file(sh, name, default_path);
+	if (b && !path) {
 		printf(verbose ? "%s is a shell builtin\n" : "%s\n", name);
 		return 0;
 	}
-	char *path = path_search(sh, name, default_path);
-	if (!path || access(path, X_OK) != 0) {
-		free(path);
+	if (!path) {
 		if (verbose)
 			builtin_error(sh, "%s: not found", name);
 		return 127;

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -35,7 +36,8 @@ int builtin_eval(struct shell *sh, int argc, char **argv)
 	return status;
 }
 
-/* `. name`: a name without a slash is searched in PATH only (XCU 2.14). */
+/* `. name`: a name without a slash is searched in PATH only (XCU 2.14),
+   for a readable file that is not a directory. */
 static char *dot_find(struct shell *sh, const char *name)
 {
 	if (strchr(name, '/'))
@@ -54,7 +56,9 @@ static char *dot_find(struct shell *sh, const char *name)
 			sb_putc(&sb, '/');
 		}
 		sb_append(&sb, name);
-		if (access(sb_str(&sb), R_OK) == 0)
+		struct stat st;	/* a directory is no script: search on */
+		if (access(sb_str(&sb), R_OK) == 0 && stat(sb_str(&sb), &st) == 0 &&
+		    !S_ISDIR(st.st_mode))
 			return sb_finish(&sb);
 		if (!end)
 			break;

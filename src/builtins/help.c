@@ -21,8 +21,9 @@ struct detail {
 };
 
 static const struct detail details[] = {
-	{ ".", "Reads file (searched in PATH when it has no '/') and runs it in the\n"
-	       "current shell; arguments become $1... while it runs. XCU 2.14 dot.\n" },
+	{ ".", "Reads file (searched in PATH when it has no '/', skipping\n"
+	       "directories) and runs it in the current shell; arguments become\n"
+	       "$1... while it runs. XCU 2.14 dot.\n" },
 	{ ":", "Expands its arguments and returns 0. XCU 2.14 colon.\n" },
 	{ "[", "Same as test; the last argument must be ].\n" },
 	{ "alias", "alias name=value defines; alias name prints; no operand lists all.\n"
@@ -31,9 +32,12 @@ static const struct detail details[] = {
 		"background, as if started with &. Job specs: %n %+ %- %% %str %?str.\n" },
 	{ "break", "Leaves n (default 1) enclosing loops. XCU 2.14 break.\n" },
 	{ "cd", "-L (default) keeps symbolic links in $PWD, -P resolves them;\n"
+		"with -L the part before a .. must be a directory.\n"
 		"cd - goes to $OLDPWD and prints it; CDPATH is searched.\n" },
 	{ "command", "-v prints how a name would be found; -V describes it; -p uses a\n"
-		     "default PATH. Skips functions, so a function can wrap a command.\n" },
+		     "default PATH. Skips functions, so a function can wrap a command.\n"
+		     "A special builtin run through command does not exit the shell on\n"
+		     "an error.\n" },
 	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
 	{ "disown", "Removes jobs from the job table: the shell stops reporting and\n"
 		    "waiting for them.\n" },

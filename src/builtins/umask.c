@@ -61,7 +61,9 @@ static mode_t parse_who(const char **sp)
 }
 
 /* The permission letters after an operator: "rwx", or one of "ugo" to copy
-   that class's current bits (chmod's g=u).  Returns false on a bad letter. */
+   that class's bits in the mask the operand started from (chmod's g=u; so
+   `umask a=,a=u` copies the old owner bits, as dash and yash do).
+   Returns false on a bad letter. */
 static bool parse_perm(const char **sp, mode_t allowed, mode_t *perm)
 {
 	const char *s = *sp;
@@ -87,6 +89,7 @@ static bool parse_perm(const char **sp, mode_t allowed, mode_t *perm)
 /* Apply a symbolic operand to the allowed bits; false when malformed. */
 static bool apply_symbolic(const char *s, mode_t *allowed)
 {
+	const mode_t start = *allowed;
 	for (;;) {
 		mode_t who = parse_who(&s);
 		if (*s != '+' && *s != '-' && *s != '=')
@@ -94,7 +97,7 @@ static bool apply_symbolic(const char *s, mode_t *allowed)
 		while (*s == '+' || *s == '-' || *s == '=') {
 			char op = *s++;
 			mode_t perm;
-			if (!parse_perm(&s, *allowed, &perm))
+			if (!parse_perm(&s, start, &perm))
 				return false;
 			perm &= who;
 			if (op == '+')

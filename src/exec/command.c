@@ -251,8 +251,16 @@ static int run_special(struct shell *sh, struct simple *c,
 		return 1;
 	}
 	sh->builtin_fatal = false;
+	sh->unwind_fatal = false;
 	int status = run_builtin(sh, b, c->argc, c->argv);
 	redir_undo(sh, &undo);
+	/* `command eval x=2` with x read-only, `command . bad`: an error in
+	   what the builtin ran fails it but leaves the shell (as dash). */
+	if (via_command && sh->unwind == UNWIND_EXIT && sh->unwind_fatal) {
+		sh->unwind = UNWIND_NONE;
+		sh->unwind_fatal = false;
+		status = sh->exit_status;
+	}
 	bool fatal = sh->builtin_fatal ||
 		     (status != 0 && status_is_error(b));
 	sh->builtin_fatal = false;
@@ -261,12 +269,30 @@ static int run_special(struct shell *sh, struct simple *c,
 	return status;
 }
 
+/* `command exec 3<f` (perhaps `command -p command -- exec --`): exec with
+   no command, whose redirections the command prefix does not undo. */
+static bool command_exec_only(const struct simple *c)
+{
+	int i = 0;
+	while (i < c->argc && strcmp(c->argv[i], "command") == 0) {
+		i++;
+		while (i < c->argc && (strcmp(c->argv[i], "-p") == 0 ||
+				       strcmp(c->argv[i], "--") == 0))
+			i++;
+	}
+	if (i == 0 || i >= c->argc || strcmp(c->argv[i], "exec") != 0)
+		return false;
+	i++;
+	return i == c->argc || (i + 1 == c->argc && strcmp(c->argv[i], "--") == 0);
+}
+
 static int run_regular(struct shell *sh, struct simple *c,
 		       const struct resolved *r)
 {
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	int status = 1;
-	if (redir_apply(sh, &c->plan, &undo) == 0) {
+	bool permanent = r->kind == CK_BUILTIN && command_exec_only(c);
+	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) == 0) {
 		if (r->kind == CK_FUNCTION)
 			status = eval_call_function(sh, r->fn, c->argc, c->argv);
 		else

@@ -22,6 +22,7 @@ void eval_fatal(struct shell *sh, int status)
 		return;
 	if (sh->unwind != UNWIND_EXIT) {
 		sh->unwind = UNWIND_EXIT;
+		sh->unwind_fatal = true;
 		sh->exit_status = status;
 	}
 }

@@ -147,6 +147,7 @@ static int syntax_error(struct shell *sh, struct parser *p,
 	/* XCU 2.8.1: a syntax error exits a non-interactive shell. */
 	if (!sh->opt.interactive) {
 		sh->unwind = UNWIND_EXIT;
+		sh->unwind_fatal = true;
 		sh->exit_status = 2;
 	}
 	return 2;

@@ -134,6 +134,9 @@ struct shell {
 
 	enum unwind unwind;
 	long unwind_count;		/* levels left for break/continue */
+	bool unwind_fatal;		/* the UNWIND_EXIT is an error's
+					   (eval_fatal), not `exit`: `command`
+					   in front of a special builtin stops it */
 	int exit_status;		/* for UNWIND_EXIT */
 	int loop_depth;			/* enclosing loops (for break/continue) */
 	int func_depth;			/* nested function calls */
