@@ -228,7 +228,7 @@ int expand_arith_text(struct shell *sh, const char *text, int64_t *value)
 {
 	char *err = NULL;
 	struct arith_node *tree = arith_parse(text, &err);
-	struct arith_vars vars = { sh, arith_get, arith_set };
+	struct arith_vars vars = { sh, arith_get, arith_set, sh->opt.nounset };
 	*value = 0;
 	if (tree)
 		arith_eval(tree, &vars, value, &err);
