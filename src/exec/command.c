@@ -554,6 +554,64 @@ static int do_assignments(struct shell *sh, struct ast_node *n,
 	return rc;
 }
 
+/* Can expanding w change the shell: ${x=w}, ${x?w}, $((x=1))? */
+static bool word_has_effects(const struct word *w)
+{
+	if (!w)
+		return false;
+	switch (w->type) {
+	case WORD_PARAM:
+		return w->param.op == PARAM_ASSIGN || w->param.op == PARAM_ERROR ||
+		       word_has_effects(w->param.arg);
+	case WORD_ARITH:
+		return true;
+	case WORD_DQUOTE:
+	case WORD_LIST:
+		for (size_t i = 0; i < w->parts.len; i++)
+			if (word_has_effects(w->parts.items[i]))
+				return true;
+		return false;
+	default:	/* text, tilde, and $( ) (a subshell of its own) */
+		return false;
+	}
+}
+
+/*
+ * XCU 2.9.1: with no command name, the redirections are performed in a
+ * subshell environment, so `< ${x=/nonexistent}` leaves x unset (yash).
+ * Only words that could change the shell need the process: the files a
+ * redirection creates or truncates are the same either way.  Returns the
+ * subshell's status (1 when a redirection failed), or -1 when no subshell
+ * is needed.
+ */
+static int redirs_in_subshell(struct shell *sh, const struct vec *redirs)
+{
+	bool effects = false;
+	for (size_t i = 0; i < redirs->len && !effects; i++) {
+		const struct redir *r = redirs->items[i];
+		effects = (r->op != REDIR_HEREDOC && word_has_effects(r->target)) ||
+			  (r->op == REDIR_HEREDOC && word_has_effects(r->body));
+	}
+	if (!effects)
+		return -1;
+	struct job *j = job_new(sh->jobs, false);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_FG);
+	if (pid == 0) {
+		eval_enter_subshell(sh);
+		struct redir_plan plan = REDIR_PLAN_INIT;
+		int st = redir_stage(sh, redirs, &plan) < 0 ? 1 : 0;
+		redir_plan_free(&plan);
+		eval_child_exit(sh, st);
+	}
+	if (pid < 0) {
+		job_free(sh->jobs, j);
+		return 1;
+	}
+	return eval_wait_fg(sh, j);
+}
+
 /* XCU 2.9.1 steps: words, redirections, assignments, then the command. */
 static int simple_steps(struct shell *sh, struct ast_node *n,
 			struct simple *c, struct vec *fields)
@@ -566,7 +624,10 @@ static int simple_steps(struct shell *sh, struct ast_node *n,
 	vec_terminate(fields);
 	c->argc = (int)fields->len;
 	c->argv = (char **)fields->items;
-	if (redir_stage(sh, &n->redirs, &c->plan) < 0)
+	int sub = c->argc == 0 ? redirs_in_subshell(sh, &n->redirs) : -1;
+	if (sub > 0)
+		return sub;
+	if (sub < 0 && redir_stage(sh, &n->redirs, &c->plan) < 0)
 		return redir_failed(sh, c);
 	struct resolved r;
 	memset(&r, 0, sizeof r);

@@ -159,8 +159,15 @@ static int eval_while(struct shell *sh, struct ast_node *n)
 	sh->loop_depth++;
 	for (;;) {
 		int c = eval_cond(sh, n->loop.cond);
+		/* `continue` in the condition starts the next iteration: the
+		   condition runs again, the body does not (dash, bash). */
+		bool cont = sh->unwind == UNWIND_CONTINUE;
 		if (loop_stops(sh))
 			break;
+		if (cont) {
+			pending_traps(sh);
+			continue;
+		}
 		if (eval_should_unwind(sh))
 			break;
 		if ((c == 0) == until)
