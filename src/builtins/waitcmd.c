@@ -33,7 +33,8 @@ static int wait_all(struct shell *sh)
 		struct job *running = NULL;
 		for (size_t i = 0; i < jt->list.len && !running; i++) {
 			struct job *j = jt->list.items[i];
-			if (j->async && job_state(j) == JOB_RUNNING)
+			if (j->async && job_state(j) == JOB_RUNNING &&
+			    job_is_ours(jt, j))
 				running = j;
 		}
 		if (!running)
@@ -74,9 +75,11 @@ static int wait_one(struct shell *sh, const char *arg)
 		j = job_by_pid(jt, pid);
 	}
 	int raw;
-	if (!j && jobs_take_reported(jt, pid, &raw))
+	/* (a subshell inherits the table of reported statuses too: they
+	   are its parent's) */
+	if (!j && jt->gen == 0 && jobs_take_reported(jt, pid, &raw))
 		return job_decode_status(raw);
-	if (!j)
+	if (!j || !job_is_ours(jt, j))	/* a subshell waits for no job of its parent */
 		return 127;
 	if (job_wait(jt, j, true) < 0)
 		return interrupted_status(sh);

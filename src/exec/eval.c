@@ -55,6 +55,7 @@ _Noreturn void eval_child_exit(struct shell *sh, int status)
 void eval_enter_subshell(struct shell *sh)
 {
 	sh->in_subshell = true;
+	sh->jobs->gen++;	/* also without a fork: the jobs are the parent's */
 	trap_reset_subshell(sh);
 }
 

@@ -71,12 +71,18 @@ void jobs_destroy(struct jobs *jt)
 	free(jt);
 }
 
+bool job_is_ours(const struct jobs *jt, const struct job *j)
+{
+	return j->gen == jt->gen;
+}
+
 /* Numbers go up from the newest job, so creating a job costs O(1) even with
    thousands of finished background jobs still remembered. */
 struct job *job_new(struct jobs *jt, bool async)
 {
 	struct job *j = xcalloc(1, sizeof *j);
 	j->async = async;
+	j->gen = jt->gen;
 	if (jt->list.len == 0)
 		j->id = 1;
 	else

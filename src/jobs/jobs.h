@@ -68,6 +68,9 @@ struct job {
 	bool nohup;		/* disown -h: spared by jobs_hangup() */
 	bool tmodes_saved;	/* tmodes holds the job's terminal modes */
 	struct termios tmodes;	/* saved when it stopped, restored by fg */
+	unsigned gen;		/* jobs->gen when it was made: a smaller one
+				   is the parent shell's job, copied into a
+				   subshell (not its child: wait gives 127) */
 };
 
 /* A background process the shell reported as finished and forgot: its
@@ -94,6 +97,7 @@ enum sig_disp {
 
 struct jobs {
 	struct vec list;		/* struct job * (owned), ascending id */
+	unsigned gen;			/* subshell depth: a forked child adds 1 */
 	bool monitor;			/* job control: a process group per job */
 	int trace_fd;			/* proctrace output fd, -1 when off */
 	int tty_fd;			/* borrowed terminal fd, -1 when none */
@@ -130,6 +134,8 @@ void jobs_forget_all(struct jobs *jt);
 
 /** A new, empty job appended to the table with the next free number. */
 struct job *job_new(struct jobs *jt, bool async);
+/** Is j a child of this process (not a job a subshell inherited)? */
+bool job_is_ours(const struct jobs *jt, const struct job *j);
 /** Remove j from the table and free it. */
 void job_free(struct jobs *jt, struct job *j);
 struct job *job_by_id(const struct jobs *jt, int id);

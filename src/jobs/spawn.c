@@ -271,6 +271,7 @@ static void child_forget_state(struct jobs *jt, int flags)
 	jt->chld_handler = false;
 	jt->winch_handler = false;
 	sig_wake_close(jt);
+	jt->gen++;	/* the jobs in the table are now the parent's */
 	if (flags & JOB_FORK_NOINT) {
 		if (jt->disp[SIGINT] == SIGD_DEFAULT)
 			sig_note_disp(jt, SIGINT, SIGD_IGNORE_USER);
