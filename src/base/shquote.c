@@ -32,6 +32,29 @@ void shq_quote(struct strbuf *sb, const char *s)
 	sb_putc(sb, '\'');
 }
 
+void shq_fputs(const char *s, FILE *out)
+{
+	struct strbuf sb = STRBUF_INIT;
+	shq_quote(&sb, s);
+	fputs(sb_str(&sb), out);
+	sb_free(&sb);
+}
+
+void shq_in_context(struct strbuf *sb, const char *s, enum shq_context ctx)
+{
+	for (; *s; s++) {
+		if (ctx == SHQ_SINGLE && *s == '\'')
+			sb_append(sb, "'\\''");
+		else if (ctx == SHQ_DOUBLE && strchr("$`\"\\", *s))
+			sb_printf(sb, "\\%c", *s);
+		else if (ctx == SHQ_UNQUOTED &&
+			 strchr(" \t\n\\'\"$`&|;<>()*?[]!{}#", *s))
+			sb_printf(sb, "\\%c", *s);
+		else
+			sb_putc(sb, *s);
+	}
+}
+
 void shq_word(struct strbuf *sb, const char *s)
 {
 	if (shq_is_safe(s))

@@ -5,6 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/shquote.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "builtins/registry.h"
@@ -48,18 +49,6 @@ static char *find_file(struct shell *sh, const char *name, bool default_path)
 	return path;
 }
 
-static void print_quoted(const char *s)
-{
-	putchar('\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\'');
-}
-
 /*
  * How name would be run, in command-search order.  verbose: `type` /
  * `command -V` sentences; otherwise `command -v` (the name, or the path,
@@ -75,7 +64,7 @@ static int describe(struct shell *sh, const char *name, bool verbose,
 			printf("%s is an alias for %s\n", name, alias);
 		} else {
 			printf("alias %s=", name);
-			print_quoted(alias);
+			shq_fputs(alias, stdout);
 			putchar('\n');
 		}
 		return 0;

@@ -4,23 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/shquote.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
-
-/* 'value' with each ' written as '\'' — input the shell reads back as is. */
-static void print_quoted(const char *s)
-{
-	putchar('\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\'');
-}
 
 /* Plain `set`: every variable, sorted, as name='value'. */
 static void list_variables(struct shell *sh)
@@ -31,7 +19,7 @@ static void list_variables(struct shell *sh)
 		if (!v || !v->value)
 			continue;
 		printf("%s=", *n);
-		print_quoted(v->value);
+		shq_fputs(v->value, stdout);
 		putchar('\n');
 	}
 	free(names);

@@ -7,23 +7,12 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 #include "base/signames.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
-
-static void print_quoted(const char *s)
-{
-	putchar('\'');
-	for (; *s; s++) {
-		if (*s == '\'')
-			fputs("'\\''", stdout);
-		else
-			putchar(*s);
-	}
-	putchar('\'');
-}
 
 static const char *cond_name(int s, char buf[16])
 {
@@ -41,7 +30,7 @@ static void print_trap(struct shell *sh, int s)
 	if (!act)
 		return;
 	fputs("trap -- ", stdout);
-	print_quoted(act);
+	shq_fputs(act, stdout);
 	printf(" %s\n", cond_name(s, buf));
 }
 

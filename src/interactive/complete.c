@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 #include "base/strbuf.h"
 #include "interactive/complete_sources.h"
 
@@ -328,16 +329,8 @@ void complete_word_free(struct complete_word *w)
 
 void complete_quote(struct strbuf *out, const char *s, enum complete_quote q)
 {
-	for (; *s; s++) {
-		if (q == CQ_SINGLE && *s == '\'')
-			sb_append(out, "'\\''");
-		else if (q == CQ_DOUBLE && strchr("$`\"\\", *s))
-			sb_printf(out, "\\%c", *s);
-		else if (q == CQ_NONE && strchr(" \t\n\\'\"$`&|;<>()*?[]!{}#", *s))
-			sb_printf(out, "\\%c", *s);
-		else
-			sb_putc(out, *s);
-	}
+	shq_in_context(out, s, q == CQ_SINGLE ? SHQ_SINGLE
+		       : q == CQ_DOUBLE ? SHQ_DOUBLE : SHQ_UNQUOTED);
 }
 
 /* ---------------------------------------------------------- candidates */
