@@ -193,7 +193,7 @@ static void parse_command_line(struct shell *sh, struct invocation *inv,
  * teaching window into the parser: every node and word part with its
  * line:column range.
  */
-static int dump_ast(struct source *src, bool run_after)
+static int dump_ast(struct source *src)
 {
 	struct parser *p = parser_create(src);
 	int status = 0;
@@ -211,7 +211,6 @@ static int dump_ast(struct source *src, bool run_after)
 		ast_dump(stdout, cmd);
 		ast_node_destroy(cmd);
 	}
-	(void)run_after;
 	parser_destroy(p);
 	fflush(stdout);
 	return status;
@@ -271,7 +270,7 @@ int main(int argc, char **argv)
 	if (inv.dump_ast) {
 		int fd;
 		struct source *src = open_input(&inv, &fd);
-		int status = dump_ast(src, false);
+		int status = dump_ast(src);
 		source_destroy(src);
 		if (fd >= 0)
 			close(fd);

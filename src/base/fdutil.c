@@ -40,6 +40,24 @@ ssize_t fd_read(int fd, void *buf, size_t n)
 	return r;
 }
 
+ssize_t fd_write(int fd, const void *buf, size_t n)
+{
+	ssize_t r;
+	do
+		r = write(fd, buf, n);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
+int fd_dup2(int from, int to)
+{
+	int r;
+	do
+		r = dup2(from, to);
+	while (r < 0 && errno == EINTR);
+	return r;
+}
+
 int fd_write_all(int fd, const void *buf, size_t n)
 {
 	const char *p = buf;

@@ -20,13 +20,29 @@ int fd_move_high(int fd);
 /** Same but keeps the original open (a dup). */
 int fd_dup_high(int fd);
 int fd_set_cloexec(int fd, bool on);
+/*
+ * The EINTR policy.  A system call interrupted by a signal whose handler
+ * returns fails with EINTR.  Most of the shell's calls should not care: the
+ * handlers only set flags (jobs/signals.c), so the call is simply made
+ * again -- that is what fd_read, fd_write, fd_write_all and fd_dup2 do, and
+ * every read, write and dup2 of the shell goes through them.  The exceptions
+ * return on EINTR on purpose, so that a trap or Ctrl-C is acted on at once:
+ * the `read` builtin, the line editors and `wait`; each says so where it
+ * calls read(2) or waits.
+ */
 /** read(2), retrying on EINTR. */
 ssize_t fd_read(int fd, void *buf, size_t n);
+/** One write(2) (it may be short), retrying on EINTR: for a line that must
+    reach the file in one piece (set -x, proctrace) or a pipe write whose
+    shortness the caller handles. */
+ssize_t fd_write(int fd, const void *buf, size_t n);
 /** write(2) the whole buffer, retrying on EINTR and short writes; 0 or -1. */
 int fd_write_all(int fd, const void *buf, size_t n);
 /** The whole contents of the file at path, malloc'd and NUL-terminated;
     NULL (errno set) when it cannot be opened or read. */
 char *fd_read_file(const char *path);
+/** dup2(2), retrying on EINTR. */
+int fd_dup2(int from, int to);
 /** Is fd open? */
 bool fd_is_open(int fd);
 

@@ -38,13 +38,13 @@ static int list_traps(struct shell *sh, int argc, char **argv)
 {
 	int status = 0;
 	if (argc == 0) {
-		for (int s = 0; s < 65; s++)
+		for (int s = 0; s < JOBS_NSIG; s++)
 			print_trap(sh, s);
 		return 0;
 	}
 	for (int i = 0; i < argc; i++) {
 		int s = sig_parse(argv[i], true);
-		if (s < 0 || s >= 65) {
+		if (s < 0 || s >= JOBS_NSIG) {
 			builtin_error(sh, "%s: bad trap", argv[i]);
 			status = 1;
 			continue;
@@ -120,7 +120,7 @@ int builtin_trap(struct shell *sh, int argc, char **argv)
 	int status = 0;
 	for (; i < argc; i++) {
 		int s = sig_parse(argv[i], true);
-		if (s < 0 || s >= 65) {
+		if (s < 0 || s >= JOBS_NSIG) {
 			builtin_error(sh, "%s: bad trap", argv[i]);
 			status = 1;
 			continue;

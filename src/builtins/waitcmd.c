@@ -19,7 +19,7 @@
    catches SIGINT for itself (Ctrl-C): 130 too. */
 static int interrupted_status(struct shell *sh)
 {
-	for (int s = 1; s < JOBS_NSIG && s < 65; s++)
+	for (int s = 1; s < JOBS_NSIG; s++)
 		if (sig_pending[s] && (sh->traps[s] || s == SIGINT))
 			return 128 + s;
 	return 128;

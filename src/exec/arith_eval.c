@@ -7,9 +7,11 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
+#include "parser/arith.h"
 #include "parser/arith_tree.h"
 
 /*
@@ -53,8 +55,9 @@ static bool is_space(unsigned char c)
 
 /*
  * A variable's value must itself be an integer constant (optionally signed,
- * with surrounding blanks), as in dash: "1+2" is not re-evaluated.  Decimal,
- * 0octal and 0xhex as in the expression text.
+ * with surrounding blanks), as in dash: "1+2" is not re-evaluated.  The
+ * constant is read by arith_constant, exactly as in the expression text
+ * (decimal, 0octal, 0xhex, base#digits).
  */
 static bool parse_value(const char *s, int64_t *out)
 {
@@ -63,31 +66,12 @@ static bool parse_value(const char *s, int64_t *out)
 	bool neg = false;
 	if (*s == '+' || *s == '-')
 		neg = (*s++ == '-');
-	unsigned base = 10;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) {
-		base = 16;
-		s += 2;
-	} else if (s[0] == '0') {
-		base = 8;
-	}
-	const char *digits = s;
+	const char *end = s + strlen(s);
+	while (end > s && is_space((unsigned char)end[-1]))
+		end--;
 	uint64_t v = 0;
-	for (;; s++) {
-		unsigned char c = (unsigned char)*s;
-		unsigned d = c >= '0' && c <= '9' ? c - '0' + 0u
-			: c >= 'a' && c <= 'f' ? c - 'a' + 10u
-			: c >= 'A' && c <= 'F' ? c - 'A' + 10u : 99u;
-		if (d >= base)
-			break;
-		if (v > ((UINT64_C(1) << 63) - d) / base)
-			return false;	/* beyond 2^63 */
-		v = v * base + d;
-	}
-	if (s == digits && base != 8)
-		return false;	/* no digits at all ("0" itself is base 8) */
-	while (is_space((unsigned char)*s))
-		s++;
-	if (*s != '\0' || (v == (UINT64_C(1) << 63) && !neg))
+	if (end == s || arith_constant(s, end, &v) != 0 ||
+	    (v == (UINT64_C(1) << 63) && !neg))
 		return false;
 	*out = v == (UINT64_C(1) << 63) ? INT64_MIN
 		: neg ? -(int64_t)v : (int64_t)v;

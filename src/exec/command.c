@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "base/shquote.h"
 #include "base/strbuf.h"
 #include "builtins/registry.h"
@@ -103,7 +104,7 @@ static void xtrace(struct shell *sh, const struct simple *c)
 	}
 	sb_putc(&sb, '\n');
 	fflush(stderr);
-	(void)!write(STDERR_FILENO, sb.data, sb.len);
+	(void)fd_write(STDERR_FILENO, sb.data, sb.len);
 	sb_free(&sb);
 }
 
@@ -118,7 +119,7 @@ void eval_xtrace_node(struct shell *sh, const struct ast_node *n)
 	free(ps4);
 	free(text);
 	fflush(stderr);
-	(void)!write(STDERR_FILENO, sb.data, sb.len);
+	(void)fd_write(STDERR_FILENO, sb.data, sb.len);
 	sb_free(&sb);
 }
 
@@ -360,7 +361,7 @@ static bool looks_binary(const char *path)
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return false;
-	ssize_t n = read(fd, buf, sizeof buf);
+	ssize_t n = fd_read(fd, buf, sizeof buf);
 	close(fd);
 	for (ssize_t i = 0; i < n && buf[i] != '\n'; i++)
 		if (buf[i] == '\0')

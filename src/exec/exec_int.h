@@ -66,7 +66,6 @@ int eval_wait_fg(struct shell *sh, struct job *j);
 void eval_name_job(struct shell *sh, struct job *j, const struct ast_node *n);
 
 /* trap.c */
-void trap_init(struct shell *sh);
 /** Run the actions of signals caught since the last safe point. */
 void trap_run_pending(struct shell *sh);
 /** Run the EXIT trap once (status is $? inside it); returns the status the

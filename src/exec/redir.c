@@ -189,7 +189,7 @@ static int heredoc_fd(struct shell *sh, const char *text)
 			int fl = fcntl(fds[1], F_GETFL);
 			fcntl(fds[1], F_SETFL, fl | O_NONBLOCK);
 		}
-		ssize_t w = len == 0 ? 0 : write(fds[1], text, len);
+		ssize_t w = len == 0 ? 0 : fd_write(fds[1], text, len);
 		close(fds[1]);
 		if (w == (ssize_t)len) {
 			int rd = fd_move_high(fds[0]);
@@ -225,10 +225,8 @@ static int stage_named(struct shell *sh, const struct redir *r, int fd)
 }
 
 /* The fd a redirection is about: IO_NUMBER, {name}'s value, or default. */
-static int redir_target_fd(struct shell *sh, const struct redir *r,
-			   bool *named)
+static int redir_target_fd(const struct redir *r, bool *named)
 {
-	(void)sh;
 	*named = false;
 	if (r->fd_var) {
 		*named = true;
@@ -241,7 +239,7 @@ static int stage_file(struct shell *sh, const struct redir *r,
 		      struct redir_plan *p, const char *path)
 {
 	bool named;
-	int target = redir_target_fd(sh, r, &named);
+	int target = redir_target_fd(r, &named);
 	int fd = open_target(sh, r->op, path);
 	if (fd < 0) {
 		bool in = r->op == REDIR_IN;
@@ -280,7 +278,7 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 		     struct redir_plan *p, const char *word)
 {
 	bool named;
-	int target = redir_target_fd(sh, r, &named);
+	int target = redir_target_fd(r, &named);
 	if (strcmp(word, "-") == 0) {
 		if (named) {
 			int fd = named_fd_value(sh, r->fd_var);
@@ -325,7 +323,7 @@ static int stage_heredoc(struct shell *sh, const struct redir *r,
 	if (fd < 0)
 		return -1;
 	bool named;
-	int target = redir_target_fd(sh, r, &named);
+	int target = redir_target_fd(r, &named);
 	if (named)
 		return stage_named(sh, r, fd);
 	plan_opened(p, fd);

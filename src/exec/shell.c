@@ -28,7 +28,6 @@ struct shell *shell_create(char **environ_in)
 	sh->ppid = getppid();
 	sh->arg0 = xstrdup("whelk");
 	vars_init(sh, environ_in);
-	trap_init(sh);
 	return sh;
 }
 

@@ -10,6 +10,7 @@
 
 #include "base/hashmap.h"
 #include "base/vec.h"
+#include "jobs/jobs.h"
 
 struct ast_node;
 struct parser;		/* parser/parser.h */
@@ -170,7 +171,7 @@ struct shell {
 	const struct shell_history *history;	/* borrowed, may be NULL: the
 					   interactive history, set by repl.c
 					   (NULL in scripts) */
-	char *traps[65];		/* owned, may be NULL: trap action per
+	char *traps[JOBS_NSIG];		/* owned, may be NULL: trap action per
 					   signal; [0] is EXIT */
 	int traps_set;			/* how many traps[] are not NULL (kept
 					   by trap.c: write through
@@ -180,7 +181,7 @@ struct shell {
 					   actions its parent had (indexed
 					   like traps), which `trap` lists
 					   (XCU 2.14 trap); see trap.c */
-	int trap_ignored_at_entry[65];	/* signals ignored when the shell
+	int trap_ignored_at_entry[JOBS_NSIG];	/* signals ignored when the shell
 					   started (XCU 2.11: stay ignored) */
 	int trap_depth;			/* 0, or func_depth + 1 when the
 					   running trap action started */

@@ -9,18 +9,11 @@
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
-/* Signals ignored at entry are found lazily (sig_ignored_at_entry):
-   sh->trap_ignored_at_entry mirrors what has been asked so far. */
-void trap_init(struct shell *sh)
-{
-	(void)sh;
-}
-
 /*
  * sh->traps_set counts the non-NULL entries of sh->traps, so that the
  * questions asked at every fork and every exec-in-place ("any trap to
  * reset?", "any trap that must still run?") cost one comparison in a
- * script with no traps instead of a walk over 65 slots.
+ * script with no traps instead of a walk over JOBS_NSIG slots.
  */
 void trap_set_action(struct shell *sh, int s, const char *action)
 {
@@ -35,7 +28,7 @@ void trap_set_action(struct shell *sh, int s, const char *action)
 
 void trap_free_all(struct shell *sh)
 {
-	for (int s = 0; sh->traps_set > 0 && s < 65; s++)
+	for (int s = 0; sh->traps_set > 0 && s < JOBS_NSIG; s++)
 		trap_set_action(sh, s, NULL);
 	trap_forget_parent(sh);
 }
@@ -81,7 +74,7 @@ bool trap_any_set(const struct shell *sh)
 {
 	if (sh->traps_set == 0)
 		return false;
-	for (int s = 0; s < 65; s++)
+	for (int s = 0; s < JOBS_NSIG; s++)
 		if (sh->traps[s] && *sh->traps[s])
 			return true;
 	return false;
@@ -140,7 +133,7 @@ void trap_run_pending(struct shell *sh)
 	while ((s = sig_take_pending()) != 0) {
 		if (sh->unwind == UNWIND_EXIT)
 			continue;
-		const char *act = s < 65 ? sh->traps[s] : NULL;
+		const char *act = s < JOBS_NSIG ? sh->traps[s] : NULL;
 		if (s == SIGINT && !act)
 			interrupt_command_line(sh);
 		if (s == SIGHUP && !act && sh->jobs->interactive) {
@@ -185,7 +178,7 @@ int trap_run_exit(struct shell *sh, int status)
  */
 void trap_reset_subshell(struct shell *sh)
 {
-	for (int s = 0; sh->traps_set > 0 && s < 65; s++) {
+	for (int s = 0; sh->traps_set > 0 && s < JOBS_NSIG; s++) {
 		if (!sh->traps[s] || !*sh->traps[s])
 			continue;
 		if (!sh->parent_traps)

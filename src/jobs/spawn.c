@@ -9,6 +9,7 @@
 
 #include "base/alloc.h"
 #include "base/diag.h"
+#include "base/fdutil.h"
 #include "jobs/jobs.h"
 #include "jobs/jobs_int.h"
 
@@ -59,10 +60,7 @@ static void trace_fd_call(struct jobs *jt, const char *call, int a, int b,
 
 int job_dup2(struct jobs *jt, int from, int to)
 {
-	int r;
-	do
-		r = dup2(from, to);
-	while (r < 0 && errno == EINTR);
+	int r = fd_dup2(from, to);
 	if (TRACING(jt))
 		trace_fd_call(jt, "dup2", from, to, r);
 	return r;

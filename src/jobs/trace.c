@@ -135,10 +135,7 @@ void tl_end(const struct jobs *jt, struct tline *t)
 	if (t->cut)
 		memcpy(t->buf + t->len, "...", 3), t->len += 3;
 	t->buf[t->len++] = '\n';
-	ssize_t r;
-	do
-		r = write(jt->trace_fd, t->buf, t->len);
-	while (r < 0 && errno == EINTR);
+	(void)fd_write(jt->trace_fd, t->buf, t->len);
 	errno = saved;
 }
 

@@ -206,12 +206,8 @@ static void next_token(struct aparser *ap)
 
 /* ---------------------------------------------------------- constants */
 
-/*
- * The value of digit c in base: 0-9, then letters.  Up to base 36 a letter
- * is a digit whatever its case (a and A are 10); above 36, as in bash and
- * ksh, a-z are 10-35, A-Z 36-61, @ is 62 and _ is 63.
- */
-static unsigned digit_value(unsigned char c, unsigned base)
+/* See arith.h. */
+unsigned arith_digit(unsigned char c, unsigned base)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
@@ -238,14 +234,8 @@ static unsigned explicit_base(const char *s, const char *hash)
 	return base >= 2 && base <= 64 ? base : 0;
 }
 
-/*
- * Convert [s, end) as an integer constant: 0x1F (hex), 017 (octal), 15
- * (decimal), or base#digits (extension: 2#101, 16#ff, 64#_).  Stores the
- * magnitude as unsigned so the caller can accept 9223372036854775808 right
- * after a unary minus (INT64_MIN).  Returns 0, -1 for a bad digit or base,
- * -2 when the value exceeds 2^63.
- */
-static int convert_constant(const char *s, const char *end, uint64_t *out)
+/* See arith.h. */
+int arith_constant(const char *s, const char *end, uint64_t *out)
 {
 	unsigned base = 10;
 	const char *hash = memchr(s, '#', (size_t)(end - s));
@@ -264,7 +254,7 @@ static int convert_constant(const char *s, const char *end, uint64_t *out)
 	}
 	uint64_t v = 0;
 	for (; s < end; s++) {
-		unsigned d = digit_value((unsigned char)*s, base);
+		unsigned d = arith_digit((unsigned char)*s, base);
 		if (d >= base)
 			return -1;
 		if (v > (UINT64_C(1) << 63) / base)
@@ -340,7 +330,7 @@ static bool enter(struct aparser *ap)
 static struct arith_node *parse_number(struct aparser *ap, bool negated)
 {
 	uint64_t v = 0;
-	int r = convert_constant(ap->tok_start, ap->p, &v);
+	int r = arith_constant(ap->tok_start, ap->p, &v);
 	int len = (int)(ap->p - ap->tok_start);
 	if (r == -1) {
 		set_error(ap, "invalid number '%.*s'", len, ap->tok_start);

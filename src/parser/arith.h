@@ -3,6 +3,7 @@
 #ifndef WHELK_PARSER_ARITH_H
 #define WHELK_PARSER_ARITH_H
 
+#include <stdint.h>
 #include <stdio.h>
 
 /*
@@ -25,6 +26,25 @@ struct arith_node;
  */
 struct arith_node *arith_parse(const char *text, char **err);
 void arith_destroy(struct arith_node *n);
+
+/**
+ * The value of digit c in base (2 to 64), or 99 when c is not a digit:
+ * 0-9, then letters.  Up to base 36 a letter is a digit whatever its case
+ * (a and A are 10); above 36, as in bash and ksh, a-z are 10-35, A-Z 36-61,
+ * @ is 62 and _ is 63.  Used for every digit the shell reads in a number
+ * (arithmetic constants and variable values, $'\xHH').
+ */
+unsigned arith_digit(unsigned char c, unsigned base);
+
+/**
+ * Convert [s, end) as an integer constant: 0x1F (hex), 017 (octal), 15
+ * (decimal), or base#digits (extension: 2#101, 16#ff, 64#_) -- no sign, no
+ * blanks.  Stores the magnitude as unsigned so a caller can accept
+ * 9223372036854775808 after a minus sign (INT64_MIN).  Returns 0, -1 for a
+ * bad digit or base, -2 when the value exceeds 2^63.  The one integer
+ * reader of expressions ($(( )), (( )), let) and of the variables they use.
+ */
+int arith_constant(const char *s, const char *end, uint64_t *out);
 /** Print the tree for the AST dump (indent = spaces before each line). */
 void arith_dump(FILE *out, const struct arith_node *n, int indent);
 

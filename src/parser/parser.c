@@ -1017,7 +1017,7 @@ struct parser *parser_create_nested(struct parser *parent, struct source *src)
  * not end it (XCU 2.6.3).  The lookahead token being built by the caller is
  * saved around the nested parse.
  */
-struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line)
+struct ast_node *parse_cmdsub_body(struct parser *p)
 {
 	struct token saved = p->tok;
 	struct vec outer_docs = p->heredocs, outer_active = p->active_aliases;
@@ -1043,7 +1043,6 @@ struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line)
 	p->heredocs = outer_docs;
 	p->active_aliases = outer_active;
 	p->tok = saved;
-	(void)line;
 	if (p->err) {
 		ast_node_destroy(prog);
 		return NULL;

@@ -100,7 +100,7 @@ void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)
 void parse_warn(struct parser *p, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /** Parse a $( ... ) body from the current input, up to and including ')'. */
-struct ast_node *parse_cmdsub_body(struct parser *p, unsigned line);
+struct ast_node *parse_cmdsub_body(struct parser *p);
 /** Parse a `...` body with a nested parser starting at position at; errors copied to p. */
 struct ast_node *parse_nested_text(struct parser *p, const char *text, struct src_pos at);
 struct parser *parser_create_nested(struct parser *parent, struct source *src);

@@ -197,17 +197,6 @@ static struct word *lex_dollar_single(struct parser *p, struct src_pos at)
 	return new_squote(SQUOTE_DOLLAR, sb_finish(&out), n, at, p->pos);
 }
 
-static int hexval(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Decode one escape after the backslash at s[*i]; returns the byte or -1 (keep as is). */
 static int decode_escape(const char *s, size_t n, size_t *i)
 {
@@ -226,8 +215,9 @@ static int decode_escape(const char *s, size_t n, size_t *i)
 	}
 	int v = 0, k = 0;
 	if (c == 'x') {
-		for (k = 0; k < 2 && *i + 1 + k < n && hexval((unsigned char)s[*i + 1 + k]) >= 0; k++)
-			v = v * 16 + hexval((unsigned char)s[*i + 1 + k]);
+		for (k = 0; k < 2 && *i + 1 + k < n &&
+			    arith_digit((unsigned char)s[*i + 1 + k], 16) < 16; k++)
+			v = v * 16 + (int)arith_digit((unsigned char)s[*i + 1 + k], 16);
 		if (k == 0)
 			return -1;
 		*i += 1 + k;
@@ -521,7 +511,7 @@ static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
 
 static struct word *lex_cmdsub(struct parser *p, struct src_pos at)
 {
-	struct ast_node *prog = parse_cmdsub_body(p, at.line);
+	struct ast_node *prog = parse_cmdsub_body(p);
 	if (p->err)
 		return NULL;
 	struct word *w = word_create(WORD_CMDSUB);

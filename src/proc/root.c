@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "base/strbuf.h"
 
 /* statfs(2): the magic number of the proc filesystem (linux/magic.h). */
@@ -80,7 +81,7 @@ static pid_t pid_of_dir(int dfd)
 	int fd = openat(dfd, "stat", O_RDONLY | O_CLOEXEC);
 	if (fd < 0)
 		return 0;
-	ssize_t r = read(fd, buf, sizeof buf - 1);
+	ssize_t r = fd_read(fd, buf, sizeof buf - 1);
 	close(fd);
 	if (r <= 0)
 		return 0;
@@ -134,9 +135,7 @@ static int slurp(int fd, char **text, size_t *len)
 	struct strbuf sb = STRBUF_INIT;
 	char buf[4096];
 	for (;;) {
-		ssize_t r = read(fd, buf, sizeof buf);
-		if (r < 0 && errno == EINTR)
-			continue;
+		ssize_t r = fd_read(fd, buf, sizeof buf);
 		if (r < 0) {
 			int e = errno;
 			sb_free(&sb);
