@@ -37,7 +37,7 @@ void trap_forget_parent(struct shell *sh)
 {
 	if (!sh->parent_traps)
 		return;
-	for (int s = 0; s < 65; s++)
+	for (int s = 0; s < JOBS_NSIG; s++)
 		free(sh->parent_traps[s]);
 	free(sh->parent_traps);
 	sh->parent_traps = NULL;
@@ -182,7 +182,7 @@ void trap_reset_subshell(struct shell *sh)
 		if (!sh->traps[s] || !*sh->traps[s])
 			continue;
 		if (!sh->parent_traps)
-			sh->parent_traps = xcalloc(65, sizeof *sh->parent_traps);
+			sh->parent_traps = xcalloc(JOBS_NSIG, sizeof *sh->parent_traps);
 		free(sh->parent_traps[s]);
 		sh->parent_traps[s] = xstrdup(sh->traps[s]);
 		trap_set_action(sh, s, NULL);
