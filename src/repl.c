@@ -520,6 +520,26 @@ static void cmp_help_topics(void *ctx, const char *prefix, struct vec *out)
 		push_match(out, kw, prefix);
 }
 
+/* The completer's view of a builtin's operands, from the builtin table. */
+static enum complete_operands cmp_operands(void *ctx, const char *name)
+{
+	(void)ctx;
+	const struct builtin *b = builtin_find(name);
+	switch (b ? builtin_operands(b) : OPERANDS_FILES) {
+	case OPERANDS_DIRS: return CO_DIRS;
+	case OPERANDS_VARNAMES: return CO_VARNAMES;
+	case OPERANDS_JOBS: return CO_JOBS;
+	case OPERANDS_PIDS: return CO_PIDS;
+	case OPERANDS_KILL: return CO_KILL;
+	case OPERANDS_TRAP: return CO_TRAP;
+	case OPERANDS_HELP: return CO_HELP;
+	case OPERANDS_PROC: return CO_PROC;
+	case OPERANDS_SET: return CO_SET;
+	case OPERANDS_FILES: break;
+	}
+	return CO_FILES;
+}
+
 static void cmp_proc_words(void *ctx, const char *sub, struct vec *out)
 {
 	(void)ctx;
@@ -861,7 +881,7 @@ static void repl_setup(struct repl *r, struct shell *sh)
 		.ctx = r, .commands = cmp_commands, .variables = cmp_variables,
 		.jobs = cmp_jobs, .options = cmp_options,
 		.help_topics = cmp_help_topics, .proc_words = cmp_proc_words,
-		.getvar = cmp_getvar,
+		.getvar = cmp_getvar, .operands = cmp_operands,
 	};
 	struct lineedit_hooks lh = {
 		.ctx = r, .poll = notices_poll, .print = notices_print,

@@ -10,33 +10,7 @@
 #include "builtins/opts.h"
 #include "builtins/registry.h"
 #include "exec/shell.h"
-
-/* XCU 2.4 reserved words (and Issue 8's). */
-static bool is_keyword(const char *name)
-{
-	static const char *const words[] = {
-		"!", "case", "do", "done", "elif", "else", "esac", "fi",
-		"for", "if", "in", "then", "until", "while", "{", "}",
-	};
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strcmp(name, words[i]) == 0)
-			return true;
-	return false;
-}
-
-/*
- * Regular builtins that are standard utilities but not intrinsic ones
- * (XCU 1.7 of Issue 8: intrinsic utilities need not exist in PATH):
- * `command -v` names the file found in PATH, as yash does.
- */
-static bool in_path_utility(const char *name)
-{
-	static const char *const names[] = { "[", "echo", "printf", "test" };
-	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
-		if (strcmp(name, names[i]) == 0)
-			return true;
-	return false;
-}
+#include "parser/parser.h"
 
 /* The executable file name is found as in PATH, or NULL. */
 static char *find_file(struct shell *sh, const char *name, bool default_path)
@@ -69,11 +43,11 @@ static int describe(struct shell *sh, const char *name, bool verbose,
 		}
 		return 0;
 	}
-	if (is_keyword(name)) {
+	if (parse_reserved_word(name)) {
 		printf(verbose ? "%s is a shell keyword\n" : "%s\n", name);
 		return 0;
 	}
-	if (b && b->cls == BUILTIN_SPECIAL) {
+	if (b && (b->flags & BUILTIN_SPECIAL)) {
 		printf(verbose ? "%s is a special shell builtin\n" : "%s\n",
 		       name);
 		return 0;
@@ -82,7 +56,7 @@ static int describe(struct shell *sh, const char *name, bool verbose,
 		printf(verbose ? "%s is a shell function\n" : "%s\n", name);
 		return 0;
 	}
-	char *path = b && (verbose || !in_path_utility(name)) ? NULL
+	char *path = b && (verbose || !(b->flags & BUILTIN_PATH_UTILITY)) ? NULL
 		     : find_file(sh, name, default_path);
 	if (b && !path) {
 		printf(verbose ? "%s is a shell builtin\n" : "%s\n", name);

@@ -183,7 +183,7 @@ static void help_all(void)
 	const struct builtin *t = builtin_table(&n);
 	puts("whelk builtins (help NAME for more; * marks POSIX special builtins):");
 	for (size_t i = 0; i < n; i++)
-		printf(" %c %-9s %s\n", t[i].cls == BUILTIN_SPECIAL ? '*' : ' ',
+		printf(" %c %-9s %s\n", (t[i].flags & BUILTIN_SPECIAL) ? '*' : ' ',
 		       t[i].name, t[i].summary ? t[i].summary : "");
 	fputs("grammar keywords (help KEYWORD):", stdout);
 	for (size_t i = 0; i < NKEYWORDS; i++)
@@ -224,7 +224,7 @@ static void help_one(const struct builtin *b)
 		return;
 	putchar('\n');
 	put_indented(d);
-	if (b->cls == BUILTIN_SPECIAL)
+	if (b->flags & BUILTIN_SPECIAL)
 		puts("    (a POSIX special builtin: its errors exit a script)");
 }
 

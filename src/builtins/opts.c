@@ -29,7 +29,7 @@ static const struct builtin *running(const struct shell *sh)
 static int usage_status(struct shell *sh)
 {
 	const struct builtin *b = running(sh);
-	if (b && b->cls == BUILTIN_SPECIAL)
+	if (b && (b->flags & BUILTIN_SPECIAL))
 		sh->builtin_fatal = true;
 	return 2;
 }

@@ -30,7 +30,9 @@ static bool is_trap_listing(struct ast_node *program)
 	    c->simple.assigns.len != 0)
 		return false;
 	const struct word *w = c->simple.words.items[0];
-	if (w->type != WORD_LITERAL || strcmp(w->lit.text, "trap") != 0)
+	const struct builtin *b = w->type == WORD_LITERAL ?
+				  builtin_find(w->lit.text) : NULL;
+	if (!b || !(b->flags & BUILTIN_LISTS_TRAPS))
 		return false;
 	if (c->simple.words.len == 1)
 		return true;
@@ -109,13 +111,8 @@ static bool word_is_pure(const struct word *w)
 
 static bool inline_builtin(const char *name)
 {
-	static const char *const ok[] = {
-		":", "[", "echo", "false", "pwd", "test", "true",
-	};
-	for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++)
-		if (strcmp(name, ok[i]) == 0)
-			return true;
-	return false;
+	const struct builtin *b = builtin_find(name);
+	return b && (b->flags & BUILTIN_PURE);
 }
 
 static struct ast_node *inline_candidate(struct shell *sh,

@@ -141,7 +141,7 @@ static void classify(struct shell *sh, const struct simple *c,
 	if (strchr(name, '/') || (cmdf & SHELL_CMD_EXEC))
 		return;
 	r->b = builtin_find(name);
-	if (r->b && r->b->cls == BUILTIN_SPECIAL) {
+	if (r->b && (r->b->flags & BUILTIN_SPECIAL)) {
 		r->kind = CK_SPECIAL;
 		return;
 	}
@@ -220,19 +220,12 @@ static int run_builtin(struct shell *sh, const struct builtin *b, int argc,
 	return status;
 }
 
-/* XCU 2.8.1: these special builtins pass on a status rather than report
-   an error with it; for the others a nonzero status is an error that
-   exits a non-interactive shell (unless run through `command`). */
+/* XCU 2.8.1: a nonzero status of a special builtin is an error that exits
+   a non-interactive shell (unless run through `command`), except for the
+   builtins that pass a status on (BUILTIN_PASSES_STATUS). */
 static bool status_is_error(const struct builtin *b)
 {
-	static const char *const passing[] = {
-		".", "break", "continue", "eval", "exec", "exit", "return",
-		":", "times", "trap",
-	};
-	for (size_t i = 0; i < sizeof passing / sizeof passing[0]; i++)
-		if (strcmp(b->name, passing[i]) == 0)
-			return false;
-	return true;
+	return !(b->flags & BUILTIN_PASSES_STATUS);
 }
 
 static int run_special(struct shell *sh, struct simple *c,
@@ -242,7 +235,7 @@ static int run_special(struct shell *sh, struct simple *c,
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	/* `exec` with only redirections (and perhaps the "--" that ends
 	   its options) changes the shell's own fds. */
-	bool permanent = strcmp(b->name, "exec") == 0 &&
+	bool permanent = (b->flags & BUILTIN_REDIRECTS_SHELL) &&
 			 (c->argc == 1 ||
 			  (c->argc == 2 && strcmp(c->argv[1], "--") == 0));
 	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) < 0) {
@@ -270,18 +263,25 @@ static int run_special(struct shell *sh, struct simple *c,
 	return status;
 }
 
+/* The flags of argv[i] when it names a builtin, else 0. */
+static unsigned builtin_flags_of(const struct simple *c, int i)
+{
+	const struct builtin *b = i < c->argc ? builtin_find(c->argv[i]) : NULL;
+	return b ? b->flags : 0;
+}
+
 /* `command exec 3<f` (perhaps `command -p command -- exec --`): exec with
    no command, whose redirections the command prefix does not undo. */
 static bool command_exec_only(const struct simple *c)
 {
 	int i = 0;
-	while (i < c->argc && strcmp(c->argv[i], "command") == 0) {
+	while (builtin_flags_of(c, i) & BUILTIN_RUNS_OPERAND) {
 		i++;
 		while (i < c->argc && (strcmp(c->argv[i], "-p") == 0 ||
 				       strcmp(c->argv[i], "--") == 0))
 			i++;
 	}
-	if (i == 0 || i >= c->argc || strcmp(c->argv[i], "exec") != 0)
+	if (i == 0 || !(builtin_flags_of(c, i) & BUILTIN_REDIRECTS_SHELL))
 		return false;
 	i++;
 	return i == c->argc || (i + 1 == c->argc && strcmp(c->argv[i], "--") == 0);
@@ -526,7 +526,7 @@ static int redir_failed(struct shell *sh, struct simple *c)
 {
 	if (c->argc > 0) {
 		const struct builtin *b = builtin_find(c->argv[0]);
-		if (b && b->cls == BUILTIN_SPECIAL)
+		if (b && (b->flags & BUILTIN_SPECIAL))
 			eval_fatal(sh, 1);
 	}
 	return 1;
@@ -544,7 +544,8 @@ static int do_assignments(struct shell *sh, struct ast_node *n,
 	if (n->simple.assigns.len == 0)
 		return 0;
 	bool persist = c->argc == 0 || r->kind == CK_SPECIAL;
-	int flags = c->argc && !strcmp(c->argv[0], "exec") ? VAR_EXPORT : 0;
+	int flags = builtin_flags_of(c, 0) & BUILTIN_REDIRECTS_SHELL ?
+		    VAR_EXPORT : 0;
 	struct redir_undo undo = REDIR_UNDO_INIT;
 	if (c->plan.n)
 		redir_apply(sh, &c->plan, &undo);

@@ -1,8 +1,10 @@
 /* eval.c: the tree walker — one eval_* function per node type (XCU 2.9), set -e, unwinding. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 
 #include "base/alloc.h"
 #include "exec/eval.h"
@@ -12,6 +14,65 @@
 #include "exec/redir.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
+
+/* ------------------------------------------------ waiting for a job */
+
+/*
+ * The command text `jobs`, the notices and the process trace show.  Made
+ * only when someone may look at it: every background job, foreground jobs
+ * only under job control (they may be stopped) or while tracing.
+ */
+void eval_name_job(struct shell *sh, struct job *j, const struct ast_node *n)
+{
+	if (j->async || sh->jobs->monitor || sh->jobs->trace_fd >= 0)
+		job_set_text(j, ast_to_text(n));
+}
+
+/* Did the job end because of Ctrl-C? */
+static bool died_of_sigint(const struct job *j)
+{
+	for (size_t k = 0; k < j->nprocs; k++) {
+		int st = j->procs[k].status;
+		if (WIFSIGNALED(st) && WTERMSIG(st) == SIGINT)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Ctrl-Z stopped a foreground command inside a loop typed at the prompt:
+ * the stopped command is a job (fg resumes it alone), and the loops
+ * around it in the same function body are left, so the prompt comes back
+ * after the rest of the command line — bash's rule.  A loop of builtins
+ * cannot be stopped: the shell ignores SIGTSTP (Ctrl-C ends it).  Scripts
+ * and subshells (jobs->interactive is false there) go on with the loop.
+ */
+static void leave_loops_when_stopped(struct shell *sh)
+{
+	if (sh->jobs->interactive && sh->loop_depth > 0 &&
+	    sh->unwind == UNWIND_NONE) {
+		sh->unwind = UNWIND_BREAK;
+		sh->unwind_count = sh->loop_depth;
+	}
+}
+
+int eval_wait_fg(struct shell *sh, struct job *j)
+{
+	job_wait_fg(sh->jobs, j);
+	int status = job_status(j, sh->opt.pipefail);
+	/* A job stopped under job control stays in the table (fg/bg). */
+	if (job_state(j) != JOB_DONE) {
+		leave_loops_when_stopped(sh);
+		return status;
+	}
+	/* Ctrl-C killed the foreground job: at the prompt, the rest of the
+	   command line is abandoned too (as in bash and dash). */
+	if (sh->jobs->interactive && died_of_sigint(j) &&
+	    sh->unwind == UNWIND_NONE)
+		sh->unwind = UNWIND_INTERRUPT;
+	job_free(sh->jobs, j);
+	return status;
+}
 
 /* --------------------------------------------------- errors and set -e */
 

@@ -349,30 +349,50 @@ static bool one_of(const char *s, const char *list)
 }
 
 /* The kind of an argument of a command that has its own candidates. */
-static enum complete_kind argument_kind(const struct complete_word *w)
+static enum complete_kind argument_kind(const struct complete_hooks *hk,
+					const struct complete_word *w)
 {
-	const char *cmd = w->command, *t = w->text;
+	const char *t = w->text;
 	const char *prev = w->prev ? w->prev : "";
-	if (one_of(cmd, "bg disown fg jobs kill wait") &&
-	    (t[0] == '%' || (!t[0] && one_of(cmd, "fg bg disown"))))
-		return COMPLETE_JOB;
-	if (strcmp(cmd, "proc") == 0)
+	enum complete_operands ops = hk->operands ?
+				     hk->operands(hk->ctx, w->command) : CO_FILES;
+	switch (ops) {
+	case CO_FILES:
+		break;
+	case CO_DIRS:
+		if (t[0] != '-')
+			return COMPLETE_DIRECTORY;
+		break;
+	case CO_VARNAMES:
+		if (t[0] != '-' && !strchr(t, '='))
+			return COMPLETE_VARNAME;
+		break;
+	case CO_JOBS:
+		if (!t[0] || t[0] == '%')
+			return COMPLETE_JOB;
+		break;
+	case CO_KILL:	/* a signal, then as CO_PIDS */
+		if ((w->argno == 1 && t[0] == '-') || strcmp(prev, "-s") == 0)
+			return COMPLETE_SIGNAL;
+		return t[0] == '%' ? COMPLETE_JOB : COMPLETE_FILE;
+	case CO_PIDS:
+		if (t[0] == '%')
+			return COMPLETE_JOB;
+		break;
+	case CO_TRAP:
+		if (w->argno >= 2)
+			return COMPLETE_SIGNAL;
+		break;
+	case CO_HELP:
+		return COMPLETE_HELP;
+	case CO_PROC:
 		return w->argno == 1 ? COMPLETE_PROC_SUBCOMMAND :
 		       t[0] == '-' ? COMPLETE_PROC_OPTION : COMPLETE_FILE;
-	if (strcmp(cmd, "set") == 0 && one_of(prev, "-o +o"))
-		return COMPLETE_OPTION;
-	if (strcmp(cmd, "kill") == 0 &&
-	    ((w->argno == 1 && t[0] == '-') || strcmp(prev, "-s") == 0))
-		return COMPLETE_SIGNAL;
-	if (strcmp(cmd, "trap") == 0 && w->argno >= 2)
-		return COMPLETE_SIGNAL;
-	if (strcmp(cmd, "help") == 0)
-		return COMPLETE_HELP;
-	if (one_of(cmd, "unset export readonly read") && t[0] != '-' &&
-	    !strchr(t, '='))
-		return COMPLETE_VARNAME;
-	if (one_of(cmd, "cd pushd") && t[0] != '-')
-		return COMPLETE_DIRECTORY;
+	case CO_SET:
+		if (one_of(prev, "-o +o"))
+			return COMPLETE_OPTION;
+		break;
+	}
 	return COMPLETE_FILE;
 }
 
@@ -387,7 +407,8 @@ static const char *variable_start(const struct complete_word *w)
 		       ? NULL : d;
 }
 
-static enum complete_kind pick_kind(const struct complete_word *w)
+static enum complete_kind pick_kind(const struct complete_hooks *hk,
+				    const struct complete_word *w)
 {
 	const char *t = w->text;
 	if (variable_start(w))
@@ -395,7 +416,7 @@ static enum complete_kind pick_kind(const struct complete_word *w)
 	if (t[0] == '~' && !strchr(t, '/') && w->quote == CQ_NONE)
 		return COMPLETE_USER;
 	if (w->command && !w->command_position && w->argno > 0) {
-		enum complete_kind k = argument_kind(w);
+		enum complete_kind k = argument_kind(hk, w);
 		if (k != COMPLETE_FILE)
 			return k;
 	}
@@ -458,8 +479,10 @@ static void gather(const struct complete_hooks *hk, enum complete_kind kind,
 		CALL_HOOK(hk, help_topics, t, out);
 		break;
 	case COMPLETE_SIGNAL:
-		csrc_signals(strcmp(w->command, "kill") == 0 && w->argno == 1,
-			     strcmp(w->command, "trap") == 0, out);
+		/* -INT as typed after kill; trap also takes EXIT */
+		csrc_signals(w->text[0] == '-',
+			     hk->operands && w->command &&
+			     hk->operands(hk->ctx, w->command) == CO_TRAP, out);
 		break;
 	case COMPLETE_COMMAND:
 		CALL_HOOK(hk, commands, t, out);
@@ -555,7 +578,7 @@ size_t complete_line(const struct complete_hooks *hooks, const char *line,
 	complete_analyze(line, point, &w);
 	memset(c, 0, sizeof *c);
 	c->start = w.start;
-	enum complete_kind kind = pick_kind(&w);
+	enum complete_kind kind = pick_kind(hooks, &w);
 	struct vec cands = VEC_INIT;
 	gather(hooks, kind, &w, &cands);
 	size_t n = cands.len;

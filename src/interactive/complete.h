@@ -45,6 +45,20 @@
  * The layer rule keeps this module away from the shell's state: whatever it
  * needs from the shell comes through these hooks, filled in by repl.c.
  */
+/* What a command's operands are, as far as completion cares. */
+enum complete_operands {
+	CO_FILES,		/* file names: the default */
+	CO_DIRS,		/* directories (cd) */
+	CO_VARNAMES,		/* variable names (unset, export, read) */
+	CO_JOBS,		/* every operand a job (fg, bg, disown) */
+	CO_PIDS,		/* pids, or jobs when the word starts with % */
+	CO_KILL,		/* -SIGNAL or -s SIGNAL, then as CO_PIDS */
+	CO_TRAP,		/* an action, then signal names */
+	CO_HELP,		/* help topics */
+	CO_PROC,		/* proc: a subcommand, then its options */
+	CO_SET,			/* set: option names after -o and +o */
+};
+
 struct complete_hooks {
 	void *ctx;
 	/* Each appends fresh strings (xstrdup) that begin with prefix;
@@ -59,6 +73,9 @@ struct complete_hooks {
 	void (*proc_words)(void *ctx, const char *sub, struct vec *out);
 	/* A variable's value (PATH, HOME, CDPATH) or NULL; borrowed. */
 	const char *(*getvar)(void *ctx, const char *name);
+	/* What the operands of command name are (the shell answers from its
+	   builtin table; CO_FILES for anything else). */
+	enum complete_operands (*operands)(void *ctx, const char *name);
 };
 
 enum complete_kind {

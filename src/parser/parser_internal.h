@@ -90,8 +90,6 @@ void lx_next(struct parser *p);
 void lx_token_free(struct token *t);
 
 /* ---- parser.c: errors and nested programs */
-/** Is s one of the reserved words of XCU 2.4? */
-bool parse_reserved_word(const char *s);
 void parse_fail(struct parser *p, unsigned line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 void parse_fail_eof(struct parser *p, unsigned line, const char *fmt, ...)

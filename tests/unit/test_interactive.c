@@ -368,10 +368,29 @@ static const char *fake_getvar(void *ctx, const char *name)
 	return NULL;
 }
 
+/* The operand classes the shell's builtin table gives these commands. */
+static enum complete_operands fake_operands(void *ctx, const char *name)
+{
+	(void)ctx;
+	static const struct { const char *name; enum complete_operands ops; } t[] = {
+		{ "bg", CO_JOBS }, { "cd", CO_DIRS }, { "disown", CO_JOBS },
+		{ "export", CO_VARNAMES }, { "fg", CO_JOBS }, { "help", CO_HELP },
+		{ "jobs", CO_PIDS }, { "kill", CO_KILL }, { "proc", CO_PROC },
+		{ "read", CO_VARNAMES }, { "readonly", CO_VARNAMES },
+		{ "set", CO_SET }, { "trap", CO_TRAP }, { "unset", CO_VARNAMES },
+		{ "wait", CO_PIDS },
+	};
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (strcmp(name, t[i].name) == 0)
+			return t[i].ops;
+	return CO_FILES;
+}
+
 static const struct complete_hooks hooks = {
 	.commands = fake_commands, .variables = fake_vars,
 	.jobs = fake_jobs, .options = fake_options, .help_topics = fake_help,
 	.proc_words = fake_proc, .getvar = fake_getvar,
+	.operands = fake_operands,
 };
 
 static char *complete(const char *line, size_t *count)

@@ -40,7 +40,7 @@ const struct builtin *builtin_find(const char *name)
 {
 	static struct builtin b = { .usage = "NAME ..." };
 	b.name = name;
-	b.cls = strcmp(name, "exit") == 0 ? BUILTIN_SPECIAL : BUILTIN_REGULAR;
+	b.flags = strcmp(name, "exit") == 0 ? BUILTIN_SPECIAL : BUILTIN_REGULAR;
 	return &b;
 }
 
