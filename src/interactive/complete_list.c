@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/fdutil.h"
 #include "base/strbuf.h"
 
 /*
@@ -17,15 +18,7 @@
 
 static void put(const struct complete_pager *p, const char *s, size_t n)
 {
-	while (n > 0) {
-		ssize_t w = write(p->out_fd, s, n);
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return;
-		s += w;
-		n -= (size_t)w;
-	}
+	fd_write_all(p->out_fd, s, n);
 }
 
 static void puts_(const struct complete_pager *p, const char *s)

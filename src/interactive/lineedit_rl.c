@@ -232,13 +232,7 @@ static int next_byte(struct rl_state *st, int fd, int wait_ms)
 			return -1;
 	}
 	unsigned char c;
-	for (;;) {
-		ssize_t n = read(fd, &c, 1);
-		if (n == 1)
-			return c;
-		if (n == 0 || errno != EINTR)
-			return -1;
-	}
+	return fd_read(fd, &c, 1) == 1 ? c : -1;
 }
 
 /*
