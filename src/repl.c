@@ -37,7 +37,7 @@
 #include "base/signames.h"
 #include "base/strbuf.h"
 #include "builtins/help.h"
-#include "builtins/hist_iface.h"
+#include "exec/hist_iface.h"
 #include "builtins/proc.h"
 #include "builtins/registry.h"
 #include "exec/eval.h"

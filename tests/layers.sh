@@ -9,7 +9,9 @@
 #   layer 4 builtins     everything below
 #   layer 5 interactive  base, parser
 #   main.c, repl.c       anything (they wire the layers together)
-# Two more rules hold for every file:
+# Three more rules hold for every file:
+#   - it names (struct NAME) only the shell's types defined in files it may
+#     include, so a lower layer cannot point at a higher layer's type;
 #   - a directory's private headers (*_int.h, *_internal.h) are included only
 #     from files in that directory;
 #   - the line-editing libraries (<readline/…>, <editline/…>, <histedit.h>)
@@ -48,10 +50,24 @@ private_ok() {	# private_ok DIR INCLUDE -> status 0 unless INCLUDE is another di
 	esac
 }
 
+# Where each struct of the shell is defined ("NAME DIR/FILE" lines): a file
+# may name only the types of the headers it may include, so a lower layer
+# cannot point at a higher layer's type even through a forward declaration.
+type_map=$(grep -H '^struct [A-Za-z_0-9]* {' */*.h */*.c | sed 's/^\([^:]*\):struct \([A-Za-z_0-9]*\) {.*/\2 \1/')
+
 pass=0 fail=0
 for f in */*.c */*.h; do
 	dir=${f%%/*}
 	bad=
+	for t in $(sed -n 's/.*struct \([A-Za-z_0-9]*\).*/\1/p' "$f" | sort -u); do
+		ds=$(echo "$type_map" | sed -n "s/^$t //p")
+		[ -n "$ds" ] || continue	# a libc type
+		ok=
+		for d in $ds; do
+			allowed "$dir" "$d" && ok=1
+		done
+		[ -n "$ok" ] || bad="$bad struct $t"
+	done
 	for inc in $(sed -n 's/^#[ \t]*include[ \t]*"\([^"]*\)".*/\1/p' "$f"); do
 		allowed "$dir" "$inc" && private_ok "$dir" "$inc" || bad="$bad $inc"
 	done
@@ -61,7 +77,7 @@ for f in */*.c */*.h; do
 		done
 	fi
 	if [ -n "$bad" ]; then
-		echo "layers: src/$f may not include:$bad"
+		echo "layers: src/$f may not include or name:$bad"
 		fail=$((fail + 1))
 	else
 		pass=$((pass + 1))

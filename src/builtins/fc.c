@@ -11,7 +11,7 @@
 #include "base/fdutil.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
-#include "builtins/hist_iface.h"
+#include "exec/hist_iface.h"
 #include "builtins/opts.h"
 #include "exec/shell.h"
 

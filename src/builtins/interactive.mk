@@ -1,4 +1,3 @@
 src_libshell_a_SOURCES += \
 	src/builtins/fc.c \
-	src/builtins/help.c src/builtins/help.h \
-	src/builtins/hist_iface.h
+	src/builtins/help.c src/builtins/help.h

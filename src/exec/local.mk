@@ -8,6 +8,7 @@ src_libshell_a_SOURCES = \
 	src/exec/glob.c src/exec/glob.h \
 	src/exec/options.c \
 	src/exec/pattern.c src/exec/pattern.h \
-	src/exec/shell.h
+	src/exec/shell.h \
+	src/exec/hist_iface.h
 include src/exec/files.mk
 include src/exec/expand.mk

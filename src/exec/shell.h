@@ -15,7 +15,7 @@
 struct ast_node;
 struct parser;		/* parser/parser.h */
 struct jobs;		/* jobs/jobs.h: the job table */
-struct shell_history;	/* builtins/hist_iface.h: fc and history's view of it */
+struct shell_history;	/* exec/hist_iface.h: fc and history's view of it */
 struct trace;
 struct path_names;	/* exec/suggest.c: PATH listed for "did you mean" */
 

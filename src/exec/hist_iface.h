@@ -1,7 +1,7 @@
-/* hist_iface.h: how fc and history reach the interactive history list (filled in by repl.c; layer rule: builtins cannot include src/interactive). */
+/* hist_iface.h: how fc and history reach the interactive history list (filled in by repl.c; sh->history points at it, so it lives in the exec layer, which builtins and repl.c both see). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#ifndef WHELK_BUILTINS_HIST_IFACE_H
-#define WHELK_BUILTINS_HIST_IFACE_H
+#ifndef WHELK_EXEC_HIST_IFACE_H
+#define WHELK_EXEC_HIST_IFACE_H
 
 /*
  * sh->history points at one of these in an interactive shell and is NULL
