@@ -376,6 +376,7 @@ static enum complete_operands fake_operands(void *ctx, const char *name)
 		{ "bg", CO_JOBS }, { "cd", CO_DIRS }, { "disown", CO_JOBS },
 		{ "export", CO_VARNAMES }, { "fg", CO_JOBS }, { "help", CO_HELP },
 		{ "jobs", CO_PIDS }, { "kill", CO_KILL }, { "proc", CO_PROC },
+		{ "pushd", CO_DIRS },
 		{ "read", CO_VARNAMES }, { "readonly", CO_VARNAMES },
 		{ "set", CO_SET }, { "trap", CO_TRAP }, { "unset", CO_VARNAMES },
 		{ "wait", CO_PIDS },
