@@ -419,6 +419,8 @@ static int eval_funcdef(struct shell *sh, struct ast_node *n)
 				      ast_node_ref(n));
 	if (old)
 		ast_node_destroy(old);
+	if (sh->opt.hashall)
+		path_hash_commands(sh, n->func.body);
 	return 0;
 }
 

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "builtins/registry.h"
 #include "exec/exec_int.h"
 #include "exec/shell.h"
 
@@ -88,6 +89,79 @@ char *path_search(struct shell *sh, const char *name, bool use_default_path)
 	if (found && found[0] == '/' && check(found) == CAND_EXEC)
 		free(hm_put(&sh->cmd_hash, name, xstrdup(found)));
 	return found;
+}
+
+/*
+ * set -h (XCU 2.14 set: "Locate and remember utilities invoked by functions
+ * as those functions are defined"): every command name in the body that is
+ * a plain word without a slash, and neither a builtin nor a function, is
+ * looked up in PATH now, so `hash` lists it before the function first runs.
+ * Names made by expansions ($cmd) are only known when the function runs.
+ */
+static void hash_name(struct shell *sh, const struct ast_node *c)
+{
+	if (c->simple.words.len == 0)
+		return;
+	const struct word *w = c->simple.words.items[0];
+	if (w->type != WORD_LITERAL || strchr(w->lit.text, '/') ||
+	    builtin_find(w->lit.text) || hm_get(&sh->functions, w->lit.text))
+		return;
+	free(path_search(sh, w->lit.text, false));
+}
+
+void path_hash_commands(struct shell *sh, const struct ast_node *n)
+{
+	if (!n)
+		return;
+	switch (n->type) {
+	case NODE_SIMPLE:
+		hash_name(sh, n);
+		break;
+	case NODE_PIPELINE:
+		for (size_t i = 0; i < n->pipeline.cmds.len; i++)
+			path_hash_commands(sh, n->pipeline.cmds.items[i]);
+		break;
+	case NODE_AND:
+	case NODE_OR:
+		path_hash_commands(sh, n->binary.left);
+		path_hash_commands(sh, n->binary.right);
+		break;
+	case NODE_LIST:
+		for (size_t i = 0; i < n->list.items.len; i++) {
+			const struct list_item *it = n->list.items.items[i];
+			path_hash_commands(sh, it->cmd);
+		}
+		break;
+	case NODE_SUBSHELL:
+	case NODE_BRACE:
+		path_hash_commands(sh, n->group.body);
+		break;
+	case NODE_IF:
+		path_hash_commands(sh, n->if_.cond);
+		path_hash_commands(sh, n->if_.then_part);
+		path_hash_commands(sh, n->if_.else_part);
+		break;
+	case NODE_WHILE:
+	case NODE_UNTIL:
+		path_hash_commands(sh, n->loop.cond);
+		path_hash_commands(sh, n->loop.body);
+		break;
+	case NODE_FOR:
+		path_hash_commands(sh, n->for_.body);
+		break;
+	case NODE_ARITH_FOR:
+		path_hash_commands(sh, n->afor.body);
+		break;
+	case NODE_CASE:
+		for (size_t i = 0; i < n->case_.items.len; i++) {
+			const struct case_item *ci = n->case_.items.items[i];
+			path_hash_commands(sh, ci->body);
+		}
+		break;
+	default:	/* a nested function definition is hashed when it is
+			   defined; (( )) runs no command */
+		break;
+	}
 }
 
 void path_hash_clear(struct shell *sh)

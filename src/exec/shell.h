@@ -336,6 +336,9 @@ _Noreturn void shell_exit(struct shell *sh, int status);
 char *path_search(struct shell *sh, const char *name, bool use_default_path);
 /** Forget hashed paths (hash -r, PATH changed). */
 void path_hash_clear(struct shell *sh);
+/** set -h: remember the PATH location of each plain command name in the
+    tree n (a function body, as it is defined). */
+void path_hash_commands(struct shell *sh, const struct ast_node *n);
 
 /* --------------------------------------------------------------- locale */
 
