@@ -79,8 +79,15 @@ int eval_wait_fg(struct shell *sh, struct job *j)
 void eval_fatal(struct shell *sh, int status)
 {
 	sh->last_status = status;
-	if (sh->opt.interactive && !sh->in_subshell)
+	/* XCU 2.8.1: an interactive shell does not exit, and does no more
+	   of the command in which the error occurred: like dash, the rest
+	   of the command line is dropped. */
+	if (sh->opt.interactive && !sh->in_subshell) {
+		if (sh->unwind == UNWIND_NONE || sh->unwind == UNWIND_BREAK ||
+		    sh->unwind == UNWIND_CONTINUE)
+			sh->unwind = UNWIND_ABANDON;
 		return;
+	}
 	if (sh->unwind != UNWIND_EXIT) {
 		sh->unwind = UNWIND_EXIT;
 		sh->unwind_fatal = true;

@@ -34,7 +34,8 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags);
 int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags);
 /** set -e: after a command that counts (not in a tested context). */
 void eval_check_errexit(struct shell *sh, int status);
-/** XCU 2.8.1: a fatal error in a non-interactive shell exits it. */
+/** XCU 2.8.1: a fatal error exits a non-interactive shell; an interactive
+    one drops the rest of the command line (UNWIND_ABANDON). */
 void eval_fatal(struct shell *sh, int status);
 /** A forked child is done: EXIT trap, flush, _exit.  Never returns. */
 _Noreturn void eval_child_exit(struct shell *sh, int status);

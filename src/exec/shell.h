@@ -65,6 +65,10 @@ enum unwind {
 				   shell: sh->exit_status is the status */
 	UNWIND_INTERRUPT,	/* SIGINT in an interactive shell: back to
 				   the prompt */
+	UNWIND_ABANDON,		/* an error that would exit a script (XCU
+				   2.8.1) in an interactive shell: the rest
+				   of the command line is dropped, back to
+				   the prompt with the error's status */
 };
 
 /* Variable attributes. */

@@ -117,7 +117,8 @@ static void interrupt_command_line(struct shell *sh)
 	fputc('\n', stderr);
 	fflush(stderr);
 	if (sh->unwind == UNWIND_NONE || sh->unwind == UNWIND_BREAK ||
-	    sh->unwind == UNWIND_CONTINUE || sh->unwind == UNWIND_RETURN)
+	    sh->unwind == UNWIND_CONTINUE || sh->unwind == UNWIND_RETURN ||
+	    sh->unwind == UNWIND_ABANDON)
 		sh->unwind = UNWIND_INTERRUPT;
 	sh->last_status = 128 + SIGINT;
 }
