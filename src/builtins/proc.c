@@ -57,7 +57,7 @@ static const char help_text[] =
 "\n"
 "  TARGET: a pid, a job (%1 %+ %- %% %name %?text: every process of the\n"
 "  job), or self/nothing for the shell.\n"
-"  Output: aligned table; -j JSON (\"schema\": 1); -k key=value lines,\n"
+"  Output: aligned table; -j JSON (\"schema\": 2); -k key=value lines,\n"
 "  values quoted for eval; -H no header.  An unreadable field shows '-'\n"
 "  and a message on stderr says why.\n"
 "  Exit status: 0 ok, 1 no such process, 2 usage, 3 unavailable (/proc\n"

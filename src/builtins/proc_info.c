@@ -27,6 +27,15 @@ static void add_state(struct pv_out *o, char state)
 	pv_str(o, "state_meaning", proc_state_meaning(state));
 }
 
+/* Clock ticks as seconds with two decimals, in integers: printf's %f
+   would write a decimal comma under some LC_NUMERIC (invalid JSON). */
+static void add_seconds(struct pv_out *o, const char *key,
+			unsigned long long ticks)
+{
+	unsigned long long hz = (unsigned long long)clk_tck();
+	pv_numfmt(o, key, "%llu.%02llu", ticks / hz, ticks % hz * 100 / hz);
+}
+
 static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
 			    const struct proc_stat *st)
 {
@@ -41,8 +50,8 @@ static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
 	pv_num(o, "threads", st->num_threads);
 	pv_num(o, "nice", st->nice);
 	/* utime/stime are in clock ticks (sysconf(_SC_CLK_TCK)). */
-	pv_fmt(o, "cpu_user_s", "%.2f", (double)st->utime / (double)clk_tck());
-	pv_fmt(o, "cpu_sys_s", "%.2f", (double)st->stime / (double)clk_tck());
+	add_seconds(o, "cpu_user_s", st->utime);
+	add_seconds(o, "cpu_sys_s", st->stime);
 	int e = proc_boot_time(&c->root, &btime);
 	if (e) {
 		pv_missing(o, "start", e);
@@ -177,9 +186,9 @@ static void info_syscalls(struct proc_ctx *c, struct pv_out *o)
 	if (getrusage(RUSAGE_SELF, &ru) == 0) {
 		pv_num(o, "voluntary_ctxt_switches", ru.ru_nvcsw);
 		pv_num(o, "nonvoluntary_ctxt_switches", ru.ru_nivcsw);
-		pv_fmt(o, "cpu_user_s", "%ld.%02ld", (long)ru.ru_utime.tv_sec,
+		pv_numfmt(o, "cpu_user_s", "%ld.%02ld", (long)ru.ru_utime.tv_sec,
 		       (long)ru.ru_utime.tv_usec / 10000);
-		pv_fmt(o, "cpu_sys_s", "%ld.%02ld", (long)ru.ru_stime.tv_sec,
+		pv_numfmt(o, "cpu_sys_s", "%ld.%02ld", (long)ru.ru_stime.tv_sec,
 		       (long)ru.ru_stime.tv_usec / 10000);
 	}
 	pv_str(o, "cmdline", c->sh && c->sh->arg0 ? c->sh->arg0 : NULL);

@@ -21,7 +21,7 @@ enum {
 };
 
 /* JSON "schema": bump when a field is renamed or changes meaning. */
-#define PROC_SCHEMA_VERSION 1
+#define PROC_SCHEMA_VERSION 2
 
 enum pv_mode { PV_TABLE, PV_JSON, PV_KV };
 
@@ -73,6 +73,9 @@ void pv_row(struct pv_out *o, const char *fmt, ...)
 void pv_str(struct pv_out *o, const char *key, const char *value);
 void pv_num(struct pv_out *o, const char *key, long long value);
 void pv_fmt(struct pv_out *o, const char *key, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/** A number that printf formats ("%.2f"): a JSON number, not a string. */
+void pv_numfmt(struct pv_out *o, const char *key, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 /** An unavailable value: '-' in tables, null in JSON; err explains why
     (0: simply not applicable, no message). */

@@ -5,6 +5,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,6 +86,18 @@ void pv_fmt(struct pv_out *o, const char *key, const char *fmt, ...)
 	add_field(o, key)->value = sb_finish(&sb);
 }
 
+void pv_numfmt(struct pv_out *o, const char *key, const char *fmt, ...)
+{
+	struct strbuf sb = STRBUF_INIT;
+	va_list ap;
+	va_start(ap, fmt);
+	sb_vprintf(&sb, fmt, ap);
+	va_end(ap);
+	struct pv_field *f = add_field(o, key);
+	f->value = sb_finish(&sb);
+	f->num = true;
+}
+
 void pv_missing(struct pv_out *o, const char *key, int err)
 {
 	struct pv_field *f = add_field(o, key);
@@ -122,24 +135,163 @@ const char *proc_reason(int err)
 
 /* ------------------------------------------------------------ quoting */
 
-/* Characters that never need quoting in a shell word (XCU 2.2). */
-void proc_json_string(struct strbuf *sb, const char *s)
+/*
+ * Text from /proc is whatever another process chose: its arguments, its
+ * comm, a file name may hold escape sequences, newlines and bytes that are
+ * not UTF-8.  None of it may reach a terminal raw (anyone could move
+ * everyone's cursor through `proc ps -a`), break a row, or make the JSON
+ * invalid.  Each output mode has its own safe form:
+ *   table  a control character (C0, DEL, C1) and each byte of an invalid
+ *          sequence becomes '?', as ps(1) shows them;
+ *   -k     such a value is written as $'...' with \n, \t, \xNN escapes;
+ *   -j     control characters as \uNNNN, an invalid byte as U+FFFD, and
+ *          the row's "bytes" object keeps the exact bytes in hex.
+ */
+
+/* Length of the valid UTF-8 sequence at s (1-4), 0 when s does not start
+   one (a stray continuation byte, an overlong form, a surrogate, a value
+   beyond U+10FFFF, a truncated sequence).  *cp gets the code point. */
+static size_t utf8_seq(const unsigned char *s, uint32_t *cp)
 {
+	size_t n;
+	uint32_t v, min;
+	if (s[0] < 0x80) {
+		*cp = s[0];
+		return 1;
+	}
+	if ((s[0] & 0xe0) == 0xc0)
+		n = 2, v = s[0] & 0x1f, min = 0x80;
+	else if ((s[0] & 0xf0) == 0xe0)
+		n = 3, v = s[0] & 0x0f, min = 0x800;
+	else if ((s[0] & 0xf8) == 0xf0)
+		n = 4, v = s[0] & 0x07, min = 0x10000;
+	else
+		return 0;
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;	/* also stops at the NUL */
+		v = v << 6 | (s[i] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return 0;
+	*cp = v;
+	return n;
+}
+
+/* C0 controls, DEL and the C1 controls (U+0080..U+009F: a terminal may
+   take U+009B as CSI). */
+static bool control_cp(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp <= 0x9f);
+}
+
+/* Does s need more than plain printing: a control or an invalid byte? */
+static bool unsafe_text(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u) {
+		uint32_t cp;
+		size_t n = utf8_seq(u, &cp);
+		if (n == 0 || control_cp(cp))
+			return true;
+		u += n;
+	}
+	return false;
+}
+
+/* The table form: each control character or invalid byte as '?'. */
+static char *table_text(const char *s)
+{
+	struct strbuf sb = STRBUF_INIT;
+	const unsigned char *u = (const unsigned char *)s;
+	while (*u) {
+		uint32_t cp;
+		size_t n = utf8_seq(u, &cp);
+		if (n == 0 || control_cp(cp)) {
+			sb_putc(&sb, '?');
+			u += n ? n : 1;
+		} else {
+			sb_appendn(&sb, (const char *)u, n);
+			u += n;
+		}
+	}
+	return sb_finish(&sb);
+}
+
+/* Columns a (valid UTF-8) text takes: one per character. */
+static size_t text_width(const char *s)
+{
+	size_t w = 0;
+	for (; *s; s++)
+		w += ((unsigned char)*s & 0xc0) != 0x80;
+	return w;
+}
+
+/* The -k form of an unsafe value: $'...' (XCU 2.2.4), which every shell
+   with `eval` reads back as the same bytes on one line. */
+static void dollar_quote(struct strbuf *sb, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	sb_append(sb, "$'");
+	while (*u) {
+		uint32_t cp;
+		size_t n = utf8_seq(u, &cp);
+		if (n == 0 || control_cp(cp)) {
+			size_t k = n ? n : 1;
+			for (size_t i = 0; i < k; i++) {
+				if (u[i] == '\n')
+					sb_append(sb, "\\n");
+				else if (u[i] == '\t')
+					sb_append(sb, "\\t");
+				else
+					sb_printf(sb, "\\x%02x", u[i]);
+			}
+			u += k;
+			continue;
+		}
+		if (*u == '\'' || *u == '\\')
+			sb_putc(sb, '\\');
+		sb_appendn(sb, (const char *)u, n);
+		u += n;
+	}
+	sb_putc(sb, '\'');
+}
+
+/* A JSON string literal (RFC 8259), valid UTF-8 whatever s holds.
+   Returns false when an invalid byte was replaced by U+FFFD. */
+static bool json_text(struct strbuf *sb, const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	bool exact = true;
 	sb_putc(sb, '"');
-	for (; *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			sb_printf(sb, "\\%c", ch);
-		else if (ch == '\n')
+	while (*u) {
+		uint32_t cp;
+		size_t n = utf8_seq(u, &cp);
+		if (n == 0) {
+			sb_append(sb, "\\ufffd");
+			exact = false;
+			u++;
+			continue;
+		}
+		if (cp == '"' || cp == '\\')
+			sb_printf(sb, "\\%c", (char)cp);
+		else if (cp == '\n')
 			sb_append(sb, "\\n");
-		else if (ch == '\t')
+		else if (cp == '\t')
 			sb_append(sb, "\\t");
-		else if (ch < 0x20 || ch == 0x7f)
-			sb_printf(sb, "\\u%04x", ch);
+		else if (control_cp(cp))
+			sb_printf(sb, "\\u%04x", (unsigned)cp);
 		else
-			sb_putc(sb, (char)ch);
+			sb_appendn(sb, (const char *)u, n);
+		u += n;
 	}
 	sb_putc(sb, '"');
+	return exact;
+}
+
+void proc_json_string(struct strbuf *sb, const char *s)
+{
+	json_text(sb, s);
 }
 
 /* -------------------------------------------------------------- table */
@@ -163,7 +315,7 @@ static size_t *col_widths(const struct pv_section *s, size_t ncol)
 		w[c] = strlen(s->rows[0].f[c].key);
 	for (size_t r = 0; r < s->n; r++)
 		for (size_t c = 0; c < ncol && c < s->rows[r].n; c++) {
-			size_t l = strlen(shown(&s->rows[r].f[c]));
+			size_t l = text_width(shown(&s->rows[r].f[c]));
 			if (l > w[c])
 				w[c] = l;
 		}
@@ -175,7 +327,7 @@ static void table_cell(struct strbuf *sb, const char *text, size_t width,
 {
 	sb_append(sb, text);
 	if (!last)
-		for (size_t l = strlen(text); l < width + 2; l++)
+		for (size_t l = text_width(text); l < width + 2; l++)
 			sb_putc(sb, ' ');
 }
 
@@ -223,8 +375,25 @@ static void emit_vertical(const struct pv_section *s, struct strbuf *sb)
 	}
 }
 
+/* Every value in its table form (see "quoting" above). */
+static void table_safe(struct pv_out *o)
+{
+	for (size_t i = 0; i < o->nsec; i++)
+		for (size_t r = 0; r < o->sec[i].n; r++) {
+			struct pv_row *row = &o->sec[i].rows[r];
+			for (size_t c = 0; c < row->n; c++) {
+				char *v = row->f[c].value;
+				if (v && unsafe_text(v)) {
+					row->f[c].value = table_text(v);
+					free(v);
+				}
+			}
+		}
+}
+
 static void emit_table(struct pv_out *o, struct strbuf *sb)
 {
+	table_safe(o);
 	for (size_t i = 0; i < o->nsec; i++) {
 		if (i > 0 && o->sec[i].n > 0 && sb->len > 0)
 			sb_putc(sb, '\n');
@@ -242,9 +411,34 @@ static void emit_table(struct pv_out *o, struct strbuf *sb)
 
 /* --------------------------------------------------------------- JSON */
 
+/* "bytes": {"cmd": "6869ff"}: the exact bytes of each value that is not
+   valid UTF-8 (its string shows U+FFFD in their place). */
+static void json_raw_bytes(const struct pv_row *r, struct strbuf *sb)
+{
+	bool first = true;
+	for (size_t c = 0; c < r->n; c++) {
+		const struct pv_field *f = &r->f[c];
+		struct strbuf scratch = STRBUF_INIT;
+		bool exact = !f->value || f->num || json_text(&scratch, f->value);
+		sb_free(&scratch);
+		if (exact)
+			continue;
+		sb_append(sb, first ? ",\"bytes\":{" : ",");
+		first = false;
+		proc_json_string(sb, f->key);
+		sb_append(sb, ":\"");
+		for (const unsigned char *u = (const unsigned char *)f->value;
+		     *u; u++)
+			sb_printf(sb, "%02x", *u);
+		sb_putc(sb, '"');
+	}
+	if (!first)
+		sb_putc(sb, '}');
+}
+
 static void json_row(const struct pv_row *r, struct strbuf *sb)
 {
-	bool errs = false;
+	bool errs = false, inexact = false;
 	sb_putc(sb, '{');
 	for (size_t c = 0; c < r->n; c++) {
 		const struct pv_field *f = &r->f[c];
@@ -257,7 +451,7 @@ static void json_row(const struct pv_row *r, struct strbuf *sb)
 		else if (f->num)
 			sb_append(sb, f->value);
 		else
-			proc_json_string(sb, f->value);
+			inexact |= !json_text(sb, f->value);
 		errs |= f->why != NULL;
 	}
 	if (errs) {
@@ -276,6 +470,8 @@ static void json_row(const struct pv_row *r, struct strbuf *sb)
 		}
 		sb_putc(sb, '}');
 	}
+	if (inexact)
+		json_raw_bytes(r, sb);
 	sb_putc(sb, '}');
 }
 
@@ -315,7 +511,10 @@ static void kv_field(const struct pv_field *f, struct strbuf *sb)
 {
 	sb_append(sb, f->key);
 	sb_putc(sb, '=');
-	shq_word(sb, f->value ? f->value : "");
+	if (f->value && unsafe_text(f->value))
+		dollar_quote(sb, f->value);
+	else
+		shq_word(sb, f->value ? f->value : "");
 }
 
 /* Tabular rows: one line each.  Vertical rows: one field per line, so

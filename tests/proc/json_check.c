@@ -38,6 +38,33 @@ static bool lit(struct p *p, const char *w)
 	return true;
 }
 
+/* RFC 8259 section 8.1: text is UTF-8.  One multi-byte sequence at p->i
+   (left on its last byte): no stray continuation byte, overlong form,
+   surrogate or value beyond U+10FFFF. */
+static bool utf8(struct p *p)
+{
+	const unsigned char *u = (const unsigned char *)p->s + p->i;
+	size_t n;
+	unsigned long v, min;
+	if ((u[0] & 0xe0) == 0xc0)
+		n = 2, v = u[0] & 0x1f, min = 0x80;
+	else if ((u[0] & 0xf0) == 0xe0)
+		n = 3, v = u[0] & 0x0f, min = 0x800;
+	else if ((u[0] & 0xf8) == 0xf0)
+		n = 4, v = u[0] & 0x07, min = 0x10000;
+	else
+		return false;
+	for (size_t k = 1; k < n; k++) {
+		if ((u[k] & 0xc0) != 0x80)
+			return false;
+		v = v << 6 | (u[k] & 0x3f);
+	}
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff))
+		return false;
+	p->i += n - 1;
+	return true;
+}
+
 static bool string(struct p *p)
 {
 	if (p->s[p->i] != '"')
@@ -50,6 +77,8 @@ static bool string(struct p *p)
 		}
 		if (c < 0x20)
 			return false;	/* includes the terminating NUL */
+		if (c >= 0x80 && !utf8(p))
+			return false;
 		if (c == '\\') {
 			c = (unsigned char)p->s[++p->i];
 			if (c == 'u') {

@@ -114,7 +114,7 @@ out_is 'PGID  JOB    TREE
 2000  -      `- 2000 /usr/sbin/sshd -D'
 
 run "tree -j: depth and pgid" P --root "$B" tree -j
-json_ok schema=1 'view="tree"'
+json_ok schema=2 'view="tree"'
 out_has '"pid":1002,"ppid":1000,"pgid":1001,"job":null,"depth":1,"cmd":"cat"'
 
 run "fds: internal fd 10 hidden" P --root "$B" fds
@@ -143,7 +143,7 @@ out_has '^state  *S$'; out_has '^cwd  *-$'; out_has '^threads  *3$'
 err_has 'pid 2000: cwd, exe, io_rchar.*: needs the same uid or CAP_SYS_PTRACE'
 
 run "info -j of another user: nulls with reasons" P --root "$B" info -j 2000
-json_ok schema=1 'view="info"'
+json_ok schema=2 'view="info"'
 out_has '"cwd":null'
 out_has '"errors":{"cwd":"needs the same uid or CAP_SYS_PTRACE"'
 
@@ -161,7 +161,7 @@ out_has '^vsz_kb  *10240$'; out_has '^rss_anon_kb  *200$'
 out_has '^pss_kb  *500$'; out_has '^VSZ is address space'
 
 run "mem -m lists mappings" P --root "$B" mem -m -j
-json_ok schema=1 'view="mem"'
+json_ok schema=2 'view="mem"'
 out_has '"perms":"r-xp","offset":"2000","kind":"text","path":"/usr/bin/whelk"'
 out_has '"kind":"\[heap\]"'
 
@@ -185,14 +185,37 @@ KILL    9       process  no       default
 TERM    15      no       no       catch
 CHLD    17      no       yes      catch'
 run "sigs -j" P --root "$B" sigs -j 1001
-json_ok schema=1 'view="sigs"'
+json_ok schema=2 'view="sigs"'
 out_has '"signal":"INT","number":2,"pending":"no","blocked":"yes","action":"catch"'
 out_has '"signal":"KILL","number":9,"pending":"process"'
 
 for sub in ps tree fds mem limits sigs info; do
 	run "$sub -j is valid JSON (fixture)" P --root "$B" $sub -j
-	json_ok schema=1 "view=\"$sub\""
+	json_ok schema=2 "view=\"$sub\""
 done
+
+# ------------------------------------- unsafe text (fixture tree "odd")
+
+O=$F/odd
+# pid 501's arguments: "evil", ESC ] 0;pwned BEL x LF row2, and
+# "café" + 0xff (not UTF-8) + U+009B (C1 CSI) + "1m".
+run "table: control characters and invalid bytes are '?'" P --root "$O" ps -o pid,cmd 501
+rc_is 0
+out_is 'PID  CMD
+501  evil ?]0;pwned?x?row2 café??1m'
+run "tree: the same escaping" P --root "$O" tree
+out_has '^501   -      `- 501 evil ?\]0;pwned?x?row2 café??1m$'
+run "-k: \$'...' keeps the row on one line" P --root "$O" ps -k -o pid,cmd 501
+out_is "pid=501 cmd=\$'evil \\x1b]0;pwned\\x07x\\nrow2 café\\xff\\xc2\\x9b1m'"
+run "-j: valid UTF-8, controls escaped, the exact bytes in hex" \
+	P --root "$O" ps -j -o pid,cmd 501
+json_ok schema=2
+out_has '"cmd":"evil \\u001b\]0;pwned\\u0007x\\nrow2 café\\ufffd\\u009b1m"'
+out_has '"bytes":{"cmd":"6576696c201b5d303b70776e656407780a726f773220636166c3a9ffc29b316d"}'
+if [ $mode = whelk ]; then
+	run "-k reads back as the same bytes" S "eval \"\$(proc --root '$O' ps -k -o cmd 501)\"; printf %s \"\$cmd\" | od -An -tx1 | tr -d ' \\n'; echo"
+	out_is '6576696c201b5d303b70776e656407780a726f773220636166c3a9ffc29b316d'
+fi
 
 # ----------------------------------------------------- job targets (driver)
 
@@ -292,12 +315,12 @@ else
 
 	for sub in ps tree fds mem limits sigs info; do
 		run "live: $sub -j" P $sub -j
-		json_ok schema=1 "view=\"$sub\""
+		json_ok schema=2 "view=\"$sub\""
 		run "live: $sub -k" P $sub -k
 		[ "$rc" -eq 0 ] || bad "status $rc"
 	done
 	run "live: ps -a -j over every process" P ps -a -j
-	json_ok schema=1
+	json_ok schema=2
 
 	if [ $mode = whelk ]; then
 		run "live: traps next to the signal masks" \
