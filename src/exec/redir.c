@@ -16,6 +16,8 @@
 #include "exec/shell.h"
 #include "parser/ast.h"
 
+static int default_fd(enum redir_op op);
+
 /* F_DUPFD answers EINVAL when fd 10 is already beyond RLIMIT_NOFILE
    (`ulimit -n 10`): to the user that is simply "too many open files". */
 static const char *high_fd_error(void)
@@ -24,6 +26,62 @@ static const char *high_fd_error(void)
 }
 
 /* ------------------------------------------------------------ the plan */
+
+/* Is fd one that this command redirects (so a staged or saved copy must
+   not sit there: applying the plan would overwrite it)? */
+static bool plan_targets(const struct redir_plan *p, int fd)
+{
+	for (size_t i = 0; i < p->n; i++)
+		if (p->acts[i].fd == fd)
+			return true;
+	for (size_t i = 0; p->redirs && i < p->redirs->len; i++) {
+		const struct redir *r = p->redirs->items[i];
+		if (!r->fd_var && (r->fd >= 0 ? r->fd : default_fd(r->op)) == fd)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * A close-on-exec copy of fd for the shell's own use: at >= 10 (the
+ * user's fds 0-9 stay free), or, when the fd limit leaves no number >= 10
+ * (`ulimit -n 8`, the EMFILE exercise), at the lowest free fd that the
+ * command does not redirect.  -1 with errno: EMFILE when nothing is free,
+ * EBADF when fd is closed.
+ */
+static int dup_low(const struct redir_plan *p, int fd)
+{
+	for (int from = 0;;) {	/* bounded: F_DUPFD fails at the limit */
+		int copy = fcntl(fd, F_DUPFD_CLOEXEC, from);
+		if (copy < 0 || !plan_targets(p, copy))
+			return copy;
+		close(copy);
+		from = copy + 1;
+	}
+}
+
+static int dup_private(const struct redir_plan *p, int fd)
+{
+	int copy = fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+	if (copy >= 0 || (errno != EINVAL && errno != EMFILE))
+		return copy;
+	return dup_low(p, fd);
+}
+
+/* Move a freshly opened fd where dup_private puts copies (closing the
+   original; on failure fd is left open, errno set). */
+static int move_private(const struct redir_plan *p, int fd)
+{
+	int hi = fd_move_high(fd);
+	if (hi >= 0 || (errno != EINVAL && errno != EMFILE))
+		return hi;
+	if (!plan_targets(p, fd))
+		return fd;	/* open() chose the lowest free fd: keep it */
+	int copy = dup_low(p, fd);
+	if (copy >= 0)
+		close(fd);
+	return copy;
+}
 
 static void plan_add(struct redir_plan *p, int fd, int src)
 {
@@ -65,6 +123,9 @@ static bool fd_usable(const struct redir_plan *p, int fd)
 	for (size_t i = p->n; i-- > 0;)
 		if (p->acts[i].fd == fd)
 			return p->acts[i].src >= 0;
+	for (size_t i = 0; i < p->nopened; i++)
+		if (p->opened[i] == fd)
+			return false;	/* staged low (see dup_private) */
 	int fl = fcntl(fd, F_GETFD);
 	if (fl < 0)
 		return false;
@@ -139,7 +200,8 @@ static int default_fd(enum redir_op op)
 
 /* An unlinked temporary file: no name left behind even if we are killed
    a moment later, and it cannot fill up like a pipe. */
-static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
+static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
+			   const char *text, size_t len)
 {
 	const char *dir = var_get(sh, "TMPDIR");
 	if (!dir || !*dir)
@@ -162,7 +224,7 @@ static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
 		close(fd);
 		return -1;
 	}
-	int hi = fd_move_high(fd);
+	int hi = move_private(p, fd);
 	if (hi < 0) {
 		shell_error(sh, "here-document: %s", high_fd_error());
 		close(fd);
@@ -176,7 +238,8 @@ static int heredoc_tmpfile(struct shell *sh, const char *text, size_t len)
  * the pipe's capacity comes back EAGAIN instead of deadlocking the shell
  * (nobody reads yet) — then the pipe is dropped for a temporary file.
  */
-static int heredoc_fd(struct shell *sh, const char *text)
+static int heredoc_fd(struct shell *sh, const struct redir_plan *p,
+		      const char *text)
 {
 	size_t len = strlen(text);
 	int fds[2];
@@ -192,13 +255,13 @@ static int heredoc_fd(struct shell *sh, const char *text)
 		ssize_t w = len == 0 ? 0 : fd_write(fds[1], text, len);
 		close(fds[1]);
 		if (w == (ssize_t)len) {
-			int rd = fd_move_high(fds[0]);
+			int rd = move_private(p, fds[0]);
 			if (rd >= 0)
 				return rd;
 		}
 		close(fds[0]);
 	}
-	return heredoc_tmpfile(sh, text, len);
+	return heredoc_tmpfile(sh, p, text, len);
 }
 
 /* ------------------------------------------------------------ staging */
@@ -250,7 +313,7 @@ static int stage_file(struct shell *sh, const struct redir *r,
 	}
 	if (named)
 		return stage_named(sh, r, fd);
-	int hi = fd_move_high(fd);
+	int hi = move_private(p, fd);
 	if (hi < 0) {
 		shell_error(sh, "%s: %s", path, high_fd_error());
 		close(fd);
@@ -318,7 +381,7 @@ static int stage_heredoc(struct shell *sh, const struct redir *r,
 	char *text;
 	if (expand_heredoc(sh, r, &text) < 0)
 		return -1;
-	int fd = heredoc_fd(sh, text);
+	int fd = heredoc_fd(sh, p, text);
 	free(text);
 	if (fd < 0)
 		return -1;
@@ -351,6 +414,7 @@ static int stage_one(struct shell *sh, const struct redir *r,
 int redir_stage(struct shell *sh, const struct vec *redirs,
 		struct redir_plan *plan)
 {
+	plan->redirs = redirs;
 	for (size_t i = 0; i < redirs->len; i++) {
 		const struct redir *r = redirs->items[i];
 		sh->lineno = r->range.begin.line ? r->range.begin.line
@@ -360,6 +424,7 @@ int redir_stage(struct shell *sh, const struct vec *redirs,
 			return -1;
 		}
 	}
+	plan->redirs = NULL;
 	return 0;
 }
 
@@ -373,12 +438,14 @@ static bool already_saved(const struct redir_undo *u, int fd)
 	return false;
 }
 
-/* Keep a close-on-exec copy of fd above 10 (or note that it was closed). */
-static int save_fd(struct shell *sh, struct redir_undo *u, int fd)
+/* Keep a close-on-exec copy of fd, above 10 where the fd limit allows (or
+   note that it was closed). */
+static int save_fd(struct shell *sh, const struct redir_plan *p,
+		   struct redir_undo *u, int fd)
 {
 	if (already_saved(u, fd))
 		return 0;
-	int copy = fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+	int copy = dup_private(p, fd);
 	if (copy < 0 && errno != EBADF) {
 		shell_error(sh, "cannot save fd %d: %s", fd, high_fd_error());
 		return -1;
@@ -408,7 +475,7 @@ int redir_apply(struct shell *sh, const struct redir_plan *plan,
 	flush_std();
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct fd_action *a = &plan->acts[i];
-		if (undo && save_fd(sh, undo, a->fd) < 0)
+		if (undo && save_fd(sh, plan, undo, a->fd) < 0)
 			return -1;
 		if (job_apply_actions(sh->jobs, a, 1) < 0) {
 			shell_error(sh, "%d: %s", a->fd, strerror(errno));

@@ -14,7 +14,8 @@ struct shell;
  * Redirections happen in two steps:
  *
  *  1. staging (redir_stage): expand the targets, open the files (at high
- *     close-on-exec fds), write here-documents into a pipe or an unlinked
+ *     close-on-exec fds; under a limit of 10 fds or fewer, at the lowest
+ *     fd no redirection of the command names), write here-documents into a pipe or an unlinked
  *     temporary file.  Every error is found here, in the shell, before any
  *     process is created or any fd of the command is touched — so a failed
  *     redirection never runs the command and never damages a file it was
@@ -35,6 +36,9 @@ struct redir_plan {
 				   redir_plan_free) */
 	size_t nopened;
 	size_t opencap;
+	const struct vec *redirs;	/* borrowed, during redir_stage only:
+					   the command's redirections, whose
+					   fds a low staged fd must avoid */
 };
 
 /* What redir_apply changed, to put back. */
@@ -45,7 +49,7 @@ struct redir_undo {
 	size_t cap;
 };
 
-#define REDIR_PLAN_INIT { NULL, 0, 0, NULL, 0, 0 }
+#define REDIR_PLAN_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
 #define REDIR_UNDO_INIT { NULL, 0, 0 }
 
 /**
