@@ -128,7 +128,12 @@ struct word *word_lex_arith(struct parser *p, enum word_mode mode,
 			    struct src_pos at);
 /** Mark tilde prefixes (XCU 2.6.1); assign: also after '=' and ':'. */
 struct word *word_tilde(struct word *w, bool assign);
-/** If w is NAME=value, split it: returns the name and sets *value. */
+/**
+ * If *w is NAME=value (the = unquoted, NAME a valid name): returns the name
+ * (fresh) and replaces *w by the value's word, with tilde prefixes marked
+ * as in an assignment (after = and each :); *w's old word is freed.
+ * Otherwise returns NULL and leaves *w alone.
+ */
 char *word_split_assign(struct word **w);
 /** The plain text of a word that is a single unquoted literal, else NULL. */
 const char *word_literal_text(const struct word *w);
