@@ -125,6 +125,15 @@ static const struct keyword keywords[] = {
 	  "Runs list in a subshell: a copy of the shell, so variable\n"
 	  "assignments, cd, traps and options inside do not outlive it.\n"
 	  "The status is list's. XCU 2.9.4 grouping commands.\n" },
+	{ "[[", "[[ expression ]]",
+	  "Tests expression (ksh, bash): its words are expanded without field\n"
+	  "splitting or pathname expansion. a == pattern, a = pattern and\n"
+	  "a != pattern match (quoted parts literal; ?( ) *( ) +( ) @( ) !( )\n"
+	  "always allowed); a =~ ere matches an extended regular expression and\n"
+	  "sets BASH_REMATCH; a < b and a > b compare by collation; -eq -ne -lt\n"
+	  "-le -gt -ge compare arithmetic expressions; -nt -ot -ef compare files;\n"
+	  "the unary tests of test, -v name (set) and -o option (on); ! && ||\n"
+	  "and ( ) combine them. Status 0 true, 1 false, 2 an error.\n" },
 	{ "case", "case word in [(]pattern[|pattern]...) list ;; ... esac",
 	  "Expands word and runs the list of the first pattern that matches it\n"
 	  "(patterns as in pathname expansion: * ? [...]; quote to match\n"

@@ -11,6 +11,7 @@
 
 #include "builtins/builtins.h"
 #include "exec/shell.h"
+#include "exec/testops.h"
 
 /*
  * XCU test decides by the NUMBER of arguments first, which is what makes
@@ -87,34 +88,6 @@ static bool integer(struct tst *t, const char *s, intmax_t *v)
 			    : "bad number", s);
 }
 
-static bool file_test(char op, const char *path)
-{
-	struct stat st;
-	if (op == 'h' || op == 'L')
-		return lstat(path, &st) == 0 && S_ISLNK(st.st_mode);
-	if (op == 'r' || op == 'w' || op == 'x') {
-		int mode = op == 'r' ? R_OK : op == 'w' ? W_OK : X_OK;
-		/* Effective IDs, as the process would be checked on open. */
-		return faccessat(AT_FDCWD, path, mode, AT_EACCESS) == 0;
-	}
-	if (stat(path, &st) != 0)
-		return false;
-	switch (op) {
-	case 'b': return S_ISBLK(st.st_mode);
-	case 'c': return S_ISCHR(st.st_mode);
-	case 'd': return S_ISDIR(st.st_mode);
-	case 'e': return true;
-	case 'f': return S_ISREG(st.st_mode);
-	case 'g': return (st.st_mode & S_ISGID) != 0;
-	case 'k': return (st.st_mode & S_ISVTX) != 0;
-	case 'p': return S_ISFIFO(st.st_mode);
-	case 'S': return S_ISSOCK(st.st_mode);
-	case 's': return st.st_size > 0;
-	case 'u': return (st.st_mode & S_ISUID) != 0;
-	default: return false;
-	}
-}
-
 static bool unary(struct tst *t, const char *op, const char *arg)
 {
 	switch (op[1]) {
@@ -125,27 +98,8 @@ static bool unary(struct tst *t, const char *op, const char *arg)
 		return integer(t, arg, &fd) && fd >= 0 && fd <= INT32_MAX
 			&& isatty((int)fd);
 	}
-	default: return file_test(op[1], arg);
+	default: return test_file(op[1], arg);
 	}
-}
-
-/* st_mtim with nanoseconds: is a strictly newer than b? */
-static bool newer(const struct stat *a, const struct stat *b)
-{
-	if (a->st_mtim.tv_sec != b->st_mtim.tv_sec)
-		return a->st_mtim.tv_sec > b->st_mtim.tv_sec;
-	return a->st_mtim.tv_nsec > b->st_mtim.tv_nsec;
-}
-
-static bool file_compare(const char *a, const char *op, const char *b)
-{
-	struct stat sa, sb;
-	bool ha = stat(a, &sa) == 0, hb = stat(b, &sb) == 0;
-	if (strcmp(op, "-ef") == 0)
-		return ha && hb && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	if (strcmp(op, "-nt") == 0)	/* a exists and b does not, or newer */
-		return ha && (!hb || newer(&sa, &sb));
-	return hb && (!ha || newer(&sb, &sa));	/* -ot */
 }
 
 static bool binary(struct tst *t, const char *a, const char *op, const char *b)
@@ -160,7 +114,7 @@ static bool binary(struct tst *t, const char *a, const char *op, const char *b)
 		return strcoll(a, b) > 0;
 	if (strcmp(op, "-nt") == 0 || strcmp(op, "-ot") == 0
 	    || strcmp(op, "-ef") == 0)
-		return file_compare(a, op, b);
+		return test_file_compare(a, op[1], b);
 	intmax_t x, y;
 	if (!integer(t, a, &x) || !integer(t, b, &y))
 		return false;

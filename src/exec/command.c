@@ -108,19 +108,24 @@ static void xtrace(struct shell *sh, const struct simple *c)
 	sb_free(&sb);
 }
 
-void eval_xtrace_node(struct shell *sh, const struct ast_node *n)
+void eval_xtrace_text(struct shell *sh, const char *text)
 {
 	int saved = sh->last_status;
 	char *ps4 = ps4_text(sh);
 	sh->last_status = saved;
-	char *text = ast_to_text(n);
 	struct strbuf sb = STRBUF_INIT;
 	sb_printf(&sb, "%s%s\n", ps4, text);
 	free(ps4);
-	free(text);
 	fflush(stderr);
 	(void)fd_write(STDERR_FILENO, sb.data, sb.len);
 	sb_free(&sb);
+}
+
+void eval_xtrace_node(struct shell *sh, const struct ast_node *n)
+{
+	char *text = ast_to_text(n);
+	eval_xtrace_text(sh, text);
+	free(text);
 }
 
 /* ------------------------------------------------------ command search */

@@ -454,6 +454,8 @@ static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
 		return eval_arith(sh, n);
 	case NODE_ARITH_FOR:
 		return eval_arith_for(sh, n);
+	case NODE_COND:
+		return eval_cond_cmd(sh, n);
 	default:
 		return eval_run(sh, n, flags);
 	}

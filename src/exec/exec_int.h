@@ -3,7 +3,9 @@
 #ifndef WHELK_EXEC_EXEC_INT_H
 #define WHELK_EXEC_EXEC_INT_H
 
+#include <regex.h>
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "parser/ast.h"
 
@@ -42,11 +44,19 @@ _Noreturn void eval_child_exit(struct shell *sh, int status);
 /** In a freshly forked child that keeps running shell code. */
 void eval_enter_subshell(struct shell *sh);
 
+/* cond.c: [[ expression ]] */
+int eval_cond_cmd(struct shell *sh, struct ast_node *n);
+/* rematch.c: store what =~ matched (m[0..n), n == 0: no match). */
+void rematch_set(struct shell *sh, const char *subject, const regmatch_t *m,
+		 size_t n);
+
 /* command.c */
 int eval_simple(struct shell *sh, struct ast_node *n, int flags);
 /** set -x of a command that is not a simple command ((( )), [[ ]]): PS4
     and the command's text as written (its words unexpanded). */
 void eval_xtrace_node(struct shell *sh, const struct ast_node *n);
+/** set -x: PS4, then text, as one line. */
+void eval_xtrace_text(struct shell *sh, const char *text);
 /** Call a function (def is a NODE_FUNCDEF) with argv[1..] as $1... */
 int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 		       char **argv);

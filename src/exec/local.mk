@@ -12,3 +12,4 @@ src_libshell_a_SOURCES = \
 	src/exec/hist_iface.h
 include src/exec/files.mk
 include src/exec/expand.mk
+include src/exec/ext.mk

@@ -11,6 +11,9 @@
  * XCU 2.14 `set` lists the letters and -o names POSIX defines; pipefail is
  * Issue 8; emacs, vi, ignoreeof, nolog and histexpand (-H, on by default
  * in interactive shells) are the names bash and dash users expect;
+ * braceexpand (-B), extglob, nullglob, failglob, dotglob, nocaseglob,
+ * nocasematch, globstar and posix are bash's (bash sets most of them
+ * with shopt; whelk's shopt maps onto this table);
  * autosuggest (fish-style suggestions at the prompt) and proctrace are
  * whelk's own (proctrace narrates every fork, pipe, dup2,
  * execve, setpgid, tcsetpgrp, waitpid).  Letter 0 means "no letter".
@@ -28,19 +31,28 @@ static const struct option_def options[] = {
 	OPT("allexport", 'a', allexport),
 	OPT("autosuggest", 0, autosuggest),
 	OPT("notify", 'b', notify),
+	OPT("braceexpand", 'B', braceexpand),
 	OPT("noclobber", 'C', noclobber),
+	OPT("dotglob", 0, dotglob),
 	OPT("emacs", 0, emacs),
 	OPT("errexit", 'e', errexit),
+	OPT("extglob", 0, extglob),
+	OPT("failglob", 0, failglob),
 	OPT("noglob", 'f', noglob),
+	OPT("globstar", 0, globstar),
 	OPT("hashall", 'h', hashall),
 	OPT("histexpand", 'H', histexpand),
 	OPT("ignoreeof", 0, ignoreeof),
 	OPT("interactive", 'i', interactive),
 	OPT("monitor", 'm', monitor),
+	OPT("nocaseglob", 0, nocaseglob),
+	OPT("nocasematch", 0, nocasematch),
 	OPT("noexec", 'n', noexec),
 	OPT("nolog", 0, nolog),
 	OPT("nounset", 'u', nounset),
+	OPT("nullglob", 0, nullglob),
 	OPT("pipefail", 0, pipefail),
+	OPT("posix", 0, posix),
 	OPT("proctrace", 0, proctrace),
 	OPT("stdin", 's', stdin_input),
 	OPT("verbose", 'v', verbose),
@@ -65,10 +77,14 @@ static bool opt_value(const struct shell_opts *o, const struct option_def *d)
 	return *(const bool *)((const char *)o + d->offset);
 }
 
-/* emacs and vi exclude each other, as in every shell with both. */
+/* emacs and vi exclude each other, as in every shell with both.  posix
+   turns brace expansion off (XCU 2.6: {a,b} is literal text); turning
+   posix off again leaves it off, as in bash. */
 static void set_one(struct shell *sh, const struct option_def *d, bool on)
 {
 	*opt_field(&sh->opt, d) = on;
+	if (on && d->offset == offsetof(struct shell_opts, posix))
+		sh->opt.braceexpand = false;
 	if (on && d->offset == offsetof(struct shell_opts, vi))
 		sh->opt.emacs = false;
 	if (on && d->offset == offsetof(struct shell_opts, emacs))
@@ -82,6 +98,14 @@ int shell_set_option_letter(struct shell *sh, char letter, bool on)
 			set_one(sh, &options[i], on);
 			return 0;
 		}
+	return -1;
+}
+
+int shell_option_value(const struct shell *sh, const char *name)
+{
+	for (size_t i = 0; i < NOPTIONS; i++)
+		if (strcmp(options[i].name, name) == 0)
+			return opt_value(&sh->opt, &options[i]);
 	return -1;
 }
 

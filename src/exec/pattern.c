@@ -5,10 +5,12 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <wctype.h>
 
 #include "base/alloc.h"
 #include "base/mbchar.h"
 #include "exec/bracket.h"
+#include "exec/extglob.h"
 
 /*
  * A pattern is first compiled into a list of elements, each of which
@@ -59,6 +61,7 @@ struct compiled {
 	size_t nsets;
 	size_t last_star;	/* index of the last E_STAR, or SIZE_MAX */
 	bool wide;		/* compiled for a multibyte locale */
+	bool nocase;		/* PM_NOCASE: letters match either case */
 };
 
 static void compile(const char *pat, struct compiled *cp)
@@ -69,6 +72,7 @@ static void compile(const char *pat, struct compiled *cp)
 	cp->sets = NULL;
 	cp->nsets = 0;
 	cp->wide = mb_locale_is_multibyte();
+	cp->nocase = false;
 	size_t sets_cap = 0;
 	const char *p = pat;
 	while (*p) {
@@ -112,10 +116,31 @@ static void compiled_free(struct compiled *cp)
 	free(cp->sets);
 }
 
-/* Is the non-ASCII character c (multibyte locale) in cs, before negation? */
+/* PM_NOCASE: does e match c in either case? */
+static bool elem_matches_nocase(const struct compiled *cp,
+				const struct elem *e, uint32_t c)
+{
+	uint32_t lo = c < 128 || cp->wide ? (uint32_t)towlower((wint_t)c) : c;
+	uint32_t up = c < 128 || cp->wide ? (uint32_t)towupper((wint_t)c) : c;
+	switch (e->kind) {
+	case E_LIT: {
+		uint32_t l = e->c < 128 || cp->wide ? (uint32_t)towlower((wint_t)e->c) : e->c;
+		return l == lo;
+	}
+	case E_ANY: return true;
+	case E_SET: return bracket_has(&cp->sets[e->c], c, cp->wide) ||
+			   bracket_has(&cp->sets[e->c], lo, cp->wide) ||
+			   bracket_has(&cp->sets[e->c], up, cp->wide);
+	default: return false;
+	}
+}
+
+/* Does element e match the character c? */
 static inline bool elem_matches(const struct compiled *cp,
 				const struct elem *e, uint32_t c)
 {
+	if (cp->nocase)
+		return elem_matches_nocase(cp, e, c);
 	switch (e->kind) {
 	case E_LIT: return e->c == c;
 	case E_ANY: return true;
@@ -242,6 +267,12 @@ static bool match_elems(const struct compiled *cp, const struct subject *sj,
 static bool match_string(const struct compiled *cp, const char *str,
 			 int flags)
 {
+	struct compiled folded;
+	if ((flags & PM_NOCASE) && !cp->nocase) {
+		folded = *cp;	/* a shallow copy that only sets the flag */
+		folded.nocase = true;
+		cp = &folded;
+	}
 	struct subject sj;
 	subject_init(&sj, str, strlen(str), cp->wide);
 	bool r = match_elems(cp, &sj, flags);
@@ -249,8 +280,16 @@ static bool match_string(const struct compiled *cp, const char *str,
 	return r;
 }
 
+/* Extended patterns go to extglob.c (a pattern without a group stays here). */
+static bool use_extglob(const char *pat, int flags)
+{
+	return (flags & PM_EXTGLOB) && extglob_has_group(pat);
+}
+
 bool pattern_match(const char *pat, const char *str, int flags)
 {
+	if (use_extglob(pat, flags))
+		return extglob_match(pat, str, strlen(str), flags);
 	struct compiled cp;
 	compile(pat, &cp);
 	bool r = match_string(&cp, str, flags);
@@ -260,17 +299,27 @@ bool pattern_match(const char *pat, const char *str, int flags)
 
 struct pattern {
 	struct compiled cp;
+	char *ext;		/* owned, may be NULL: an extended pattern's
+				   text (matched by extglob.c, cp unused) */
 };
+
+struct pattern *pattern_compile_flags(const char *pat, int flags)
+{
+	struct pattern *p = xmalloc(sizeof *p);
+	p->ext = use_extglob(pat, flags) ? xstrdup(pat) : NULL;
+	compile(p->ext ? "" : pat, &p->cp);
+	return p;
+}
 
 struct pattern *pattern_compile(const char *pat)
 {
-	struct pattern *p = xmalloc(sizeof *p);
-	compile(pat, &p->cp);
-	return p;
+	return pattern_compile_flags(pat, 0);
 }
 
 bool pattern_matches(const struct pattern *p, const char *str, int flags)
 {
+	if (p->ext)
+		return extglob_match(p->ext, str, strlen(str), flags);
 	return match_string(&p->cp, str, flags);
 }
 
@@ -278,6 +327,7 @@ void pattern_free(struct pattern *p)
 {
 	if (p) {
 		compiled_free(&p->cp);
+		free(p->ext);
 		free(p);
 	}
 }
@@ -347,8 +397,22 @@ static ssize_t run_automaton(const struct compiled *cp,
 
 ssize_t pattern_match_prefix(const char *pat, const char *str, bool longest)
 {
+	return pattern_prefix_flags(pat, str, longest, 0);
+}
+
+ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest)
+{
+	return pattern_suffix_flags(pat, str, longest, 0);
+}
+
+ssize_t pattern_prefix_flags(const char *pat, const char *str, bool longest,
+			     int flags)
+{
+	if (use_extglob(pat, flags))
+		return extglob_prefix(pat, str, longest, flags);
 	struct compiled cp;
 	compile(pat, &cp);
+	cp.nocase = flags & PM_NOCASE;
 	struct subject sj;
 	subject_init(&sj, str, strlen(str), cp.wide);
 	ssize_t k = run_automaton(&cp, &sj, 1, longest);
@@ -358,10 +422,14 @@ ssize_t pattern_match_prefix(const char *pat, const char *str, bool longest)
 	return r;
 }
 
-ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest)
+ssize_t pattern_suffix_flags(const char *pat, const char *str, bool longest,
+			     int flags)
 {
+	if (use_extglob(pat, flags))
+		return extglob_suffix(pat, str, longest, flags);
 	struct compiled cp;
 	compile(pat, &cp);
+	cp.nocase = flags & PM_NOCASE;
 	/* Reverse the elements: every element consumes one char or a run,
 	   so the reversed list matches exactly the reversed strings. */
 	for (size_t i = 0, j = cp.n; i + 1 < j; i++, j--) {
@@ -379,6 +447,11 @@ ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest)
 }
 
 /* ------------------------------------------------------------ helpers */
+
+bool pattern_has_magic_flags(const char *pat, int flags)
+{
+	return pattern_has_magic(pat) || use_extglob(pat, flags);
+}
 
 bool pattern_has_magic(const char *pat)
 {

@@ -19,6 +19,9 @@
 
 enum {
 	PM_PERIOD = 1,	/* a leading '.' must be matched explicitly (glob) */
+	PM_EXTGLOB = 2,	/* ?( ) *( ) +( ) @( ) !( ) are groups (extglob.h) */
+	PM_NOCASE = 4,	/* letters match either case (nocasematch,
+			   nocaseglob) */
 };
 
 /** Does the whole string match? */
@@ -33,6 +36,11 @@ ssize_t pattern_match_prefix(const char *pat, const char *str, bool longest);
  * (${x%pat}, ${x%%pat})
  */
 ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest);
+/** The same two with PM_EXTGLOB / PM_NOCASE flags. */
+ssize_t pattern_prefix_flags(const char *pat, const char *str, bool longest,
+			     int flags);
+ssize_t pattern_suffix_flags(const char *pat, const char *str, bool longest,
+			     int flags);
 /**
  * A pattern compiled once for matching against many strings (globbing a
  * directory of 10,000 entries compiles its component once, not 10,000
@@ -40,9 +48,14 @@ ssize_t pattern_match_suffix(const char *pat, const char *str, bool longest);
  */
 struct pattern;
 struct pattern *pattern_compile(const char *pat);
+/** With PM_EXTGLOB, an extended pattern is kept for extglob.c. */
+struct pattern *pattern_compile_flags(const char *pat, int flags);
 /** pattern_match with a compiled pattern. */
 bool pattern_matches(const struct pattern *p, const char *str, int flags);
 void pattern_free(struct pattern *p);
+/** Does pat contain an unescaped * ? or [ ? (Then it is worth globbing;
+    an extended pattern's @( ) and +( ) count with PM_EXTGLOB.) */
+bool pattern_has_magic_flags(const char *pat, int flags);
 /** Does pat contain an unescaped * ? or [ ? (Then it is worth globbing.) */
 bool pattern_has_magic(const char *pat);
 /** Quote removal on escaped form: a new string without the escaping backslashes. */

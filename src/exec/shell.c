@@ -119,10 +119,19 @@ static void warn_hook(void *ctx, const char *name, unsigned line, const char *ms
 		"%s", msg);
 }
 
+/* The options that change how text is read, asked before each command. */
+static int syntax_hook(void *ctx)
+{
+	struct shell *sh = ctx;
+	return (sh->opt.extglob ? PARSE_SYN_EXTGLOB : 0) |
+	       (sh->opt.posix ? PARSE_SYN_POSIX : 0);
+}
+
 void shell_parser_hooks(struct shell *sh, struct parser *p)
 {
 	parser_set_alias_hook(p, alias_hook, sh);
 	parser_set_warn_hook(p, warn_hook, sh);
+	parser_set_syntax_hook(p, syntax_hook, sh);
 }
 
 /* -c text: is the command just parsed the last one?  Only string sources

@@ -52,6 +52,18 @@ struct shell_opts {
 	bool emacs;
 	bool proctrace;		/* whelk: narrate every process operation */
 	bool autosuggest;	/* whelk: suggest the rest of the line */
+	/* Extensions of ksh and bash (issue 10; the shopt builtin maps its
+	   names onto these).  posix turns off what would change the meaning
+	   of a conforming script. */
+	bool posix;		/* set -o posix (also when started as sh) */
+	bool braceexpand;	/* -B: {a,b} {1..3} (on when interactive) */
+	bool extglob;		/* ?( ) *( ) +( ) @( ) !( ) patterns */
+	bool nullglob;		/* a pattern matching nothing expands to nothing */
+	bool failglob;		/* a pattern matching nothing is an error */
+	bool dotglob;		/* * and ? match a leading '.' */
+	bool nocaseglob;	/* pathname expansion ignores case */
+	bool nocasematch;	/* case and [[ == ]] ignore case */
+	bool globstar;		/* ** matches any number of directories */
 	bool login;		/* -l / --login (not a set -o option) */
 };
 
@@ -202,6 +214,8 @@ struct shell {
  */
 int shell_set_option_letter(struct shell *sh, char letter, bool on);
 int shell_set_option_name(struct shell *sh, const char *name, bool on);
+/** Is the option named name on?  -1 when there is no such option. */
+int shell_option_value(const struct shell *sh, const char *name);
 /** The i-th option's -o name (0 first), NULL past the last (completion). */
 const char *shell_option_name(size_t i);
 /** $- : the letters of the options that are on, in a fresh string. */

@@ -238,6 +238,9 @@ static void node_free_fields(struct ast_node *n)
 	case NODE_ARITH:
 		word_destroy(n->arith.expr);
 		break;
+	case NODE_COND:
+		cond_destroy(n->cond.expr);
+		break;
 	case NODE_ARITH_FOR:
 		word_destroy(n->afor.init);
 		word_destroy(n->afor.cond);
@@ -245,6 +248,28 @@ static void node_free_fields(struct ast_node *n)
 		ast_node_destroy(n->afor.body);
 		break;
 	}
+}
+
+void cond_destroy(struct cond *c)
+{
+	if (!c)
+		return;
+	word_destroy(c->left);
+	word_destroy(c->right);
+	cond_destroy(c->a);
+	cond_destroy(c->b);
+	free(c);
+}
+
+const char *cond_binop_name(int op)
+{
+	static const char *const names[] = {
+		[CB_MATCH] = "==", [CB_NOMATCH] = "!=", [CB_REGEX] = "=~",
+		[CB_LT] = "<", [CB_GT] = ">", [CB_EQ] = "-eq", [CB_NE] = "-ne",
+		[CB_LTN] = "-lt", [CB_LEN] = "-le", [CB_GTN] = "-gt",
+		[CB_GEN] = "-ge", [CB_NT] = "-nt", [CB_OT] = "-ot", [CB_EF] = "-ef",
+	};
+	return op >= 0 && op <= CB_EF ? names[op] : "?";
 }
 
 /*

@@ -189,7 +189,43 @@ enum node_type {
 	NODE_ARITH,	/* (( expression )) -- extension (ksh, bash) */
 	NODE_ARITH_FOR,	/* for (( init; cond; step )) do list done --
 			   extension (ksh, bash) */
+	NODE_COND,	/* [[ expression ]] -- extension (ksh, bash) */
 };
+
+/* ------------------------------------------------- [[ expression ]] */
+
+enum cond_type {
+	COND_WORD,	/* a lone word: true when not empty */
+	COND_UNARY,	/* -f word, -n word, -v name, ... */
+	COND_BINARY,	/* word op word */
+	COND_NOT,	/* ! a */
+	COND_AND,	/* a && b */
+	COND_OR,	/* a || b */
+};
+
+enum cond_binop {
+	CB_MATCH,	/* == or =: the right side is a pattern */
+	CB_NOMATCH,	/* != */
+	CB_REGEX,	/* =~: the right side is an ERE */
+	CB_LT, CB_GT,	/* < > by the locale's collation */
+	CB_EQ, CB_NE, CB_LTN, CB_LEN, CB_GTN, CB_GEN,	/* -eq ... -ge:
+				   arithmetic operands */
+	CB_NT, CB_OT, CB_EF,	/* -nt -ot -ef */
+};
+
+struct cond {
+	enum cond_type type;
+	int op;			/* COND_UNARY: the operator's letter ('f');
+				   COND_BINARY: enum cond_binop */
+	struct word *left;	/* owned: COND_WORD, COND_UNARY (the operand),
+				   COND_BINARY */
+	struct word *right;	/* owned: COND_BINARY */
+	struct cond *a, *b;	/* owned: COND_NOT (a), COND_AND, COND_OR */
+};
+
+void cond_destroy(struct cond *c);
+/** The spelling of a binary operator ("==", "-eq", ...). */
+const char *cond_binop_name(int op);
 
 /* One entry of a NODE_LIST. */
 struct list_item {
@@ -207,6 +243,7 @@ struct assign {
 enum case_term {
 	CASE_BREAK,	/* ;;  (or the last item with no terminator) */
 	CASE_FALLTHROUGH,	/* ;&  (Issue 8) */
+	CASE_CONTINUE,	/* ;;& (bash): go on testing the next items */
 };
 
 struct case_item {
@@ -284,6 +321,10 @@ struct ast_node {
 			struct word *step;	/* is empty (always true) */
 			struct ast_node *body;
 		} afor;
+		/* NODE_COND */
+		struct {
+			struct cond *expr;	/* owned */
+		} cond;
 		/* NODE_FUNCDEF */
 		struct {
 			char *name;		/* owned */

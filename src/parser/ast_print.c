@@ -223,13 +223,18 @@ static void dump_simple(FILE *out, const struct ast_node *n, int indent)
 	dump_words(out, &n->simple.words, indent);
 }
 
+static const char *case_term_text(enum case_term t)
+{
+	return t == CASE_FALLTHROUGH ? ";&" : t == CASE_CONTINUE ? ";;&" : ";;";
+}
+
 static void dump_case(FILE *out, const struct ast_node *n, int indent)
 {
 	dump_part(out, n->case_.subject, indent, "subject ");
 	for (size_t i = 0; i < n->case_.items.len; i++) {
 		const struct case_item *ci = n->case_.items.items[i];
 		pad(out, indent);
-		fprintf(out, "item %s ", ci->term == CASE_FALLTHROUGH ? ";&" : ";;");
+		fprintf(out, "item %s ", case_term_text(ci->term));
 		put_range(out, ci->range);
 		fputc('\n', out);
 		for (size_t j = 0; j < ci->patterns.len; j++)
@@ -237,6 +242,29 @@ static void dump_case(FILE *out, const struct ast_node *n, int indent)
 		if (ci->body)
 			dump_child(out, ci->body, indent + 2, "body");
 	}
+}
+
+static void dump_cond(FILE *out, const struct cond *c, int indent)
+{
+	static const char *const kinds[] = {
+		[COND_WORD] = "word", [COND_UNARY] = "unary", [COND_BINARY] = "binary",
+		[COND_NOT] = "!", [COND_AND] = "&&", [COND_OR] = "||",
+	};
+	pad(out, indent);
+	fputs(kinds[c->type], out);
+	if (c->type == COND_UNARY)
+		fprintf(out, " -%c", c->op);
+	else if (c->type == COND_BINARY)
+		fprintf(out, " %s", cond_binop_name(c->op));
+	fputc('\n', out);
+	if (c->left)
+		dump_part(out, c->left, indent + 2, "word ");
+	if (c->right)
+		dump_part(out, c->right, indent + 2, "word ");
+	if (c->a)
+		dump_cond(out, c->a, indent + 2);
+	if (c->b)
+		dump_cond(out, c->b, indent + 2);
 }
 
 static void dump_body(FILE *out, const struct ast_node *n, int indent)
@@ -288,6 +316,9 @@ static void dump_body(FILE *out, const struct ast_node *n, int indent)
 	case NODE_ARITH:
 		word_dump(out, n->arith.expr, indent);
 		break;
+	case NODE_COND:
+		dump_cond(out, n->cond.expr, indent);
+		break;
 	case NODE_ARITH_FOR:
 		word_dump(out, n->afor.init, indent);
 		if (n->afor.cond)
@@ -320,6 +351,7 @@ static void dump_header(FILE *out, const struct ast_node *n)
 	case NODE_CASE: fputs("case", out); break;
 	case NODE_FUNCDEF: fprintf(out, "function-definition %s()", n->func.name); break;
 	case NODE_ARITH: fputs("arithmetic-command (( ))", out); break;
+	case NODE_COND: fputs("conditional-command [[ ]]", out); break;
 	case NODE_ARITH_FOR:
 		fputs(n->afor.cond ? "for (( init; cond; step ))"
 		      : "for (( init; ; step )) (no condition: loops until break)", out);
@@ -615,13 +647,49 @@ static void text_case(struct printer *pr, const struct ast_node *n)
 		sb_append(&pr->sb, ") ");
 		if (ci->body)
 			text_list(pr, ci->body, false);
-		sb_append(&pr->sb, ci->term == CASE_FALLTHROUGH ? " ;&" : " ;;");
+		sb_printf(&pr->sb, " %s", case_term_text(ci->term));
 		if (pr->docs.len) {
 			sb_putc(&pr->sb, '\n');
 			flush_docs(pr);
 		}
 	}
 	sb_append(&pr->sb, " esac");
+}
+
+/* [[ ]]'s expression; a child of another kind of && / || or of ! gets
+   parentheses, so the text parses back to the same tree. */
+static void text_cond(struct strbuf *sb, const struct cond *c, bool paren)
+{
+	if (paren)
+		sb_append(sb, "( ");
+	switch (c->type) {
+	case COND_WORD:
+		text_word(sb, c->left, CTX_UNQUOTED);
+		break;
+	case COND_UNARY:
+		sb_printf(sb, "-%c ", c->op);
+		text_word(sb, c->left, CTX_UNQUOTED);
+		break;
+	case COND_BINARY:
+		text_word(sb, c->left, CTX_UNQUOTED);
+		sb_printf(sb, " %s ", cond_binop_name(c->op));
+		text_word(sb, c->right, CTX_UNQUOTED);
+		break;
+	case COND_NOT:
+		sb_append(sb, "! ");
+		text_cond(sb, c->a, c->a->type == COND_AND || c->a->type == COND_OR);
+		break;
+	case COND_AND:
+	case COND_OR: {
+		enum cond_type other = c->type == COND_AND ? COND_OR : COND_AND;
+		text_cond(sb, c->a, c->a->type == other);
+		sb_append(sb, c->type == COND_AND ? " && " : " || ");
+		text_cond(sb, c->b, c->b->type == other);
+		break;
+	}
+	}
+	if (paren)
+		sb_append(sb, " )");
 }
 
 static void text_if(struct printer *pr, const struct ast_node *n)
@@ -686,6 +754,11 @@ static void text_compound(struct printer *pr, const struct ast_node *n)
 		sb_append(&pr->sb, "((");
 		text_arith(pr, n->arith.expr);
 		sb_append(&pr->sb, "))");
+		break;
+	case NODE_COND:
+		sb_append(&pr->sb, "[[ ");
+		text_cond(&pr->sb, n->cond.expr, false);
+		sb_append(&pr->sb, " ]]");
 		break;
 	case NODE_ARITH_FOR:
 		sb_append(&pr->sb, "for ((");

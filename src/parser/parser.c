@@ -71,16 +71,19 @@ void parse_warn(struct parser *p, unsigned line, const char *fmt, ...)
 /* ---------------------------------------------------------------- tokens */
 
 /* XCU 2.4, sorted (a unit test keeps it sorted; kw_index's ranges follow
-   this order). */
+   this order).  "[[", "function" and "select" are the words XCU 2.4 lets
+   an implementation reserve: whelk does, as ksh and bash do, so they are
+   reserved only where a command starts, and stay ordinary arguments. */
 static const char *const reserved_words[] = {
-	"!", "case", "do", "done", "elif", "else", "esac", "fi", "for", "if",
-	"in", "then", "until", "while", "{", "}",
+	"!", "[[", "case", "do", "done", "elif", "else", "esac", "fi", "for",
+	"function", "if", "in", "select", "then", "until", "while", "{", "}",
 };
 
 /* Indexes into reserved_words: a token's kw is compared as a number. */
 enum reserved_index {
-	KW_BANG, KW_CASE, KW_DO, KW_DONE, KW_ELIF, KW_ELSE, KW_ESAC, KW_FI,
-	KW_FOR, KW_IF, KW_IN, KW_THEN, KW_UNTIL, KW_WHILE, KW_LBRACE, KW_RBRACE,
+	KW_BANG, KW_DLBRACK, KW_CASE, KW_DO, KW_DONE, KW_ELIF, KW_ELSE, KW_ESAC,
+	KW_FI, KW_FOR, KW_FUNCTION, KW_IF, KW_IN, KW_SELECT, KW_THEN, KW_UNTIL,
+	KW_WHILE, KW_LBRACE, KW_RBRACE,
 };
 _Static_assert(sizeof reserved_words / sizeof *reserved_words == KW_RBRACE + 1,
 	       "reserved_index must follow reserved_words");
@@ -102,12 +105,14 @@ static signed char kw_index(const char *s)
 	if (!s)
 		return -1;
 	switch (s[0]) {
-	case '!': lo = KW_BANG; hi = KW_CASE; break;
+	case '!': lo = KW_BANG; hi = KW_DLBRACK; break;
+	case '[': lo = KW_DLBRACK; hi = KW_CASE; break;
 	case 'c': lo = KW_CASE; hi = KW_DO; break;
 	case 'd': lo = KW_DO; hi = KW_ELIF; break;
 	case 'e': lo = KW_ELIF; hi = KW_FI; break;
 	case 'f': lo = KW_FI; hi = KW_IF; break;
-	case 'i': lo = KW_IF; hi = KW_THEN; break;
+	case 'i': lo = KW_IF; hi = KW_SELECT; break;
+	case 's': lo = KW_SELECT; hi = KW_THEN; break;
 	case 't': lo = KW_THEN; hi = KW_UNTIL; break;
 	case 'u': lo = KW_UNTIL; hi = KW_WHILE; break;
 	case 'w': lo = KW_WHILE; hi = KW_LBRACE; break;
@@ -296,6 +301,20 @@ static bool starts_command(const struct token *t)
 	if (t->type == TK_WORD)
 		return !is_closer(t);
 	return t->type == TK_LPAREN || starts_redirect(t);
+}
+
+/* The first token of a compound_command (XCU 2.9.4, plus [[ and select). */
+static bool starts_compound(const struct token *t)
+{
+	if (t->type == TK_LPAREN)
+		return true;
+	switch (t->type == TK_WORD ? t->kw : -1) {
+	case KW_LBRACE: case KW_IF: case KW_WHILE: case KW_UNTIL: case KW_FOR:
+	case KW_CASE: case KW_DLBRACK: case KW_SELECT:
+		return true;
+	default:
+		return false;
+	}
 }
 
 static struct ast_node *new_node(struct parser *p, enum node_type type)
@@ -524,10 +543,7 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 	}
 	consume(p);
 	parse_linebreak(p, AP_CMD);
-	struct token *t = peek_cmd(p);
-	if (t->type == TK_LPAREN || is_kw(t, KW_LBRACE) || is_kw(t, KW_IF) ||
-	    is_kw(t, KW_WHILE) || is_kw(t, KW_UNTIL) || is_kw(t, KW_FOR) ||
-	    is_kw(t, KW_CASE))
+	if (starts_compound(peek_cmd(p)))
 		n->func.body = parse_compound(p);
 	else
 		unexpected(p, "{");
@@ -954,6 +970,207 @@ static struct ast_node *parse_group(struct parser *p, enum node_type type)
 	return finish(p, n);
 }
 
+/* ------------------------------------------------ [[ expression ]] */
+
+/*
+ * [[ ]] (ksh, bash; XCU 2.4 lets "[[" be reserved): its own little grammar,
+ *   or := and { || and },  and := not { && not },  not := ! not | primary,
+ *   primary := ( or ) | -X word | word binop word | word
+ * read from the ordinary tokens: < > ( ) && || are operators, everything
+ * else a word.  The words are expanded without field splitting or pathname
+ * expansion at run time (exec/cond.c).  Newlines may separate the parts.
+ * The right side of =~ is read by word.c's WM_REGEX: ( ) | are plain bytes
+ * there, as in bash, so `[[ $x =~ ^(a|b)+$ ]]` needs no quoting.
+ */
+static struct cond *cond_or(struct parser *p);
+
+static struct cond *cond_new(enum cond_type type)
+{
+	struct cond *c = xcalloc(1, sizeof *c);
+	c->type = type;
+	return c;
+}
+
+static struct token *cond_peek(struct parser *p)
+{
+	while (peek(p)->type == TK_NEWLINE)
+		consume(p);
+	return &p->tok;
+}
+
+static bool cond_is_end(const struct token *t)
+{
+	return t->type == TK_WORD && t->lit && strcmp(t->lit, "]]") == 0;
+}
+
+/* The operator's letter when t is a unary operator of [[ ]], else 0. */
+static int cond_unary_op(const struct token *t)
+{
+	const char *s = t->type == TK_WORD ? t->lit : NULL;
+	if (!s || s[0] != '-' || !s[1] || s[2] ||
+	    !strchr("abcdefghknoprstuvwxzGLNOS", s[1]))
+		return 0;
+	return s[1];
+}
+
+/* The binary operator t spells, or -1. */
+static int cond_binop(const struct token *t)
+{
+	static const struct { const char *name; int op; } ops[] = {
+		{ "=", CB_MATCH }, { "==", CB_MATCH }, { "!=", CB_NOMATCH },
+		{ "=~", CB_REGEX }, { "-eq", CB_EQ }, { "-ne", CB_NE },
+		{ "-lt", CB_LTN }, { "-le", CB_LEN }, { "-gt", CB_GTN },
+		{ "-ge", CB_GEN }, { "-nt", CB_NT }, { "-ot", CB_OT },
+		{ "-ef", CB_EF },
+	};
+	if (t->type == TK_LESS)
+		return CB_LT;
+	if (t->type == TK_GREAT)
+		return CB_GT;
+	if (t->type != TK_WORD || !t->lit)
+		return -1;
+	for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+		if (strcmp(t->lit, ops[i].name) == 0)
+			return ops[i].op;
+	return -1;
+}
+
+/* An operand: a word that is not "]]". */
+static struct word *cond_operand(struct parser *p)
+{
+	struct token *t = peek(p);
+	if (t->type != TK_WORD || cond_is_end(t)) {
+		unexpected(p, NULL);
+		return NULL;
+	}
+	return word_tilde(take_word(p), false);
+}
+
+/* The right side of =~, read before any token is: the lexer's rules for
+   ( ) | do not apply to it. */
+static struct word *cond_regex(struct parser *p)
+{
+	int c;
+	while ((c = lx_getc_bnl(p)) == ' ' || c == '\t')
+		;
+	lx_ungetc(p, c);
+	if (c < 0 || c == '\n') {
+		fill(p);
+		unexpected(p, NULL);
+		return NULL;
+	}
+	struct word *w = word_lex(p, WM_REGEX);
+	p->last_end = p->pos;
+	return w;
+}
+
+static struct cond *cond_primary(struct parser *p)
+{
+	struct token *t = cond_peek(p);
+	if (t->type == TK_LPAREN) {
+		consume(p);
+		if (!enter(p))
+			return NULL;
+		struct cond *c = cond_or(p);
+		p->depth--;
+		if (c && cond_peek(p)->type == TK_RPAREN) {
+			consume(p);
+			return c;
+		}
+		unexpected(p, ")");
+		cond_destroy(c);
+		return NULL;
+	}
+	int unary = cond_unary_op(t);
+	struct word *w = cond_operand(p);
+	if (!w)
+		return NULL;
+	t = peek(p);
+	int op = cond_binop(t);
+	struct cond *c;
+	if (unary && op < 0 && t->type == TK_WORD && !cond_is_end(t)) {
+		c = cond_new(COND_UNARY);
+		c->op = unary;
+		word_destroy(w);
+		c->left = cond_operand(p);
+	} else if (op >= 0) {
+		c = cond_new(COND_BINARY);
+		c->op = op;
+		c->left = w;
+		consume(p);
+		c->right = op == CB_REGEX ? cond_regex(p) : cond_operand(p);
+	} else {
+		c = cond_new(COND_WORD);
+		c->left = w;
+	}
+	if (p->err) {
+		cond_destroy(c);
+		return NULL;
+	}
+	return c;
+}
+
+static struct cond *cond_not(struct parser *p)
+{
+	struct token *t = cond_peek(p);
+	if (!(t->type == TK_WORD && t->lit && strcmp(t->lit, "!") == 0))
+		return cond_primary(p);
+	consume(p);
+	if (!enter(p))
+		return NULL;
+	struct cond *a = cond_not(p);
+	p->depth--;
+	if (!a)
+		return NULL;
+	struct cond *c = cond_new(COND_NOT);
+	c->a = a;
+	return c;
+}
+
+/* and / or: left-associative chains of the next level down. */
+static struct cond *cond_chain(struct parser *p, enum token_type tk)
+{
+	struct cond *left = tk == TK_AND_IF ? cond_not(p) : cond_chain(p, TK_AND_IF);
+	while (left && cond_peek(p)->type == tk) {
+		consume(p);
+		struct cond *right = tk == TK_AND_IF ? cond_not(p)
+				     : cond_chain(p, TK_AND_IF);
+		if (!right) {
+			cond_destroy(left);
+			return NULL;
+		}
+		struct cond *c = cond_new(tk == TK_AND_IF ? COND_AND : COND_OR);
+		c->a = left;
+		c->b = right;
+		left = c;
+	}
+	return left;
+}
+
+static struct cond *cond_or(struct parser *p)
+{
+	return cond_chain(p, TK_OR_IF);
+}
+
+/* [[ expression ]]: extended patterns are always on inside (as bash). */
+static struct ast_node *parse_cond(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_COND);
+	bool extglob = p->extglob;
+	consume(p);
+	p->extglob = true;
+	if (cond_is_end(cond_peek(p)))
+		unexpected(p, NULL);
+	else
+		n->cond.expr = cond_or(p);
+	if (!p->err && cond_is_end(cond_peek(p)))
+		consume(p);
+	else
+		unexpected(p, "]]");
+	p->extglob = extglob;
+	return finish(p, n);
+}
+
 /* compound_command [redirect_list] */
 static struct ast_node *parse_compound(struct parser *p)
 {
@@ -975,6 +1192,8 @@ static struct ast_node *parse_compound(struct parser *p)
 		n = parse_loop(p, NODE_UNTIL);
 	else if (is_kw(t, KW_FOR))
 		n = parse_for(p);
+	else if (is_kw(t, KW_DLBRACK))
+		n = parse_cond(p);
 	else
 		n = parse_case(p);
 	p->depth--;
@@ -987,9 +1206,7 @@ static struct ast_node *parse_command(struct parser *p)
 	struct token *t = peek_cmd(p);
 	if (p->err)
 		return NULL;
-	if (t->type == TK_LPAREN || is_kw(t, KW_LBRACE) || is_kw(t, KW_IF) ||
-	    is_kw(t, KW_WHILE) || is_kw(t, KW_UNTIL) || is_kw(t, KW_FOR) ||
-	    is_kw(t, KW_CASE))
+	if (starts_compound(t))
 		return parse_compound(p);
 	if (!starts_command(t) || is_kw(t, KW_BANG)) {
 		unexpected(p, NULL);
@@ -1007,6 +1224,10 @@ struct parser *parser_create_nested(struct parser *parent, struct source *src)
 	p->alias_ctx = parent->alias_ctx;
 	p->warn_fn = parent->warn_fn;
 	p->warn_ctx = parent->warn_ctx;
+	p->syntax_fn = parent->syntax_fn;
+	p->syntax_ctx = parent->syntax_ctx;
+	p->extglob = parent->extglob;
+	p->posix = parent->posix;
 	p->depth = parent->depth;
 	return p;
 }
@@ -1139,6 +1360,12 @@ void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx)
 	p->warn_ctx = ctx;
 }
 
+void parser_set_syntax_hook(struct parser *p, parser_syntax_fn fn, void *ctx)
+{
+	p->syntax_fn = fn;
+	p->syntax_ctx = ctx;
+}
+
 static enum parse_status parse_status_of(struct parser *p)
 {
 	p->heredocs.len = 0;	/* their redirs were freed with the tree */
@@ -1152,6 +1379,11 @@ enum parse_status parser_next(struct parser *p, struct ast_node **out)
 	free(p->err);
 	p->err = NULL;
 	p->incomplete = false;
+	if (p->syntax_fn) {
+		int syn = p->syntax_fn(p->syntax_ctx);
+		p->extglob = syn & PARSE_SYN_EXTGLOB;
+		p->posix = syn & PARSE_SYN_POSIX;
+	}
 	if (!p->have_tok && !p->npb && !p->aliases && !p->keep_pos) {
 		p->pos.line = source_line(p->src);
 		p->pos.col = source_col(p->src);

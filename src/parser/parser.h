@@ -45,11 +45,20 @@ typedef const char *(*parser_alias_fn)(void *ctx, const char *name);
 typedef void (*parser_warn_fn)(void *ctx, const char *name, unsigned line,
 			       const char *msg);
 
+/** Syntax options hook: PARSE_SYN_* flags, asked before each complete
+    command (so `shopt -s extglob` applies from the next command on). */
+enum {
+	PARSE_SYN_EXTGLOB = 1,	/* extended patterns ?( ) *( ) +( ) @( ) !( ) */
+	PARSE_SYN_POSIX = 2,	/* set -o posix: no &>, &>>, |& operators */
+};
+typedef int (*parser_syntax_fn)(void *ctx);
+
 /** src is borrowed. */
 struct parser *parser_create(struct source *src);
 void parser_destroy(struct parser *p);
 void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx);
 void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx);
+void parser_set_syntax_hook(struct parser *p, parser_syntax_fn fn, void *ctx);
 
 enum parse_status parser_next(struct parser *p, struct ast_node **out);
 

@@ -62,6 +62,13 @@ struct parser {
 	void *alias_ctx;		/* borrowed */
 	parser_warn_fn warn_fn;		/* may be NULL */
 	void *warn_ctx;			/* borrowed */
+	parser_syntax_fn syntax_fn;	/* may be NULL */
+	void *syntax_ctx;		/* borrowed */
+	/* ---- syntax options, read from syntax_fn before each complete command */
+	bool extglob;			/* ?( ) *( ) +( ) @( ) !( ) are parts of
+					   words (always inside [[ ]]) */
+	bool posix;			/* set -o posix: &> and |& are not
+					   operators */
 	/* ---- state */
 	unsigned depth;			/* nesting depth (PARSER_MAX_DEPTH) */
 	bool keep_pos;			/* nested text: pos was set by the caller */
@@ -113,6 +120,9 @@ enum word_mode {
 	WM_ARG_HD,	/* ${x-word} in a here-document body: as WM_ARG_DQ,
 			   but \" inside `...` keeps its backslash */
 	WM_ARITH,	/* $(( ... )) up to the closing )) */
+	WM_REGEX,	/* the right side of =~ in [[ ]]: as WM_NORMAL, but
+			   ( ) | < > & ; are plain bytes inside parentheses
+			   and | is one outside them */
 	WM_ARITH_SEMI,	/* the first two parts of for (( a; b; c )): an
 			   arithmetic text up to a ';' outside parentheses */
 };

@@ -567,7 +567,7 @@ static struct word *lex_dollar(struct parser *p, enum word_mode mode,
 		p->depth--;
 		return w;
 	}
-	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG))
+	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX))
 		return lex_dollar_single(p, at);
 	if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
 		w = new_param(lex_param_name(p, c, false), at);
@@ -594,6 +594,7 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 	*consume = false;
 	switch (mode) {
 	case WM_NORMAL:
+	case WM_REGEX:
 		return c < 0 || (c < 128 && metachar[c]);
 	case WM_HEREDOC:
 		return c < 0;
@@ -711,6 +712,46 @@ static void wb_run(struct parser *p, struct wbuild *wb, const bool stop[256])
 	wb->lit_end = p->pos;
 }
 
+/* The last byte of the pending unquoted literal, or -1. */
+static int wb_last(const struct wbuild *wb)
+{
+	if (!wb->have_lit || wb->nlit == 0)
+		return -1;
+	return (unsigned char)(wb->lit.data ? wb->lit.data[wb->lit.len - 1]
+			       : wb->small[wb->nlit - 1]);
+}
+
+/*
+ * Parentheses that belong to the word instead of ending it: an extended
+ * pattern's group ?( ) *( ) +( ) @( ) !( ) when extglob is on (ksh, bash:
+ * the group is read whole, so | and blanks inside it are pattern text),
+ * and the groups of an ERE after =~.  *nest counts the open groups.
+ */
+static bool word_paren(struct parser *p, struct wbuild *wb, enum word_mode mode,
+		       int c, int *nest)
+{
+	if (mode == WM_REGEX && c == '|')
+		return true;
+	if (mode != WM_REGEX && !(mode == WM_NORMAL && p->extglob))
+		return false;
+	if (c == '(') {
+		int last = wb_last(wb);
+		if (*nest == 0 && mode == WM_NORMAL &&
+		    !(last >= 0 && strchr("?*+@!", last)))
+			return false;
+		if (++*nest > PARSER_MAX_DEPTH) {
+			parse_fail(p, p->pos.line, "syntax error: too deeply nested");
+			return false;
+		}
+		return true;
+	}
+	if (*nest == 0 || c < 0)
+		return false;
+	if (c == ')')
+		--*nest;
+	return c < 128 && metachar[c] && c != '\n';
+}
+
 struct word *word_lex(struct parser *p, enum word_mode mode)
 {
 	struct wbuild wb;
@@ -724,7 +765,7 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 		begin.col = begin.col > 1 ? begin.col - 1 : 1;
 	int nest = 0;
 	bool consume;
-	const bool *stop = mode == WM_NORMAL ? stop_normal :
+	const bool *stop = mode == WM_NORMAL || mode == WM_REGEX ? stop_normal :
 			   mode == WM_DQUOTE ? stop_dquote : NULL;
 	/* Look for a run where one is likely: after an ordinary byte, and
 	   right after the opening quote of "..." (an unquoted word's first
@@ -745,6 +786,13 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 					       "unterminated quoted string");
 			break;
 		}
+		if (word_paren(p, &wb, mode, c, &nest)) {
+			wb_char(p, &wb, c, at);
+			try_run = true;
+			continue;
+		}
+		if (p->err)
+			break;
 		if (word_ends(p, mode, c, &nest, &consume)) {
 			if (!consume)
 				lx_ungetc(p, c);

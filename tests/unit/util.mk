@@ -10,7 +10,7 @@ tests_unit_test_arith_LDADD = src/base/libbase.a $(CHECK_LIBS)
 
 check_PROGRAMS += tests/unit/test_pattern
 TESTS += tests/unit/test_pattern
-tests_unit_test_pattern_SOURCES = tests/unit/test_pattern.c src/exec/pattern.c \
+tests_unit_test_pattern_SOURCES = tests/unit/test_pattern.c src/exec/pattern.c src/exec/extglob.c \
 	src/exec/bracket.c
 tests_unit_test_pattern_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_pattern_LDADD = src/base/libbase.a $(CHECK_LIBS)
@@ -18,7 +18,7 @@ tests_unit_test_pattern_LDADD = src/base/libbase.a $(CHECK_LIBS)
 check_PROGRAMS += tests/unit/test_glob
 TESTS += tests/unit/test_glob
 tests_unit_test_glob_SOURCES = tests/unit/test_glob.c src/exec/glob.c \
-	src/exec/pattern.c src/exec/bracket.c
+	src/exec/pattern.c src/exec/extglob.c src/exec/bracket.c
 tests_unit_test_glob_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_glob_LDADD = src/base/libbase.a $(CHECK_LIBS)
 
@@ -28,7 +28,7 @@ check_PROGRAMS += tests/unit/test_util_builtins
 TESTS += tests/unit/test_util_builtins
 tests_unit_test_util_builtins_SOURCES = tests/unit/test_util_builtins.c \
 	src/builtins/echo.c src/builtins/escape.c src/builtins/printf.c \
-	src/builtins/test.c src/builtins/true.c src/builtins/kill.c \
+	src/builtins/test.c src/exec/testops.c src/builtins/true.c src/builtins/kill.c \
 	src/builtins/ulimit.c src/builtins/umask.c src/builtins/opts.c
 tests_unit_test_util_builtins_CFLAGS = $(WHELK_UNIT_CFLAGS)
 tests_unit_test_util_builtins_LDADD = src/jobs/libjobs.a src/base/libbase.a \
