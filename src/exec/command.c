@@ -246,8 +246,8 @@ static int run_special(struct shell *sh, struct simple *c,
 	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) < 0) {
 		redir_undo(sh, &undo);
 		if (!via_command)
-			eval_fatal(sh, 1);
-		return 1;
+			eval_fatal(sh, REDIR_FAILED_STATUS);
+		return REDIR_FAILED_STATUS;
 	}
 	sh->builtin_fatal = false;
 	sh->unwind_fatal = false;
@@ -296,7 +296,7 @@ static int run_regular(struct shell *sh, struct simple *c,
 		       const struct resolved *r)
 {
 	struct redir_undo undo = REDIR_UNDO_INIT;
-	int status = 1;
+	int status = REDIR_FAILED_STATUS;
 	bool permanent = r->kind == CK_BUILTIN && command_exec_only(c);
 	if (redir_apply(sh, &c->plan, permanent ? NULL : &undo) == 0) {
 		if (r->kind == CK_FUNCTION)
@@ -532,9 +532,9 @@ static int redir_failed(struct shell *sh, struct simple *c)
 	if (c->argc > 0) {
 		const struct builtin *b = builtin_find(c->argv[0]);
 		if (b && (b->flags & BUILTIN_SPECIAL))
-			eval_fatal(sh, 1);
+			eval_fatal(sh, REDIR_FAILED_STATUS);
 	}
-	return 1;
+	return REDIR_FAILED_STATUS;
 }
 
 /*
@@ -608,7 +608,8 @@ static int redirs_in_subshell(struct shell *sh, const struct vec *redirs)
 	if (pid == 0) {
 		eval_enter_subshell(sh);
 		struct redir_plan plan = REDIR_PLAN_INIT;
-		int st = redir_stage(sh, redirs, &plan) < 0 ? 1 : 0;
+		int st = redir_stage(sh, redirs, &plan) < 0 ?
+			 REDIR_FAILED_STATUS : 0;
 		redir_plan_free(&plan);
 		eval_child_exit(sh, st);
 	}

@@ -478,8 +478,8 @@ int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags)
 	    redir_apply(sh, &plan, for_good ? NULL : &undo) < 0) {
 		redir_plan_free(&plan);
 		redir_undo(sh, &undo);
-		eval_check_errexit(sh, 1);
-		return 1;
+		eval_check_errexit(sh, REDIR_FAILED_STATUS);
+		return REDIR_FAILED_STATUS;
 	}
 	redir_plan_free(&plan);
 	if (for_good)

@@ -52,9 +52,16 @@ struct redir_undo {
 #define REDIR_PLAN_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
 #define REDIR_UNDO_INIT { NULL, 0, 0 }
 
+/*
+ * The status of a command whose redirection failed.  XCU 2.8.2 asks only
+ * for "greater than zero"; dash and yash use 2 (bash 1), and so does whelk.
+ */
+#define REDIR_FAILED_STATUS 2
+
 /**
  * Stage redirs (struct redir *).  Returns 0, or -1 after printing the
- * message (the plan is then empty; the caller decides status 1 / exit).
+ * message (the plan is then empty; the caller decides the status,
+ * REDIR_FAILED_STATUS, or exits).
  */
 int redir_stage(struct shell *sh, const struct vec *redirs,
 		struct redir_plan *plan);
