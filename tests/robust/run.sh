@@ -485,7 +485,7 @@ echo x >g; echo "echo=$?"
 x=$(echo y); echo "cmdsub=$? x=$x"
 exec 14>&- 13>&- 12>&-
 echo x > g; echo "again=$?"') > out 2> err
-	want_out "$(printf 'started\ngroup=1\ncat=0\necho=1\ncmdsub=2 x=\nagain=0')" \
+	want_out "$(printf 'started\ngroup=2\ncat=0\necho=2\ncmdsub=2 x=\nagain=0')" \
 		"ulimit -n 16"
 	want_err 'Too many open files' "EMFILE message"
 	# A child sees only what the script opened: saved copies, the script

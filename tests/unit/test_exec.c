@@ -96,7 +96,7 @@ START_TEST(test_noclobber_keeps_file)
 	char out[256];
 	run("echo keep > f", out, sizeof out);
 	ck_assert_int_eq(run("set -C; echo lost > f 2>/dev/null", out,
-			     sizeof out), 1);
+			     sizeof out), 2);
 	ck_assert_str_eq(slurp("f"), "keep\n");
 	ck_assert_int_eq(run("set -C; echo new >| f", out, sizeof out), 0);
 	ck_assert_str_eq(slurp("f"), "new\n");
@@ -109,9 +109,9 @@ START_TEST(test_failed_redirection)
 	char out[256];
 	ck_assert_int_eq(run("echo ran > /nonexistent/dir/x 2>/dev/null; "
 			     "echo $?", out, sizeof out), 0);
-	ck_assert_str_eq(out, "1\n");
+	ck_assert_str_eq(out, "2\n");
 	ck_assert_int_eq(run("touch g; : > /nonexistent/x > g 2>/dev/null",
-			     out, sizeof out), 1);
+			     out, sizeof out), 2);
 }
 END_TEST
 
