@@ -50,6 +50,8 @@ struct invocation {
 	bool no_rc;		/* --norc: skip $ENV or ~/.whelkrc */
 	bool no_monitor;	/* +m / +o monitor: no job control even when
 				   interactive */
+	bool no_histexpand;	/* +H / +o histexpand: no history expansion
+				   even when interactive */
 };
 
 static void usage(FILE *out)
@@ -138,11 +140,16 @@ static int letter_options(struct shell *sh, struct invocation *inv,
 			used++;
 			if (!on && strcmp(name, "monitor") == 0)
 				inv->no_monitor = true;
+			if (!on && strcmp(name, "histexpand") == 0)
+				inv->no_histexpand = true;
 			if (shell_set_option_name(sh, name, on) < 0)
 				usage_error("%s: unknown option name", name);
 		} else if (*p == 'm' && !on) {
 			inv->no_monitor = true;
 			sh->opt.monitor = false;
+		} else if (*p == 'H' && !on) {
+			inv->no_histexpand = true;
+			sh->opt.histexpand = false;
 		} else if (shell_set_option_letter(sh, *p, on) < 0) {
 			char bad[2] = { *p, '\0' };
 			usage_error("-%s: unknown option", bad);
@@ -285,7 +292,7 @@ int main(int argc, char **argv)
 	   the jobs layer learns the options given on the command line. */
 	if (sh->opt.interactive && !inv.no_monitor)
 		sh->opt.monitor = true;
-	if (sh->opt.interactive)	/* history expansion, as bash */
+	if (sh->opt.interactive && !inv.no_histexpand)	/* as bash */
 		sh->opt.histexpand = true;
 	sh->jobs->interactive = sh->opt.interactive;
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
