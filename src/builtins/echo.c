@@ -11,34 +11,51 @@
 
 /*
  * XCU echo leaves "-n" and backslashes implementation-defined and the XSI
- * option defines the escapes; whelk does what dash does, which is the XSI
- * behaviour plus -n:
+ * option defines the escapes; whelk keeps the XSI behaviour and accepts
+ * the options mksh (and bash) accept:
  *
- *   - Only one option, and only as the very first argument spelled exactly
- *     "-n": it suppresses the final newline.  Everything else is an
- *     operand: "echo -e x" prints "-e x", "echo -- x" prints "-- x",
- *     "echo -n -n x" prints "-n x" without a newline.
- *   - Escapes are always interpreted: \a \b \e \f \n \r \t \v \\, \0NNN
- *     (zero then up to three octal digits), \NNN (one to three octal
- *     digits), and \c, which ends all output (no newline either).  Any
- *     other backslash is printed as is.
+ *   - Leading words made only of the letters n, e and E after one '-'
+ *     ("-n", "-e", "-nE", ...) are options: -n suppresses the final
+ *     newline, -E turns escape interpretation off and -e back on (the
+ *     last one wins).  The first other word ends the options: "-x y",
+ *     "--" and "-" are operands, as in mksh and bash.
+ *   - Escapes are interpreted by default (XSI, as dash and mksh): \a \b
+ *     \e \f \n \r \t \v \\, \0NNN (zero then up to three octal digits),
+ *     \NNN (one to three octal digits), \xHH, \uHHHH, \UHHHHHHHH, and \c,
+ *     which ends all output (no newline either).  Any other backslash is
+ *     printed as is.
  *
  * Portable scripts use printf instead; this is documented in whelk(1).
  */
+
+/* Is word an echo option word: '-' then one or more of n, e, E? */
+static bool is_option_word(const char *word)
+{
+	if (word[0] != '-' || word[1] == '\0')
+		return false;
+	return strspn(word + 1, "neE") == strlen(word + 1);
+}
+
 int builtin_echo(struct shell *sh, int argc, char **argv)
 {
-	bool newline = true;
+	bool newline = true, escapes = true;
 	int i = 1;
-	if (i < argc && strcmp(argv[i], "-n") == 0) {
-		newline = false;
-		i++;
-	}
+	for (; i < argc && is_option_word(argv[i]); i++)
+		for (const char *o = argv[i] + 1; *o; o++) {
+			if (*o == 'n')
+				newline = false;
+			else
+				escapes = *o == 'e';
+		}
 	struct strbuf out = STRBUF_INIT;
 	bool go_on = true;
 	for (int first = i; i < argc && go_on; i++) {
 		if (i > first)
 			sb_putc(&out, ' ');
-		go_on = escape_string(argv[i], &out, ESCAPE_ECHO);
+		if (escapes)
+			go_on = escape_string(argv[i], &out, ESCAPE_ECHO);
+		else
+			sb_append(&out, argv[i]);
 	}
 	if (go_on && newline)
 		sb_putc(&out, '\n');

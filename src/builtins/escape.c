@@ -3,8 +3,11 @@
 #include "builtins/escape.h"
 
 #include <errno.h>
+#include <inttypes.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <wchar.h>
 
 #include "base/strbuf.h"
 #include "exec/shell.h"
@@ -38,6 +41,61 @@ static int simple_escape(char c)
 	}
 }
 
+/* Up to max hex digits at *sp, consumed; *count gets how many. */
+static uint32_t hex(const char **sp, int max, int *count)
+{
+	uint32_t v = 0;
+	const char *s = *sp;
+	int i = 0;
+	for (; i < max; i++, s++) {
+		int d = *s >= '0' && *s <= '9' ? *s - '0'
+			: *s >= 'a' && *s <= 'f' ? *s - 'a' + 10
+			: *s >= 'A' && *s <= 'F' ? *s - 'A' + 10 : -1;
+		if (d < 0)
+			break;
+		v = v * 16 + (uint32_t)d;
+	}
+	*sp = s;
+	*count = i;
+	return v;
+}
+
+/*
+ * The character with code point cp in the locale's encoding (UTF-8 in a
+ * UTF-8 locale).  A character the locale cannot encode (anything past
+ * ASCII in the C locale) is written back as the escape, \uXXXX or
+ * \UXXXXXXXX in upper case, as bash does.
+ */
+static void put_code_point(struct strbuf *out, uint32_t cp, char letter)
+{
+	char buf[MB_LEN_MAX];
+	mbstate_t st;
+	memset(&st, 0, sizeof st);
+	size_t n = cp <= WCHAR_MAX ? wcrtomb(buf, (wchar_t)cp, &st) : (size_t)-1;
+	if (n != (size_t)-1 && cp != 0)
+		sb_appendn(out, buf, n);
+	else if (cp != 0)
+		sb_printf(out, letter == 'u' ? "\\u%04" PRIX32 : "\\U%08" PRIX32, cp);
+}
+
+/* \xHH (one or two digits), \uHHHH (one to four), \UHHHHHHHH (one to
+   eight) at *sp (after the backslash); false when no digit follows. */
+static bool hex_escape(const char **sp, struct strbuf *out)
+{
+	char letter = **sp;
+	const char *s = *sp + 1;
+	int count;
+	uint32_t v = hex(&s, letter == 'x' ? 2 : letter == 'u' ? 4 : 8, &count);
+	if (count == 0)
+		return false;
+	if (letter == 'x')
+		sb_putc(out, (char)v);
+	else
+		put_code_point(out, v, letter);
+	*sp = s;
+	return true;
+}
+
 bool escape_one(const char **sp, struct strbuf *out, enum escape_mode mode)
 {
 	const char *s = *sp + 1;	/* after the backslash */
@@ -51,6 +109,10 @@ bool escape_one(const char **sp, struct strbuf *out, enum escape_mode mode)
 	if (c == 'c' && mode == ESCAPE_ECHO) {
 		*sp = s + 1;
 		return false;
+	}
+	if ((c == 'x' || c == 'u' || c == 'U') && hex_escape(&s, out)) {
+		*sp = s;
+		return true;
 	}
 	if (c >= '0' && c <= '7') {
 		/* echo/%b: "\0" takes up to three more digits (XCU echo

@@ -8,6 +8,11 @@
 struct shell;
 struct strbuf;
 
+/*
+ * Both modes also take \xHH (one or two hex digits: a byte), \uHHHH and
+ * \UHHHHHHHH (one to four / eight hex digits: a character, in the
+ * locale's encoding), as bash, mksh and ksh93 do.
+ */
 enum escape_mode {
 	/* echo and printf %b: \0NNN (0 then up to 3 octal digits) and \NNN,
 	   and \c stops all further output. */
