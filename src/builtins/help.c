@@ -41,8 +41,9 @@ static const struct detail details[] = {
 	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
 	{ "disown", "Removes jobs from the job table: the shell stops reporting and\n"
 		    "waiting for them.\n" },
-	{ "echo", "-n suppresses the newline. Backslash escapes are not interpreted;\n"
-		  "use printf for portable output.\n" },
+	{ "echo", "-n suppresses the newline; -E turns backslash escapes off, -e on\n"
+		  "(the default): \\a \\b \\c (end output) \\e \\f \\n \\r \\t \\v \\\\ \\0NNN\n"
+		  "\\NNN \\xHH \\uHHHH \\UHHHHHHHH. Use printf for portable output.\n" },
 	{ "eval", "Joins its arguments with spaces and runs the result as shell input.\n" },
 	{ "exec", "With a command: replaces the shell (no fork; the pid stays).\n"
 		  "Without one: its redirections apply to the shell itself (exec 3<file).\n" },
@@ -77,11 +78,18 @@ static const struct detail details[] = {
 		  "+ marks the current job, - the previous one.\n" },
 	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l [status] lists signal names.\n" },
 	{ "local", "Makes variables local to the running function (restored on return).\n" },
-	{ "printf", "Formats like printf(3): %s %d %i %o %u %x %X %c %b %%, \\ escapes;\n"
-		    "the format is reused until the arguments are used up.\n" },
+	{ "printf", "Formats like printf(3): %s %d %i %o %u %x %X %e %f %g %c %b %%, and\n"
+		    "%q (quoted to read back), %(fmt)T (strftime of seconds since the\n"
+		    "Epoch; -1 now, -2 shell start); \\ escapes incl. \\xHH \\uHHHH\n"
+		    "\\UHHHHHHHH. The format is reused until the arguments are used up.\n"
+		    "-v var assigns the output to var instead of printing it.\n" },
 	{ "pwd", "-L (default) prints $PWD, -P the physical directory.\n" },
 	{ "read", "-r: backslash is not special. Splits a line by IFS into the names;\n"
-		  "the last name gets the rest. Returns >0 at end of file.\n" },
+		  "the last name gets the rest; no name: REPLY gets the whole line.\n"
+		  "-d delim ('' is NUL), -n N at most N characters, -N N exactly N\n"
+		  "(unsplit), -s no echo on a terminal, -p prompt (to stderr, on a\n"
+		  "terminal), -t secs time-out (status 142; -t 0 tests for input),\n"
+		  "-u fd. Returns >0 at end of file.\n" },
 	{ "readonly", "Makes variables unchangeable; -p lists them.\n" },
 	{ "return", "Returns from a function or a dot script with status n (default $?;\n"
 		    "while a trap action runs, $? from before the action).\n" },

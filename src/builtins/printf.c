@@ -7,13 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
+#include "base/alloc.h"
 #include "base/mbchar.h"
 #include "base/strbuf.h"
 #include "builtins/builtins.h"
 #include "builtins/opts.h"
 #include "builtins/escape.h"
 #include "exec/shell.h"
+#include "parser/parser.h"
 
 /*
  * XCU printf in brief:
@@ -33,6 +36,16 @@
  *     'c / "c meaning the code of the character c; a bad number gives a
  *     message, uses what could be converted, and makes the exit status 1 —
  *     but printing goes on.
+ *
+ * Extensions of bash, ksh93 and zsh (issue 10 item 11):
+ *   - `printf -v name` assigns the output to the variable name instead of
+ *     writing it;
+ *   - %q writes the argument quoted so that the shell reads it back as one
+ *     word: backslashes before special characters, '' for the empty
+ *     string, $'...' when it holds control characters (bash's forms);
+ *   - %(fmt)T formats the argument, seconds since the Epoch, with
+ *     strftime(3) in local time; -1 (or no argument) is now and -2 the
+ *     time the shell started; an empty fmt is "%X" (bash).
  */
 
 struct pf {
@@ -56,6 +69,8 @@ struct directive {
 	int prec;		/* -1 when absent */
 	int argno;		/* "%n$": n, or 0 for the next argument */
 	char conv;
+	const char *tfmt;	/* borrowed: %(fmt)T's fmt, not terminated */
+	size_t tfmt_len;
 };
 
 static const char *next_arg(struct pf *pf)
@@ -190,13 +205,85 @@ static size_t whole_chars(const char *s, size_t n, size_t prec)
 	return at;
 }
 
-static void convert_string(struct pf *pf, const struct directive *d)
+/* The letter of a $'...' escape for byte c, or 0. */
+static char dollar_escape(unsigned char c)
+{
+	static const char from[] = "\a\b\033\f\n\r\t\v'\\";
+	static const char to[] = "abEfnrtv'\\";
+	const char *p = c ? memchr(from, c, sizeof from - 1) : NULL;
+	return p ? to[p - from] : 0;
+}
+
+/* Append arg as $'...': escapes for control characters, \NNN octal for
+   other bytes below space and DEL. */
+static void quote_dollar(struct strbuf *out, const char *arg)
+{
+	sb_append(out, "$'");
+	for (const unsigned char *s = (const unsigned char *)arg; *s; s++) {
+		char e = dollar_escape(*s);
+		if (e) {
+			sb_putc(out, '\\');
+			sb_putc(out, e);
+		} else if (*s < 0x20 || *s == 0x7f) {
+			sb_printf(out, "\\%03o", *s);
+		} else {
+			sb_putc(out, (char)*s);
+		}
+	}
+	sb_putc(out, '\'');
+}
+
+/* %q: arg quoted to read back as one word, in bash's forms. */
+static void quote_q(struct strbuf *out, const char *arg)
+{
+	if (!*arg) {
+		sb_append(out, "''");
+		return;
+	}
+	for (const unsigned char *s = (const unsigned char *)arg; *s; s++)
+		if (*s < 0x20 || *s == 0x7f) {
+			quote_dollar(out, arg);
+			return;
+		}
+	for (const char *s = arg; *s; s++) {
+		/* '~' and '#' are special only where a word starts. */
+		if (strchr(" !\"$&'()*,;<>?[\\]^`{|}", *s) ||
+		    (s == arg && (*s == '~' || *s == '#')))
+			sb_putc(out, '\\');
+		sb_putc(out, *s);
+	}
+}
+
+/* %(fmt)T: the argument's time (-1 now, -2 the shell's start) by fmt. */
+static void format_time(struct pf *pf, const struct directive *d,
+			struct strbuf *out)
 {
 	const char *arg = next_arg(pf);
+	bool bad;	/* reported; the number converted so far is used */
+	intmax_t t = arg && *arg ? (intmax_t)number_of(pf, arg, true, &bad) : -1;
+	time_t when = t == -1 ? time(NULL) : t == -2 ? pf->sh->start_time
+					      : (time_t)t;
+	struct tm tm;
+	char *fmt = d->tfmt_len ? xstrndup(d->tfmt, d->tfmt_len) : xstrdup("%X");
+	if (localtime_r(&when, &tm)) {
+		char buf[512];
+		size_t n = strftime(buf, sizeof buf, fmt, &tm);
+		sb_appendn(out, buf, n);
+	}
+	free(fmt);
+}
+
+static void convert_string(struct pf *pf, const struct directive *d)
+{
+	struct strbuf text = STRBUF_INIT;
+	const char *arg = d->conv == 'T' ? "" : next_arg(pf);
 	if (!arg)
 		arg = "";
-	struct strbuf text = STRBUF_INIT;
-	if (d->conv == 'b')
+	if (d->conv == 'T')
+		format_time(pf, d, &text);
+	else if (d->conv == 'q')
+		quote_q(&text, arg);
+	else if (d->conv == 'b')
 		pf->stop = !escape_string(arg, &text, ESCAPE_ECHO);
 	else if (d->conv == 'c')
 		/* The first character of the argument (all its bytes in a
@@ -315,13 +402,28 @@ static bool parse_directive(struct pf *pf, const char **fp,
 	}
 	while (*f && strchr("hlLjzt", *f))
 		f++;	/* C length modifiers mean nothing here */
+	d->tfmt = NULL;
+	d->tfmt_len = 0;
+	if (*f == '(') {	/* %(fmt)T */
+		const char *close = strchr(f, ')');
+		if (!close) {
+			builtin_error(pf->sh, "%s: missing )", start);
+			return false;
+		}
+		d->tfmt = f + 1;
+		d->tfmt_len = (size_t)(close - f - 1);
+		f = close + 1;
+		if (*f != 'T')
+			ok = false;
+	}
 	d->conv = *f;
 	if (!*f) {
 		builtin_error(pf->sh, "%s: missing format character", start);
 		return false;
 	}
 	*fp = f + 1;
-	if (!ok || !strchr("diouxXeEfFgGaAcsb", *f)) {
+	if (!ok || !strchr("diouxXeEfFgGaAcsbqT", *f) ||
+	    (*f == 'T' && !d->tfmt)) {
 		builtin_error(pf->sh, "%.*s: invalid directive",
 			      (int)(f + 1 - start), start);
 		return false;
@@ -345,7 +447,7 @@ static bool run_format(struct pf *pf, const char *fmt)
 			if (!parse_directive(pf, &f, &d))
 				return false;
 			pf->want = d.argno;
-			if (strchr("csb", d.conv))
+			if (strchr("csbqT", d.conv))
 				convert_string(pf, &d);
 			else
 				convert_number(pf, &d);
@@ -356,9 +458,46 @@ static bool run_format(struct pf *pf, const char *fmt)
 	return true;
 }
 
+/* -v name: the first operand's index and *var, or -1 after a message. */
+static int parse_opts(struct shell *sh, int argc, char **argv,
+		      const char **var)
+{
+	struct bopt b;
+	int c;
+	*var = NULL;
+	bopt_init(&b, argc, argv, "v:", 0);
+	while ((c = bopt_next(sh, &b)) != 0) {
+		if (c == '?')
+			return -1;
+		*var = b.arg;
+	}
+	if (*var && !parse_is_name(*var)) {
+		builtin_error(sh, "%s: bad variable name", *var);
+		return -1;
+	}
+	return b.ind;
+}
+
+/* Where the output goes: stdout, or (printf -v) the variable. */
+static int finish(struct shell *sh, struct pf *pf, const char *var)
+{
+	int status = pf->status;
+	if (var) {
+		if (var_set(sh, var, sb_str(&pf->out), 0) < 0)
+			status = 1;
+		sb_free(&pf->out);
+		return status;
+	}
+	fwrite(sb_str(&pf->out), 1, pf->out.len, stdout);
+	sb_free(&pf->out);
+	int werr = builtin_flush_stdout(sh);
+	return werr ? werr : status;
+}
+
 int builtin_printf(struct shell *sh, int argc, char **argv)
 {
-	int i = bopt_none(sh, argc, argv);
+	const char *var;
+	int i = parse_opts(sh, argc, argv, &var);
 	if (i < 0)
 		return 2;
 	if (i >= argc)
@@ -372,13 +511,12 @@ int builtin_printf(struct shell *sh, int argc, char **argv)
 			pf.status = 1;
 			break;
 		}
-		fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
-		sb_clear(&pf.out);
+		if (!var) {
+			fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
+			sb_clear(&pf.out);
+		}
 		/* The next pass starts after the highest argument used. */
 		pf.next = pf.base = pf.high;
 	} while (!pf.stop && pf.consumed && pf.next < pf.nargs);
-	fwrite(sb_str(&pf.out), 1, pf.out.len, stdout);
-	sb_free(&pf.out);
-	int werr = builtin_flush_stdout(sh);
-	return werr ? werr : pf.status;
+	return finish(sh, &pf, var);
 }

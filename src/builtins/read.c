@@ -1,12 +1,20 @@
 /* read.c: the read builtin (XCU read, Issue 8 -d) — one line, split by IFS, never a byte past the delimiter. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <math.h>
+#include <poll.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <termios.h>
+#include <time.h>
 #include <unistd.h>
+#include <wchar.h>
 
 #include "base/alloc.h"
 #include "base/mbchar.h"
@@ -32,6 +40,9 @@ struct reader {
 	char buf[4096];
 	size_t pos, len;
 	int signo;		/* set when a trapped signal interrupted us */
+	bool timed;		/* -t: give up at deadline */
+	bool timed_out;
+	struct timespec deadline;	/* CLOCK_MONOTONIC */
 };
 
 /* A trapped signal arrived while read(2) blocked: stop so the trap runs
@@ -46,10 +57,43 @@ static int pending_signal(void)
 	return 0;
 }
 
-/* The next byte, or -1 at end of input / error / interrupting signal. */
+/* Milliseconds left until r->deadline (0 when it has passed). */
+static int ms_left(const struct reader *r)
+{
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	double left = (double)(r->deadline.tv_sec - now.tv_sec) * 1e3 +
+		      (double)(r->deadline.tv_nsec - now.tv_nsec) / 1e6;
+	return left <= 0 ? 0 : left > 1e9 ? 1000000000 : (int)ceil(left);
+}
+
+/* -t: wait until the descriptor is readable or the deadline passes
+   (r->timed_out).  False when read(2) should not be tried. */
+static bool wait_readable(struct reader *r)
+{
+	struct pollfd p = { .fd = r->fd, .events = POLLIN };
+	int n = poll(&p, 1, ms_left(r));
+	if (n == 0) {
+		r->timed_out = true;
+		return false;
+	}
+	if (n < 0 && errno == EINTR) {
+		r->signo = pending_signal();
+		return r->signo == 0;
+	}
+	return true;
+}
+
+/* The next byte, or -1 at end of input / error / interrupting signal /
+   time-out. */
 static int next_byte(struct reader *r)
 {
 	while (r->pos == r->len) {
+		if (r->timed && !wait_readable(r)) {
+			if (r->timed_out || r->signo)
+				return -1;
+			continue;
+		}
 		size_t want = r->seekable ? sizeof r->buf : 1;
 		ssize_t n = read(r->fd, r->buf, want);
 		if (n > 0) {
@@ -83,6 +127,7 @@ static void reader_init(struct reader *r, int fd)
 		      lseek(fd, 0, SEEK_CUR) >= 0;
 	r->pos = r->len = 0;
 	r->signo = 0;
+	r->timed = r->timed_out = false;
 }
 
 /* The line read: its bytes and, per byte, whether a backslash escaped it
@@ -105,31 +150,72 @@ static void line_add(struct line *l, char c, bool esc)
 	l->text[l->len] = '\0';
 }
 
-/*
- * Read up to the delimiter.  Without -r a backslash escapes the next byte
- * and backslash-newline is removed (the line continues).  NUL bytes cannot
- * live in shell variables and are dropped.  Returns true when the
- * delimiter was seen, false at end of input.
- */
-static bool read_line(struct reader *r, int delim, bool raw, struct line *l)
+/* How read stops (the options that shape the line). */
+struct read_opts {
+	bool raw;		/* -r: backslash is an ordinary byte */
+	bool exact;		/* -N: only the count ends the line */
+	bool silent;		/* -s: no echo on a terminal */
+	int delim;		/* -d: the delimiter byte ('\n'; '' is NUL) */
+	long nchars;		/* -n / -N: at most this many characters, or -1 */
+	double timeout;		/* -t: seconds, or -1 */
+	int fd;			/* -u: the descriptor read (0) */
+	const char *prompt;	/* -p: may be NULL */
+};
+
+/* Counts the characters of the line as its bytes arrive (-n, -N): a
+   multibyte character counts once, when its last byte is in. */
+struct counter {
+	long left;		/* characters still wanted, or -1: no limit */
+	mbstate_t st;
+};
+
+static void counter_add(struct counter *k, char c)
 {
-	for (;;) {
+	if (k->left <= 0)
+		return;
+	if (mb_locale_is_multibyte()) {
+		wchar_t wc;
+		size_t n = mbrtowc(&wc, &c, 1, &k->st);
+		if (n == (size_t)-2)
+			return;	/* more bytes of this character to come */
+		if (n == (size_t)-1)
+			memset(&k->st, 0, sizeof k->st);
+	}
+	k->left--;
+}
+
+/*
+ * Read up to the delimiter (never with -N) or until -n / -N characters are
+ * in.  Without -r a backslash escapes the next byte and backslash-newline
+ * is removed (the line continues).  NUL bytes cannot live in shell
+ * variables and are dropped.  Returns true when the delimiter or the
+ * count ended the line, false at end of input (or time-out, signal).
+ */
+static bool read_line(struct reader *r, const struct read_opts *o,
+		      struct line *l)
+{
+	struct counter k = { o->nchars, { 0 } };
+	while (k.left != 0) {
 		int c = next_byte(r);
 		if (c < 0)
 			return false;
-		if (c == delim)
+		if (c == o->delim && !o->exact)
 			return true;
-		if (c == '\\' && !raw) {
+		bool esc = false;
+		if (c == '\\' && !o->raw) {
 			c = next_byte(r);
 			if (c < 0)
 				return false;
-			if (c != '\n')
-				line_add(l, (char)c, true);
-			continue;
+			if (c == '\n')
+				continue;
+			esc = true;
 		}
-		if (c != '\0')
-			line_add(l, (char)c, false);
+		if (c != '\0') {
+			line_add(l, (char)c, esc);
+			counter_add(&k, (char)c);
+		}
 	}
+	return true;
 }
 
 /* ------------------------------------------------------------ splitting */
@@ -251,32 +337,125 @@ static int split_assign(struct shell *sh, struct line *l, char **names,
 
 /* ------------------------------------------------------------ the builtin */
 
-struct read_opts {
-	bool raw;
-	int delim;
-	const char *prompt;
-};
+/* -t's operand: a non-negative decimal number, perhaps with a fraction. */
+static bool parse_timeout(const char *s, double *out)
+{
+	char *end;
+	if (!(*s >= '0' && *s <= '9') && *s != '.')
+		return false;
+	*out = strtod(s, &end);
+	return end != s && *end == '\0' && *out >= 0 && *out < 1e9;
+}
 
 static int parse_opts(struct shell *sh, int argc, char **argv,
 		      struct read_opts *o)
 {
 	struct bopt b;
 	int c;
-	o->raw = false;
-	o->delim = '\n';
-	o->prompt = NULL;
-	bopt_init(&b, argc, argv, "rd:p:", 0);
+	long n;
+	*o = (struct read_opts){ .delim = '\n', .nchars = -1, .timeout = -1 };
+	bopt_init(&b, argc, argv, "rsd:n:N:p:t:u:", 0);
 	while ((c = bopt_next(sh, &b)) != 0) {
-		if (c == '?')
-			return -1;
-		if (c == 'r')
-			o->raw = true;
-		else if (c == 'd')
-			o->delim = (unsigned char)b.arg[0];	/* '' = NUL */
-		else
-			o->prompt = b.arg;
+		switch (c) {
+		case '?': return -1;
+		case 'r': o->raw = true; break;
+		case 's': o->silent = true; break;
+		case 'd': o->delim = (unsigned char)b.arg[0]; break; /* '' = NUL */
+		case 'p': o->prompt = b.arg; break;
+		case 'n': case 'N':
+			if (bopt_number(sh, b.arg, 0, LONG_MAX, &n))
+				return -1;
+			o->nchars = n;
+			o->exact = c == 'N';
+			break;
+		case 't':
+			if (!parse_timeout(b.arg, &o->timeout)) {
+				builtin_error(sh, "%s: invalid timeout", b.arg);
+				return -1;
+			}
+			break;
+		default:	/* 'u' */
+			if (bopt_number(sh, b.arg, 0, INT_MAX, &n))
+				return -1;
+			o->fd = (int)n;
+			break;
+		}
 	}
 	return b.ind;
+}
+
+/*
+ * On a terminal, -s turns echo off and -n / -N turn off line buffering
+ * (canonical mode) so that read gets each character as it is typed.
+ * Returns true when *saved holds modes to put back.
+ */
+static bool tty_prepare(const struct read_opts *o, struct termios *saved)
+{
+	if ((!o->silent && o->nchars < 0) || tcgetattr(o->fd, saved) != 0)
+		return false;
+	struct termios t = *saved;
+	if (o->silent)
+		t.c_lflag &= ~(tcflag_t)(ECHO | ECHONL);
+	if (o->nchars >= 0) {
+		t.c_lflag &= ~(tcflag_t)ICANON;
+		t.c_cc[VMIN] = 1;
+		t.c_cc[VTIME] = 0;
+	}
+	return tcsetattr(o->fd, TCSADRAIN, &t) == 0;
+}
+
+/* -t 0: is input available now?  Nothing is read (bash, ksh93). */
+static int poll_now(int fd)
+{
+	struct pollfd p = { .fd = fd, .events = POLLIN };
+	return poll(&p, 1, 0) > 0 ? 0 : 1;
+}
+
+static void start_timer(struct reader *r, double timeout)
+{
+	r->timed = true;
+	clock_gettime(CLOCK_MONOTONIC, &r->deadline);
+	double whole = floor(timeout);
+	r->deadline.tv_sec += (time_t)whole;
+	r->deadline.tv_nsec += (long)((timeout - whole) * 1e9);
+	if (r->deadline.tv_nsec >= 1000000000L) {
+		r->deadline.tv_sec++;
+		r->deadline.tv_nsec -= 1000000000L;
+	}
+}
+
+/* Read the line into l as the options say; the status so far. */
+static int read_input(const struct read_opts *o, struct line *l)
+{
+	struct termios saved;
+	bool restore = tty_prepare(o, &saved);
+	struct reader *r = xmalloc(sizeof *r);
+	reader_init(r, o->fd);
+	if (o->timeout >= 0)
+		start_timer(r, o->timeout);
+	bool complete = read_line(r, o, l);
+	reader_finish(r);
+	if (restore)
+		tcsetattr(o->fd, TCSADRAIN, &saved);
+	int status = r->timed_out ? 128 + SIGALRM
+		     : r->signo ? 128 + r->signo : complete ? 0 : 1;
+	free(r);
+	return status;
+}
+
+/* With -N the line is not split: the first name takes it all (bash). */
+static int assign_line(struct shell *sh, const struct read_opts *o,
+		       struct line *l, char **names, int n)
+{
+	if (n == 0)	/* bare read: REPLY gets the line unsplit, untrimmed */
+		return assign(sh, "REPLY", l, 0, l->len) < 0 ? 2 : 0;
+	if (!o->exact)
+		return split_assign(sh, l, names, n);
+	int status = assign(sh, names[0], l, 0, l->len) < 0 ? 2 : 0;
+	for (int k = 1; k < n; k++)
+		if (var_set(sh, names[k], "", 0) < 0)
+			status = 2;
+	return status;
 }
 
 int builtin_read(struct shell *sh, int argc, char **argv)
@@ -285,31 +464,28 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	int i = parse_opts(sh, argc, argv, &o);
 	if (i < 0)
 		return 2;
-	if (i == argc)
-		return bopt_usage(sh);
 	for (int k = i; k < argc; k++)
 		if (!parse_is_name(argv[k])) {
 			builtin_error(sh, "%s: bad variable name", argv[k]);
 			return 2;
 		}
-	if (o.prompt && isatty(0)) {
+	if (fcntl(o.fd, F_GETFD) < 0) {
+		builtin_error(sh, "%d: %s", o.fd, strerror(errno));
+		return 2;
+	}
+	if (o.timeout == 0)
+		return poll_now(o.fd);
+	if (o.prompt && isatty(o.fd)) {
 		fputs(o.prompt, stderr);
 		fflush(stderr);
 	}
 	fflush(stdout);
-	struct reader *r = xmalloc(sizeof *r);
-	reader_init(r, 0);
 	struct line l = { NULL, NULL, 0, 0 };
 	line_add(&l, '\0', false);
 	l.len = 0;
-	bool complete = read_line(r, o.delim, o.raw, &l);
-	reader_finish(r);
-	int signo = r->signo;
-	free(r);
-	int status = split_assign(sh, &l, argv + i, argc - i);
+	int status = read_input(&o, &l);
+	int astatus = assign_line(sh, &o, &l, argv + i, argc - i);
 	free(l.text);
 	free(l.esc);
-	if (signo)
-		return 128 + signo;
-	return status ? status : complete ? 0 : 1;
+	return status > 1 ? status : astatus ? astatus : status;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
@@ -26,6 +27,7 @@ struct shell *shell_create(char **environ_in)
 	sh->jobs = jobs_create();
 	sh->pid = getpid();
 	sh->ppid = getppid();
+	sh->start_time = time(NULL);
 	sh->arg0 = xstrdup("whelk");
 	vars_init(sh, environ_in);
 	return sh;

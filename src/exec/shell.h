@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
+#include <time.h>
 
 #include "base/hashmap.h"
 #include "base/vec.h"
@@ -148,6 +149,8 @@ struct shell {
 	pid_t last_bg_pid;		/* $!, 0 when none */
 	pid_t pid;			/* $$ (of the main shell, not subshells) */
 	pid_t ppid;			/* PPID at startup */
+	time_t start_time;		/* when the shell started (printf
+					   %(fmt)T with -2) */
 
 	enum unwind unwind;
 	long unwind_count;		/* levels left for break/continue */

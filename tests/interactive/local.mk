@@ -17,3 +17,7 @@ EXTRA_DIST += tests/interactive/complete.sh
 INTERACTIVE_TESTS += tests/interactive/history.sh
 TESTS += tests/interactive/history.sh
 EXTRA_DIST += tests/interactive/history.sh
+# builtins.sh: read -s -p -n -N -t at a terminal, time (issue 10)
+INTERACTIVE_TESTS += tests/interactive/builtins.sh
+TESTS += tests/interactive/builtins.sh
+EXTRA_DIST += tests/interactive/builtins.sh

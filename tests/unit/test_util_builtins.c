@@ -17,6 +17,7 @@
 #include "builtins/opts.h"
 #include "builtins/registry.h"
 #include "exec/shell.h"
+#include "parser/parser.h"
 
 /* ------------------------------------------------ test-only stand-ins */
 
@@ -42,6 +43,26 @@ const struct builtin *builtin_find(const char *name)
 	b.name = name;
 	b.flags = strcmp(name, "exit") == 0 ? BUILTIN_SPECIAL : BUILTIN_REGULAR;
 	return &b;
+}
+
+/* printf -v assigns through var_set: the last assignment is kept here
+   (the variables themselves are exec/vars.c's, not linked in). */
+static struct strbuf assigned = STRBUF_INIT;
+
+int var_set(struct shell *sh, const char *name, const char *value, int flags)
+{
+	(void)sh;
+	(void)flags;
+	sb_clear(&assigned);
+	sb_printf(&assigned, "%s=%s", name, value);
+	return 0;
+}
+
+bool parse_is_name(const char *s)
+{
+	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
+		return false;
+	return strspn(s, "_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == strlen(s);
 }
 
 static struct shell test_shell;
@@ -106,10 +127,14 @@ START_TEST(test_echo)
 	OUT("a b\n", 0, builtin_echo, "echo", "a", "b");
 	OUT("\n", 0, builtin_echo, "echo");
 	OUT("x", 0, builtin_echo, "echo", "-n", "x");
-	OUT("-n x", 0, builtin_echo, "echo", "-n", "-n", "x");
-	OUT("-e x\n", 0, builtin_echo, "echo", "-e", "x");
+	OUT("x", 0, builtin_echo, "echo", "-n", "-n", "x");
+	OUT("x\n", 0, builtin_echo, "echo", "-e", "x");
+	OUT("a\\tb\n", 0, builtin_echo, "echo", "-E", "a\\tb");
+	OUT("a\tb", 0, builtin_echo, "echo", "-nEe", "a\\tb");
 	OUT("-- x\n", 0, builtin_echo, "echo", "--", "x");
-	OUT("-nn x\n", 0, builtin_echo, "echo", "-nn", "x");
+	OUT("-x y\n", 0, builtin_echo, "echo", "-x", "y");
+	OUT("x", 0, builtin_echo, "echo", "-nn", "x");
+	OUT("A\n", 0, builtin_echo, "echo", "\\x41");
 	OUT("a\tb\n", 0, builtin_echo, "echo", "a\\tb");
 	OUT("a", 0, builtin_echo, "echo", "a\\cb", "c");
 	OUT("xAy\n", 0, builtin_echo, "echo", "x\\0101y");
@@ -150,6 +175,19 @@ START_TEST(test_printf_basic)
 }
 END_TEST
 
+START_TEST(test_printf_extensions)
+{
+	OUT("a\\ b|''|\\$x\n", 0, builtin_printf, "printf", "%q|%q|%q\\n",
+	    "a b", "", "$x");
+	OUT("$'a\\tb'\n", 0, builtin_printf, "printf", "%q\\n", "a\tb");
+	OUT("AB\n", 0, builtin_printf, "printf", "\\x41%b\\n", "\\x42");
+	OUT("", 0, builtin_printf, "printf", "-v", "v", "%s-%s", "a", "b");
+	ck_assert_str_eq(sb_str(&assigned), "v=a-b");
+	OUT("", 2, builtin_printf, "printf", "-v", "1x", "%s");
+	ERR("1x: bad variable name");
+}
+END_TEST
+
 START_TEST(test_printf_conversions)
 {
 	OUT("   ab|3    |+4| 5|00006|0xff|010\n", 0, builtin_printf, "printf",
@@ -186,8 +224,8 @@ START_TEST(test_printf_errors)
 	    "99999999999999999999");
 	ERR("out of range");
 	OUT("0.000000\n", 1, builtin_printf, "printf", "%f\\n", "abc");
-	OUT("x", 1, builtin_printf, "printf", "x%q");
-	ERR("%q: invalid directive");
+	OUT("x", 1, builtin_printf, "printf", "x%k");
+	ERR("%k: invalid directive");
 	OUT("", 1, builtin_printf, "printf", "%");
 	ERR("missing format character");
 }
@@ -560,6 +598,7 @@ int main(void)
 	tcase_add_test(tc, test_true_false);
 	tcase_add_test(tc, test_printf_basic);
 	tcase_add_test(tc, test_printf_conversions);
+	tcase_add_test(tc, test_printf_extensions);
 	tcase_add_test(tc, test_printf_errors);
 	tcase_add_test(tc, test_write_error);
 	suite_add_tcase(s, tc);
