@@ -3,16 +3,28 @@
 #ifndef WHELK_BUILTINS_BUILTINS_H
 #define WHELK_BUILTINS_BUILTINS_H
 
+#include <stdbool.h>
+
 struct shell;
 
 int builtin_alias(struct shell *sh, int argc, char **argv);
 int builtin_bg(struct shell *sh, int argc, char **argv);
+int builtin_builtin(struct shell *sh, int argc, char **argv);
 int builtin_break(struct shell *sh, int argc, char **argv);
 int builtin_cd(struct shell *sh, int argc, char **argv);
+/**
+ * cd's work without its operand rules and output (cd, pushd, popd): dir
+ * searched in CDPATH, then chdir with PWD and OLDPWD set.  *newpwd gets
+ * the new PWD (fresh; NULL on failure), *print whether CDPATH found it.
+ * Returns 0, or 1 after the message.
+ */
+int cd_change(struct shell *sh, const char *dir, bool physical,
+	      char **newpwd, bool *print);
 int builtin_colon(struct shell *sh, int argc, char **argv);
 int builtin_command(struct shell *sh, int argc, char **argv);
 int builtin_continue(struct shell *sh, int argc, char **argv);
 int builtin_disown(struct shell *sh, int argc, char **argv);
+int builtin_dirs(struct shell *sh, int argc, char **argv);
 int builtin_dot(struct shell *sh, int argc, char **argv);
 int builtin_echo(struct shell *sh, int argc, char **argv);
 int builtin_eval(struct shell *sh, int argc, char **argv);
@@ -30,8 +42,10 @@ int builtin_jobs(struct shell *sh, int argc, char **argv);
 int builtin_kill(struct shell *sh, int argc, char **argv);
 int builtin_let(struct shell *sh, int argc, char **argv);
 int builtin_local(struct shell *sh, int argc, char **argv);
+int builtin_popd(struct shell *sh, int argc, char **argv);
 int builtin_printf(struct shell *sh, int argc, char **argv);
 int builtin_proc(struct shell *sh, int argc, char **argv);
+int builtin_pushd(struct shell *sh, int argc, char **argv);
 int builtin_pwd(struct shell *sh, int argc, char **argv);
 int builtin_read(struct shell *sh, int argc, char **argv);
 int builtin_readonly(struct shell *sh, int argc, char **argv);

@@ -191,6 +191,20 @@ static const char *cd_operand(struct shell *sh, const char *arg, bool *print)
 	return v;
 }
 
+int cd_change(struct shell *sh, const char *dir, bool physical,
+	      char **newpwd, bool *print)
+{
+	char *opcopy = xstrdup(dir);	/* var_set may free $OLDPWD */
+	char *curpath = search_cdpath(sh, opcopy, print);
+	*newpwd = NULL;
+	int r = change_dir(sh, curpath, physical, newpwd);
+	if (r < 0)
+		builtin_error(sh, "%s: %s", opcopy, strerror(errno));
+	free(curpath);
+	free(opcopy);
+	return r < 0 ? 1 : 0;
+}
+
 int builtin_cd(struct shell *sh, int argc, char **argv)
 {
 	bool physical, print, found_print;
@@ -202,22 +216,14 @@ int builtin_cd(struct shell *sh, int argc, char **argv)
 	const char *dir = cd_operand(sh, i < argc ? argv[i] : NULL, &print);
 	if (!dir)
 		return 1;
-	char *opcopy = xstrdup(dir);	/* var_set may free $OLDPWD */
-	char *curpath = search_cdpath(sh, opcopy, &found_print);
-	char *newpwd = NULL;
-	int r = change_dir(sh, curpath, physical, &newpwd);
-	if (r < 0)
-		builtin_error(sh, "%s: %s", opcopy, strerror(errno));
-	else if (print || found_print)
+	char *newpwd;
+	int r = cd_change(sh, dir, physical, &newpwd, &found_print);
+	if (r == 0 && (print || found_print))
 		printf("%s\n", newpwd);
 	free(newpwd);
-	free(curpath);
-	free(opcopy);
-	return r < 0 ? 1 : 0;
+	return r;
 }
 
-/* A logical $PWD is usable when it is absolute, names the current
-   directory, and has no . or .. components (XCU pwd -L). */
 static bool pwd_usable(const char *pwd)
 {
 	if (!names_cwd(pwd))

@@ -36,36 +36,29 @@ int builtin_eval(struct shell *sh, int argc, char **argv)
 	return status;
 }
 
-/* `. name`: a name without a slash is searched in PATH only (XCU 2.14),
-   for a readable file that is not a directory. */
-static char *dot_find(struct shell *sh, const char *name)
+/* dot_find's walk: a readable file that is not a directory. */
+static bool accept_script(const char *cand, void *ctx)
+{
+	(void)ctx;
+	struct stat st;	/* a directory is no script: search on */
+	return access(cand, R_OK) == 0 && stat(cand, &st) == 0 &&
+	       !S_ISDIR(st.st_mode);
+}
+
+/*
+ * `. name`: a name without a slash is searched in PATH only (XCU 2.14),
+ * for a readable file that is not a directory.  `source name` (and `.`
+ * outside set -o posix) then tries the current directory, as bash does.
+ */
+static char *dot_find(struct shell *sh, const char *name, bool here_too)
 {
 	if (strchr(name, '/'))
 		return xstrdup(name);
 	const char *path = var_get(sh, "PATH");
-	if (!path)
-		return NULL;
-	struct strbuf sb = STRBUF_INIT;
-	const char *p = path;
-	for (;;) {
-		const char *end = strchr(p, ':');
-		size_t n = end ? (size_t)(end - p) : strlen(p);
-		sb_clear(&sb);
-		if (n) {
-			sb_appendn(&sb, p, n);
-			sb_putc(&sb, '/');
-		}
-		sb_append(&sb, name);
-		struct stat st;	/* a directory is no script: search on */
-		if (access(sb_str(&sb), R_OK) == 0 && stat(sb_str(&sb), &st) == 0 &&
-		    !S_ISDIR(st.st_mode))
-			return sb_finish(&sb);
-		if (!end)
-			break;
-		p = end + 1;
-	}
-	sb_free(&sb);
-	return NULL;
+	char *found = path ? path_walk(name, path, accept_script, NULL) : NULL;
+	if (!found && here_too && accept_script(name, NULL))
+		found = xstrdup(name);
+	return found;
 }
 
 /* Run path's commands; with nparams > 0, params become $1... meanwhile. */
@@ -99,9 +92,11 @@ static int dot_run(struct shell *sh, const char *path, int nparams,
 }
 
 /* . file [arg...]: run file's commands in the current shell.  A missing
-   file is an error that exits a non-interactive shell (XCU 2.8.1). */
+   file is an error that exits a non-interactive shell (XCU 2.8.1); for
+   `source`, a regular builtin, it is only the command's failure. */
 int builtin_dot(struct shell *sh, int argc, char **argv)
 {
+	bool source = argv[0][0] == 's';
 	int i = bopt_none(sh, argc, argv);
 	if (i < 0)
 		return 2;
@@ -109,11 +104,11 @@ int builtin_dot(struct shell *sh, int argc, char **argv)
 		builtin_error(sh, "filename argument required");
 		return bopt_usage(sh);
 	}
-	char *path = dot_find(sh, argv[i]);
+	char *path = dot_find(sh, argv[i], source || !sh->opt.posix);
 	if (!path) {
 		builtin_error(sh, "%s: not found", argv[i]);
-		sh->builtin_fatal = true;
-		return 2;
+		sh->builtin_fatal = !source;
+		return source ? 1 : 2;
 	}
 	int status = dot_run(sh, path, argc - i - 1, argv + i + 1);
 	free(path);

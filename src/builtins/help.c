@@ -31,6 +31,9 @@ static const struct detail details[] = {
 	{ "bg", "Continues stopped jobs (default: the current job, %+) in the\n"
 		"background, as if started with &. Job specs: %n %+ %- %% %str %?str.\n" },
 	{ "break", "Leaves n (default 1) enclosing loops. XCU 2.14 break.\n" },
+	{ "builtin", "Runs the builtin name with the arguments, even when a function\n"
+		     "of that name exists (a function wrapping cd calls builtin cd).\n"
+		     "Status 1 when name is not a builtin.\n" },
 	{ "cd", "-L (default) keeps symbolic links in $PWD, -P resolves them;\n"
 		"with -L the part before a .. must be a directory.\n"
 		"cd - goes to $OLDPWD and prints it; CDPATH is searched.\n" },
@@ -39,6 +42,10 @@ static const struct detail details[] = {
 		     "A special builtin run through command does not exit the shell on\n"
 		     "an error.\n" },
 	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
+	{ "dirs", "Lists the directory stack: entry 0 is the current directory, then\n"
+		  "the directories pushd left; $HOME is written ~. -l whole paths,\n"
+		  "-p one per line, -v one per line numbered, -c clears the stack;\n"
+		  "+N / -N shows the N-th entry from the left / right.\n" },
 	{ "disown", "Removes jobs from the job table: the shell stops reporting and\n"
 		    "waiting for them.\n" },
 	{ "echo", "-n suppresses the newline; -E turns backslash escapes off, -e on\n"
@@ -78,11 +85,18 @@ static const struct detail details[] = {
 		  "+ marks the current job, - the previous one.\n" },
 	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l [status] lists signal names.\n" },
 	{ "local", "Makes variables local to the running function (restored on return).\n" },
+	{ "popd", "Removes the top entry and cds to the new top; +N / -N removes the\n"
+		  "N-th entry from the left / right instead; -n removes without\n"
+		  "changing directory. Prints the stack as dirs does.\n" },
 	{ "printf", "Formats like printf(3): %s %d %i %o %u %x %X %e %f %g %c %b %%, and\n"
 		    "%q (quoted to read back), %(fmt)T (strftime of seconds since the\n"
 		    "Epoch; -1 now, -2 shell start); \\ escapes incl. \\xHH \\uHHHH\n"
 		    "\\UHHHHHHHH. The format is reused until the arguments are used up.\n"
 		    "-v var assigns the output to var instead of printing it.\n" },
+	{ "pushd", "pushd dir: cd to dir and push the old directory; +N / -N rotates\n"
+		   "the stack so the N-th entry from the left / right is on top (and\n"
+		   "cds there); no operand swaps the top two; -n adds dir without\n"
+		   "changing directory. Prints the stack as dirs does.\n" },
 	{ "pwd", "-L (default) prints $PWD, -P the physical directory.\n" },
 	{ "read", "-r: backslash is not special. Splits a line by IFS into the names;\n"
 		  "the last name gets the rest; no name: REPLY gets the whole line.\n"
@@ -99,6 +113,8 @@ static const struct detail details[] = {
 		 "autosuggest... (-H, histexpand: !! and the other history references\n"
 		 "at the prompt).\n" },
 	{ "shift", "Shifts the positional parameters left by n (default 1).\n" },
+	{ "source", "The same as ., as a regular builtin: a missing file is the\n"
+		    "command's failure (status 1), never the end of the script.\n" },
 	{ "test", "File tests (-e -f -d -r -w -x -s -L ...), string tests (-z -n = !=),\n"
 		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping.\n" },
 	{ "times", "Prints user and system times of the shell and of its children.\n" },
@@ -107,7 +123,11 @@ static const struct detail details[] = {
 		  "subshell: the parent's traps until one is changed). EXIT is 0.\n" },
 	{ "true", "Returns 0.\n" },
 	{ "type", "Says how each name would be run: alias, keyword, function,\n"
-		  "builtin, or a file in PATH.\n" },
+		  "builtin, or a file in PATH. -t prints only that kind's word\n"
+		  "(alias keyword function builtin file), -p the file's path when a\n"
+		  "file would run, -P the path found in PATH whatever else name is,\n"
+		  "-a every meaning in search order, -f skips functions. Status 127\n"
+		  "when a name is not found.\n" },
 	{ "ulimit", "Shows or sets resource limits (-f by default); -H hard, -S soft,\n"
 		    "-a all.\n" },
 	{ "umask", "Shows or sets the file creation mask; -S symbolic form.\n" },

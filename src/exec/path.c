@@ -30,16 +30,10 @@ static enum candidate check(const char *path)
 	return S_ISDIR(st.st_mode) ? CAND_NONE : CAND_OTHER;
 }
 
-/*
- * Each PATH entry in turn; an empty entry means the current directory.
- * The first executable regular file wins.  If there is none but a
- * non-executable file exists, that is returned so execve reports
- * "Permission denied" (126) rather than "not found" (127), as dash does.
- */
-char *path_find(const char *name, const char *pathlist)
+char *path_walk(const char *name, const char *pathlist,
+		bool (*accept)(const char *cand, void *ctx), void *ctx)
 {
 	size_t nlen = strlen(name);
-	char *fallback = NULL;
 	const char *p = pathlist;
 	for (;;) {
 		const char *end = strchr(p, ':');
@@ -52,20 +46,51 @@ char *path_find(const char *name, const char *pathlist)
 			cand[dlen] = '/';
 			memcpy(cand + dlen + 1, name, nlen + 1);
 		}
-		enum candidate c = check(cand);
-		if (c == CAND_EXEC) {
-			free(fallback);
+		if (accept(cand, ctx))
 			return cand;
-		}
-		if (c == CAND_OTHER && !fallback)
-			fallback = cand;
-		else
-			free(cand);
+		free(cand);
 		if (!end)
-			break;
+			return NULL;
 		p = end + 1;
 	}
+}
+
+/* path_find's walk: stop at an executable, remember the first other file. */
+static bool accept_exec(const char *cand, void *ctx)
+{
+	char **fallback = ctx;
+	enum candidate c = check(cand);
+	if (c == CAND_OTHER && !*fallback)
+		*fallback = xstrdup(cand);
+	return c == CAND_EXEC;
+}
+
+/*
+ * Each PATH entry in turn; an empty entry means the current directory.
+ * The first executable regular file wins.  If there is none but a
+ * non-executable file exists, that is returned so execve reports
+ * "Permission denied" (126) rather than "not found" (127), as dash does.
+ */
+char *path_find(const char *name, const char *pathlist)
+{
+	char *fallback = NULL;
+	char *found = path_walk(name, pathlist, accept_exec, &fallback);
+	if (found) {
+		free(fallback);
+		return found;
+	}
 	return fallback;
+}
+
+const char *path_value(struct shell *sh)
+{
+	const char *pathval = var_get(sh, "PATH");
+	return pathval ? pathval : DEFAULT_PATH;
+}
+
+bool path_is_executable(const char *path)
+{
+	return check(path) == CAND_EXEC;
 }
 
 char *path_search(struct shell *sh, const char *name, bool use_default_path)
@@ -82,8 +107,7 @@ char *path_search(struct shell *sh, const char *name, bool use_default_path)
 		return xstrdup(hit);
 	if (hit)
 		free(hm_remove(&sh->cmd_hash, name));
-	const char *pathval = var_get(sh, "PATH");
-	char *found = path_find(name, pathval ? pathval : DEFAULT_PATH);
+	char *found = path_find(name, path_value(sh));
 	/* Remember only real hits; a relative PATH entry ("." or "") depends
 	   on the current directory, so such answers are not remembered. */
 	if (found && found[0] == '/' && check(found) == CAND_EXEC)

@@ -43,6 +43,7 @@ void shell_destroy(struct shell *sh)
 	if (!sh)
 		return;
 	vars_finish(sh);
+	vec_free_all(&sh->dirstack, free);
 	hm_free(&sh->functions, free_function);
 	hm_free(&sh->aliases, free);
 	hm_free(&sh->cmd_hash, free);

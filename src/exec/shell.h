@@ -144,6 +144,10 @@ struct shell {
 	struct path_names *path_names;	/* owned, may be NULL: the names in
 					   PATH, for "did you mean" (suggest.c) */
 	struct frame *frame;		/* owned chain; innermost first */
+	struct vec dirstack;		/* char * (owned): the directories
+					   pushd left, nearest first (the
+					   stack's entries 1..n; entry 0 is
+					   $PWD) */
 	char *arg0;			/* owned: $0 */
 	int last_status;		/* $? */
 	pid_t last_bg_pid;		/* $!, 0 when none */
@@ -355,6 +359,17 @@ _Noreturn void shell_exit(struct shell *sh, int status);
 
 /** Full path of an executable found in PATH (hash table first), or NULL. Fresh string. */
 char *path_search(struct shell *sh, const char *name, bool use_default_path);
+/**
+ * name in each entry of pathlist in turn (an empty entry is the current
+ * directory) until accept(candidate, ctx) is true: that candidate is
+ * returned (fresh); NULL when none was accepted.
+ */
+char *path_walk(const char *name, const char *pathlist,
+		bool (*accept)(const char *cand, void *ctx), void *ctx);
+/** The PATH command search uses: $PATH, or a default when it is unset. */
+const char *path_value(struct shell *sh);
+/** Is path an executable regular file (what command search runs)? */
+bool path_is_executable(const char *path);
 /** Forget hashed paths (hash -r, PATH changed). */
 void path_hash_clear(struct shell *sh);
 /** set -h: remember the PATH location of each plain command name in the
