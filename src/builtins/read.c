@@ -429,6 +429,12 @@ static int read_input(const struct read_opts *o, struct line *l)
 {
 	struct termios saved;
 	bool restore = tty_prepare(o, &saved);
+	/* The prompt comes after the modes: what is typed as soon as it
+	   shows must already be unechoed. */
+	if (o->prompt && isatty(o->fd)) {
+		fputs(o->prompt, stderr);
+		fflush(stderr);
+	}
 	struct reader *r = xmalloc(sizeof *r);
 	reader_init(r, o->fd);
 	if (o->timeout >= 0)
@@ -475,10 +481,6 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	}
 	if (o.timeout == 0)
 		return poll_now(o.fd);
-	if (o.prompt && isatty(o.fd)) {
-		fputs(o.prompt, stderr);
-		fflush(stderr);
-	}
 	fflush(stdout);
 	struct line l = { NULL, NULL, 0, 0 };
 	line_add(&l, '\0', false);
