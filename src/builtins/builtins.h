@@ -51,6 +51,7 @@ int builtin_read(struct shell *sh, int argc, char **argv);
 int builtin_readonly(struct shell *sh, int argc, char **argv);
 int builtin_return(struct shell *sh, int argc, char **argv);
 int builtin_set(struct shell *sh, int argc, char **argv);
+int builtin_shopt(struct shell *sh, int argc, char **argv);
 int builtin_shift(struct shell *sh, int argc, char **argv);
 int builtin_test(struct shell *sh, int argc, char **argv);
 int builtin_times(struct shell *sh, int argc, char **argv);

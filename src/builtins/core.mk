@@ -5,5 +5,6 @@ src_libshell_a_SOURCES += \
 	src/builtins/evalcmd.c \
 	src/builtins/flow.c \
 	src/builtins/setcmd.c \
+	src/builtins/shopt.c \
 	src/builtins/trapcmd.c \
 	src/builtins/waitcmd.c

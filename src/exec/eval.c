@@ -506,7 +506,8 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 		status = eval_simple(sh, n, flags);
 		break;
 	case NODE_PIPELINE:
-		status = eval_pipeline(sh, n, flags);
+		status = n->pipeline.timed ? eval_timed(sh, n, flags)
+					   : eval_pipeline(sh, n, flags);
 		break;
 	case NODE_AND:
 	case NODE_OR:

@@ -63,6 +63,9 @@ int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 
 /* pipeline.c */
 int eval_pipeline(struct shell *sh, struct ast_node *n, int flags);
+/** timing.c: a pipeline with the `time` prefix — run it (eval_pipeline),
+    then write its times to stderr as TIMEFORMAT says. */
+int eval_timed(struct shell *sh, struct ast_node *n, int flags);
 /** `cmd &`: start an and-or list asynchronously; sets $!. */
 int eval_async(struct shell *sh, struct ast_node *n);
 /**

@@ -9,4 +9,5 @@ src_libshell_a_SOURCES += \
 	src/exec/redir.c src/exec/redir.h \
 	src/exec/shell.c \
 	src/exec/suggest.c \
+	src/exec/timing.c \
 	src/exec/trap.c

@@ -13,7 +13,8 @@
  * in interactive shells) are the names bash and dash users expect;
  * braceexpand (-B), extglob, nullglob, failglob, dotglob, nocaseglob,
  * nocasematch, globstar and posix are bash's (bash sets most of them
- * with shopt; whelk's shopt maps onto this table);
+ * with shopt; whelk's shopt maps onto this table), and so are
+ * expand_aliases and lastpipe;
  * autosuggest (fish-style suggestions at the prompt) and proctrace are
  * whelk's own (proctrace narrates every fork, pipe, dup2,
  * execve, setpgid, tcsetpgrp, waitpid).  Letter 0 means "no letter".
@@ -36,6 +37,7 @@ static const struct option_def options[] = {
 	OPT("dotglob", 0, dotglob),
 	OPT("emacs", 0, emacs),
 	OPT("errexit", 'e', errexit),
+	OPT("expand_aliases", 0, expand_aliases),
 	OPT("extglob", 0, extglob),
 	OPT("failglob", 0, failglob),
 	OPT("noglob", 'f', noglob),
@@ -44,6 +46,7 @@ static const struct option_def options[] = {
 	OPT("histexpand", 'H', histexpand),
 	OPT("ignoreeof", 0, ignoreeof),
 	OPT("interactive", 'i', interactive),
+	OPT("lastpipe", 0, lastpipe),
 	OPT("monitor", 'm', monitor),
 	OPT("nocaseglob", 0, nocaseglob),
 	OPT("nocasematch", 0, nocasematch),

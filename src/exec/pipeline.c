@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "exec/eval.h"
 #include "exec/exec_int.h"
 #include "exec/shell.h"
@@ -54,10 +55,11 @@ static _Noreturn void run_stage(struct shell *sh, struct ast_node *cmd,
  * children that need it exist, so that EOF and SIGPIPE work.
  */
 static int start_stages(struct shell *sh, struct job *j, struct vec *cmds,
-			int forkflags)
+			int forkflags, int *last_read)
 {
 	int prev_read = -1;
-	for (size_t i = 0; i < cmds->len; i++) {
+	size_t nfork = last_read ? cmds->len - 1 : cmds->len;
+	for (size_t i = 0; i < nfork; i++) {
 		int p[2] = { -1, -1 };
 		bool last = i + 1 == cmds->len;
 		if (!last && job_pipe(sh->jobs, p) < 0) {
@@ -81,7 +83,44 @@ static int start_stages(struct shell *sh, struct job *j, struct vec *cmds,
 			return -1;
 		}
 	}
+	if (last_read)
+		*last_read = prev_read;
 	return 0;
+}
+
+/*
+ * shopt -s lastpipe (bash): without job control the last stage runs in the
+ * shell itself, reading the pipe on its standard input, so that
+ * `cmd | read x` sets x.  The shell's own fd 0 is kept at a high
+ * descriptor meanwhile and put back after.
+ */
+static int run_last_here(struct shell *sh, struct ast_node *cmd, int in)
+{
+	/* With fd 0 closed, the pipe may have landed there (in == 0). */
+	int saved = in != 0 && fd_is_open(0) ? fd_dup_high(0) : -1;
+	if (in != 0) {
+		job_dup2(sh->jobs, in, 0);
+		job_close(sh->jobs, in);
+	}
+	int status = eval_run(sh, cmd, 0);
+	if (saved >= 0) {
+		job_dup2(sh->jobs, saved, 0);
+		job_close(sh->jobs, saved);
+	} else {
+		job_close(sh->jobs, 0);
+	}
+	return status;
+}
+
+/* The rest of a lastpipe pipeline: its last stage here, then the wait.
+   With pipefail the status is the last stage's unless that is 0. */
+static int lastpipe_finish(struct shell *sh, struct job *j,
+			   struct ast_node *n, int last_read)
+{
+	struct vec *cmds = &n->pipeline.cmds;
+	int status = run_last_here(sh, cmds->items[cmds->len - 1], last_read);
+	int job_status = eval_wait_fg(sh, j);
+	return status == 0 && sh->opt.pipefail ? job_status : status;
 }
 
 static int run_pipeline_job(struct shell *sh, struct ast_node *n, bool async)
@@ -93,7 +132,12 @@ static int run_pipeline_job(struct shell *sh, struct ast_node *n, bool async)
 	fflush(stdout);
 	fflush(stderr);
 	var_environ_warm(sh);	/* once here, not once per stage */
-	int rc = start_stages(sh, j, &n->pipeline.cmds, forkflags);
+	bool here = !async && sh->opt.lastpipe && !sh->jobs->monitor;
+	int last_read = -1;
+	int rc = start_stages(sh, j, &n->pipeline.cmds, forkflags,
+			      here ? &last_read : NULL);
+	if (here && rc == 0)
+		return lastpipe_finish(sh, j, n, last_read);
 	if (async) {
 		if (j->nprocs) {
 			sh->last_bg_pid = j->procs[j->nprocs - 1].pid;

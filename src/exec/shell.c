@@ -28,6 +28,7 @@ struct shell *shell_create(char **environ_in)
 	sh->pid = getpid();
 	sh->ppid = getppid();
 	sh->start_time = time(NULL);
+	sh->opt.expand_aliases = true;	/* XCU 2.3.1: also in scripts */
 	sh->arg0 = xstrdup("whelk");
 	vars_init(sh, environ_in);
 	return sh;
@@ -111,7 +112,8 @@ void builtin_error(struct shell *sh, const char *fmt, ...)
 static const char *alias_hook(void *ctx, const char *name)
 {
 	struct shell *sh = ctx;
-	return hm_get(&sh->aliases, name);
+	/* shopt -u expand_aliases (bash): aliases are kept but not used. */
+	return sh->opt.expand_aliases ? hm_get(&sh->aliases, name) : NULL;
 }
 
 /* An interactive shell's own input has no name to show (as syntax_error). */

@@ -65,6 +65,9 @@ struct shell_opts {
 	bool nocaseglob;	/* pathname expansion ignores case */
 	bool nocasematch;	/* case and [[ == ]] ignore case */
 	bool globstar;		/* ** matches any number of directories */
+	bool expand_aliases;	/* aliases are substituted (on by default) */
+	bool lastpipe;		/* without job control, a pipeline's last
+				   stage runs in the shell itself */
 	bool login;		/* -l / --login (not a set -o option) */
 };
 

@@ -269,10 +269,14 @@ struct ast_node {
 			struct vec words;	/* struct word *: command name
 						   and arguments */
 		} simple;
-		/* NODE_PIPELINE: only built when there is a | or a ! */
+		/* NODE_PIPELINE: only built when there is a |, a ! or a
+		   time */
 		struct {
 			bool bang;		/* ! prefix */
-			struct vec cmds;	/* struct ast_node *, >= 1 */
+			bool timed;		/* time prefix (bash, ksh) */
+			bool time_posix;	/* time -p: XCU time's format */
+			struct vec cmds;	/* struct ast_node *; >= 1,
+						   except 0 for `time` alone */
 		} pipeline;
 		/* NODE_AND, NODE_OR */
 		struct {

@@ -335,6 +335,8 @@ static void dump_header(FILE *out, const struct ast_node *n)
 	case NODE_SIMPLE: fputs("simple-command", out); break;
 	case NODE_PIPELINE:
 		fputs(n->pipeline.bang ? "pipeline ! (status negated)" : "pipeline", out);
+		if (n->pipeline.timed)
+			fputs(n->pipeline.time_posix ? " (timed, -p)" : " (timed)", out);
 		break;
 	case NODE_AND: fputs("and-or &&", out); break;
 	case NODE_OR: fputs("and-or ||", out); break;
@@ -784,6 +786,9 @@ static void text_node(struct printer *pr, const struct ast_node *n)
 		text_simple(pr, n);
 		return;
 	case NODE_PIPELINE:
+		if (n->pipeline.timed)
+			sb_append(&pr->sb, n->pipeline.time_posix ? "time -p "
+				  : "time ");
 		if (n->pipeline.bang)
 			sb_append(&pr->sb, "! ");
 		for (size_t i = 0; i < n->pipeline.cmds.len; i++) {

@@ -406,20 +406,51 @@ static struct ast_node *parse_and_or(struct parser *p)
 	return left;
 }
 
-/* pipeline: [!] command { | linebreak command } — a node only when there is a ! or a |. */
+/* Is t the unquoted word s? */
+static bool is_lit(const struct token *t, const char *s)
+{
+	return t->type == TK_WORD && t->lit && strcmp(t->lit, s) == 0;
+}
+
+/*
+ * `time [-p]` before a pipeline (bash, ksh): a reserved word in command
+ * position that times the whole pipeline.  Returns 0 when there is none,
+ * 1 for `time`, 2 for `time -p`.
+ */
+static int parse_time_prefix(struct parser *p)
+{
+	if (!is_lit(peek_cmd(p), "time"))
+		return 0;
+	consume(p);
+	if (!is_lit(peek(p), "-p"))
+		return 1;
+	consume(p);
+	return 2;
+}
+
+/* pipeline: [time [-p]] [!] command { | linebreak command } — a node only
+   when there is a time, a ! or a |; `time` alone times nothing. */
 static struct ast_node *parse_pipeline(struct parser *p)
 {
-	struct token *t = peek_cmd(p);
-	struct src_pos begin = t->range.begin;
+	struct src_pos begin = peek_cmd(p)->range.begin;
+	int timed = parse_time_prefix(p);
+	struct token *t = timed ? peek_cmd(p) : peek(p);
 	bool bang = is_kw(t, KW_BANG);
 	if (bang)
 		consume(p);
-	struct ast_node *c = parse_command(p);
-	if (!c || (!bang && peek(p)->type != TK_PIPE))
-		return c;
+	struct ast_node *c = NULL;
+	if (!timed || bang || starts_command(peek_cmd(p))) {
+		c = parse_command(p);
+		if (!c || (!bang && !timed && peek(p)->type != TK_PIPE))
+			return c;
+	}
 	struct ast_node *n = ast_node_create(NODE_PIPELINE);
 	n->range.begin = begin;
 	n->pipeline.bang = bang;
+	n->pipeline.timed = timed > 0;
+	n->pipeline.time_posix = timed == 2;
+	if (!c)		/* `time` alone */
+		return finish(p, n);
 	vec_push(&n->pipeline.cmds, c);
 	while (peek(p)->type == TK_PIPE) {
 		consume(p);
