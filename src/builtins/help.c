@@ -47,7 +47,8 @@ static const struct detail details[] = {
 		  "-p one per line, -v one per line numbered, -c clears the stack;\n"
 		  "+N / -N shows the N-th entry from the left / right.\n" },
 	{ "disown", "Removes jobs from the job table: the shell stops reporting and\n"
-		    "waiting for them.\n" },
+		    "waiting for them. -a all jobs, -r only running ones; -h keeps\n"
+		    "them but spares them the SIGHUP the shell sends when it hangs up.\n" },
 	{ "echo", "-n suppresses the newline; -E turns backslash escapes off, -e on\n"
 		  "(the default): \\a \\b \\c (end output) \\e \\f \\n \\r \\t \\v \\\\ \\0NNN\n"
 		  "\\NNN \\xHH \\uHHHH \\UHHHHHHHH. Use printf for portable output.\n" },
@@ -83,7 +84,9 @@ static const struct detail details[] = {
 		     "the previous entry) keep lines out.\n" },
 	{ "jobs", "-l adds process ids, -p prints only process group leaders' pids.\n"
 		  "+ marks the current job, - the previous one.\n" },
-	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l [status] lists signal names.\n" },
+	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l lists signal names;\n"
+		  "kill -l NUMBER names the signal (an exit status 128+N too), kill -l\n"
+		  "NAME gives its number.\n" },
 	{ "local", "Makes variables local to the running function (restored on return).\n" },
 	{ "popd", "Removes the top entry and cds to the new top; +N / -N removes the\n"
 		  "N-th entry from the left / right instead; -n removes without\n"
@@ -110,13 +113,19 @@ static const struct detail details[] = {
 	{ "set", "-o name / +o name turn options on/off; set -o lists them;\n"
 		 "set -- args replaces the positional parameters. Options: -a -b -C -e\n"
 		 "-f -h -H -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace|\n"
-		 "autosuggest... (-H, histexpand: !! and the other history references\n"
-		 "at the prompt).\n" },
+		 "autosuggest|posix... (-H, histexpand: !! and the other history\n"
+		 "references at the prompt); shopt's names are -o options too.\n" },
 	{ "shift", "Shifts the positional parameters left by n (default 1).\n" },
+	{ "shopt", "shopt -s NAME turns an option on, -u off; shopt [NAME...] lists\n"
+		   "(status 1 when a named one is off), -p as shopt commands, -q\n"
+		   "silently. Names: dotglob expand_aliases extglob failglob globstar\n"
+		   "lastpipe nocaseglob nocasematch nullglob; they are set -o options\n"
+		   "too. -o works on the set -o names.\n" },
 	{ "source", "The same as ., as a regular builtin: a missing file is the\n"
 		    "command's failure (status 1), never the end of the script.\n" },
 	{ "test", "File tests (-e -f -d -r -w -x -s -L ...), string tests (-z -n = !=),\n"
-		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping.\n" },
+		  "integer comparisons (-eq -ne -lt -le -gt -ge), ! and grouping;\n"
+		  "-v name: the variable is set (bash).\n" },
 	{ "times", "Prints user and system times of the shell and of its children.\n" },
 	{ "trap", "trap 'action' SIG... sets; trap - SIG resets; trap '' SIG ignores;\n"
 		  "trap (or trap -p) lists in a form that can be read back (in a\n"
@@ -134,7 +143,9 @@ static const struct detail details[] = {
 	{ "unalias", "Removes aliases; -a removes all.\n" },
 	{ "unset", "Removes variables (-v, default) or functions (-f).\n" },
 	{ "wait", "Waits for jobs or pids (all background jobs when none is given);\n"
-		  "returns the status of the last one, 127 for an unknown pid.\n" },
+		  "returns the status of the last one, 127 for an unknown pid.\n"
+		  "-n waits for the next job (of those given) to finish and returns\n"
+		  "its status; 127 when there is none.\n" },
 };
 
 /*
@@ -177,6 +188,12 @@ static const struct keyword keywords[] = {
 	  "otherwise each elif list in turn, then else. The status is that of\n"
 	  "the list run, 0 when none ran. set -e does not apply to the tested\n"
 	  "lists. XCU 2.9.4 if.\n" },
+	{ "time", "time [-p] [pipeline]",
+	  "Runs the pipeline, then writes to standard error its real time and\n"
+	  "the user and system time the shell and its children used, as\n"
+	  "TIMEFORMAT says (%[p][l]R %U %S, %P, %%; unset: real/user/sys in\n"
+	  "MmS.FFFs; empty: nothing). -p uses the POSIX format (real N.NN).\n"
+	  "`time` alone reports an empty pipeline. A reserved word (bash, ksh).\n" },
 	{ "until", "until list; do list; done",
 	  "Runs the do list as long as the until list fails (status not 0).\n"
 	  "The status is that of the last do list run, 0 if none ran.\n"

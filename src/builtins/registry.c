@@ -47,7 +47,7 @@ static const struct builtin table[] = {
 	  "dirs [-clpv] [+N|-N]",
 	  "list the directory stack (pushd, popd)" },
 	{ "disown", builtin_disown, BUILTIN_OPERANDS(OPERANDS_JOBS),
-	  "disown [job...]",
+	  "disown [-ahr] [job...]",
 	  "forget jobs: the shell no longer tracks or signals them" },
 	{ "echo", builtin_echo, BUILTIN_PURE | BUILTIN_PATH_UTILITY,
 	  "echo [-neE] [string...]",
@@ -163,7 +163,7 @@ static const struct builtin table[] = {
 	  "unset [-v|-f] name...",
 	  "remove variables or functions" },
 	{ "wait", builtin_wait, BUILTIN_OPERANDS(OPERANDS_PIDS),
-	  "wait [pid|job...]",
+	  "wait [-n] [pid|job...]",
 	  "wait for background jobs and report their status" },
 };
 

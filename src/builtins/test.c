@@ -41,7 +41,7 @@ struct tst {
 
 static bool is_unary(const char *s)
 {
-	return s[0] == '-' && s[1] && !s[2] && strchr("bcdefghLnprSstuwxzk", s[1]);
+	return s[0] == '-' && s[1] && !s[2] && strchr("bcdefghLnprSstuvwxzk", s[1]);
 }
 
 static bool is_binary(const char *s)
@@ -93,6 +93,8 @@ static bool unary(struct tst *t, const char *op, const char *arg)
 	switch (op[1]) {
 	case 'n': return arg[0] != '\0';
 	case 'z': return arg[0] == '\0';
+	/* -v name (bash, ksh93, zsh): is the variable set, even to ""? */
+	case 'v': return var_get(t->sh, arg) != NULL;
 	case 't': {
 		intmax_t fd;
 		return integer(t, arg, &fd) && fd >= 0 && fd <= INT32_MAX

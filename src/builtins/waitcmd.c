@@ -1,4 +1,4 @@
-/* waitcmd.c: the wait builtin (XCU 2.14 wait, 2.11) and times — children's statuses and CPU times. */
+/* waitcmd.c: the wait builtin (XCU 2.14 wait, 2.11; bash's wait -n) and times — children's statuses and CPU times. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
 #include <limits.h>
@@ -90,11 +90,64 @@ static int wait_one(struct shell *sh, const char *arg)
 	return status;
 }
 
+/* Is j one of the jobs named by the operands (all jobs when none)? */
+static bool named(struct shell *sh, struct job *j, int argc, char **argv)
+{
+	if (argc == 0)
+		return true;
+	for (int k = 0; k < argc; k++) {
+		const char *why;
+		struct job *o = argv[k][0] == '%'
+			? job_find(sh->jobs, argv[k], &why)
+			: job_by_pid(sh->jobs, (pid_t)strtol(argv[k], NULL, 10));
+		if (o == j)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * wait -n [id...] (bash, zsh): wait until one of the background jobs (or
+ * of those named) has finished, and return its status; a job that had
+ * already finished but was not waited for counts at once.  127 when there
+ * is no such job.
+ */
+static int wait_next(struct shell *sh, int argc, char **argv)
+{
+	struct jobs *jt = sh->jobs;
+	for (;;) {
+		bool running = false;
+		for (size_t i = 0; i < jt->list.len; i++) {
+			struct job *j = jt->list.items[i];
+			if (!j->async || !job_is_ours(jt, j) ||
+			    !named(sh, j, argc, argv))
+				continue;
+			if (job_state(j) == JOB_DONE) {
+				int status = job_status(j, sh->opt.pipefail);
+				job_free(jt, j);
+				return status;
+			}
+			running |= job_state(j) == JOB_RUNNING;
+		}
+		if (!running)
+			return 127;
+		if (jobs_reap(jt, true) < 0) {
+			if (errno != EINTR)
+				return 127;
+			if (sig_any_pending)
+				return interrupted_status(sh);
+		}
+	}
+}
+
 int builtin_wait(struct shell *sh, int argc, char **argv)
 {
-	int i = bopt_none(sh, argc, argv);
+	bool seen[128] = { false };
+	int i = bopt_scan(sh, argc, argv, "n", seen);
 	if (i < 0)
 		return 2;
+	if (seen['n'])
+		return wait_next(sh, argc - i, argv + i);
 	if (i >= argc)
 		return wait_all(sh);
 	int status = 0;

@@ -210,7 +210,7 @@ int eval_async(struct shell *sh, struct ast_node *n)
 	if (spec)
 		return eval_job_spec_command(sh, spec, true);
 	if (n->type == NODE_PIPELINE && n->pipeline.cmds.len > 1 &&
-	    !n->pipeline.bang)
+	    !n->pipeline.bang && !n->pipeline.timed)
 		return run_pipeline_job(sh, n, true);
 	struct job *j = job_new(sh->jobs, true);
 	eval_name_job(sh, j, n);

@@ -1,5 +1,5 @@
 #!/bin/sh
-# builtins.sh: pseudo-terminal tests of builtins that behave differently on a terminal — read -s, -p, -n, -N and -t (issue 10).
+# builtins.sh: pseudo-terminal tests of builtins that behave differently on a terminal — read -s, -p, -n, -N and -t, time (issue 10).
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Usage: tests/interactive/builtins.sh [SHELL]   (see jobs-control.sh)
@@ -55,6 +55,21 @@ session "read -t times out at a terminal" <<EOF
 expect P> 
 send read -t 0.2 x; echo "st=\$?"\r
 expect st=142
+expect P> 
+send exit\r
+wait
+EOF
+
+# time at the prompt: the job has the terminal, the report follows it.
+session "time reports a foreground pipeline" <<EOF
+expect P> 
+send time sleep 0.2 | cat\r
+expect real
+expect user
+expect sys
+expect P> 
+send TIMEFORMAT='took %1R'; time -p true\r
+expect real 0.0
 expect P> 
 send exit\r
 wait

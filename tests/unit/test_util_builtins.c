@@ -58,6 +58,13 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	return 0;
 }
 
+/* test -v looks variables up: only "set_var" (empty) is set here. */
+const char *var_get(struct shell *sh, const char *name)
+{
+	(void)sh;
+	return strcmp(name, "set_var") == 0 ? "" : NULL;
+}
+
 bool parse_is_name(const char *s)
 {
 	if (!(*s == '_' || (*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
@@ -272,6 +279,8 @@ START_TEST(test_test_counts)
 	T(1, "!", "x");
 	T(0, "!", "");
 	T(0, "-n", "x");
+	T(0, "-v", "set_var");
+	T(1, "-v", "unset_var");
 	T(1, "-z", "x");
 	T(2, "a", "b");
 	ERR("a: unary operator expected");
