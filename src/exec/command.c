@@ -647,6 +647,8 @@ static int simple_steps(struct shell *sh, struct ast_node *n,
 		if (sh->opt.xtrace)
 			xtrace(sh, c);
 		if (c->argc)
+			dynvar_set_last_arg(sh, c->argv[c->argc - 1]);
+		if (c->argc)
 			status = run_classified(sh, c, &r);
 		else	/* no command: the status of the last $( ) */
 			status = subs != sh->cmdsub_count ? sh->last_status : 0;

@@ -61,6 +61,22 @@ void eval_xtrace_text(struct shell *sh, const char *text);
 int eval_call_function(struct shell *sh, struct ast_node *def, int argc,
 		       char **argv);
 
+/* dynvars.c: the variables the shell computes (VAR_DYNAMIC). */
+struct var;
+/** Create RANDOM, SECONDS, _, UID... and set HOSTNAME, SHLVL... */
+void dynvars_init(struct shell *sh);
+/** The value of dynamic variable v named name; buf may hold it. */
+const char *dynvar_value(struct shell *sh, const char *name, struct var *v,
+			 char *buf, size_t size);
+/** A dynamic variable was assigned value: seed RANDOM, restart SECONDS. */
+void dynvar_assigned(struct shell *sh, const char *name, const char *value);
+/** A dynamic variable is being unset: its magic ends. */
+void dynvar_unset(struct shell *sh, const char *name);
+/** Is name a dynamic variable that refuses assignment (UID, EUID)? */
+bool dynvar_readonly(const struct shell *sh, const char *name);
+/** $_ becomes arg (before a simple command runs), unless set -o posix. */
+void dynvar_set_last_arg(struct shell *sh, const char *arg);
+
 /* pipeline.c */
 int eval_pipeline(struct shell *sh, struct ast_node *n, int flags);
 /** timing.c: a pipeline with the `time` prefix — run it (eval_pipeline),

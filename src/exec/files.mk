@@ -2,6 +2,7 @@
 src_libshell_a_SOURCES += \
 	src/exec/cmdsub.c \
 	src/exec/command.c \
+	src/exec/dynvars.c \
 	src/exec/eval.c src/exec/eval.h \
 	src/exec/exec_int.h \
 	src/exec/path.c \

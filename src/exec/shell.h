@@ -6,10 +6,12 @@
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <sys/types.h>
 #include <time.h>
 
 #include "base/hashmap.h"
+#include "base/strbuf.h"
 #include "base/vec.h"
 #include "jobs/jobs.h"
 
@@ -93,6 +95,9 @@ enum {
 	VAR_READONLY = 1 << 1,
 	VAR_UNSET_VALUE = 1 << 2,	/* declared (export x / readonly x)
 					   but has no value */
+	VAR_DYNAMIC = 1 << 15,		/* the shell computes the value when
+					   it is read: RANDOM, SECONDS, _ ...
+					   (exec/dynvars.c) */
 	VAR_VALUE_INLINE = 1 << 3,	/* internal to vars.c: value lives in
 					   the same allocation as the struct */
 };
@@ -134,6 +139,14 @@ struct var_scratch {
 	   valid while OPTIND still holds getopts_optind. */
 	size_t getopts_char;
 	long getopts_optind;
+	/* The dynamic variables' state (exec/dynvars.c). */
+	uint32_t random_state;		/* RANDOM's generator */
+	time_t seconds_at;		/* SECONDS was seconds_base then */
+	intmax_t seconds_base;
+	struct strbuf last_arg;		/* $_ */
+	bool last_arg_valid;		/* false after `_=x` until the next
+					   command */
+	bool last_arg_magic;		/* _ is still dynamic (not unset) */
 };
 
 struct shell {

@@ -11,6 +11,7 @@
 #include "base/alloc.h"
 #include "base/shquote.h"
 #include "base/strbuf.h"
+#include "exec/exec_int.h"
 #include "exec/expand_internal.h"
 #include "exec/shell.h"
 
@@ -279,6 +280,11 @@ const char *var_get(struct shell *sh, const char *name)
 			return s;
 	}
 	struct var *v = hm_get(&sh->vars, name);
+	if (v && (v->flags & VAR_DYNAMIC) && !sh->opt.posix) {
+		struct var_scratch *vs = &sh->vscratch;
+		return dynvar_value(sh, name, v, vs->num[vs->next++ % 4],
+				    sizeof vs->num[0]);
+	}
 	return v ? v->value : NULL;
 }
 
@@ -298,7 +304,8 @@ static void readonly_error(struct shell *sh, const char *name)
 int var_set(struct shell *sh, const char *name, const char *value, int flags)
 {
 	struct var *v = hm_get(&sh->vars, name);
-	if (v && (v->flags & VAR_READONLY) && value) {
+	if (v && value && ((v->flags & VAR_READONLY) ||
+			   ((v->flags & VAR_DYNAMIC) && dynvar_readonly(sh, name)))) {
 		readonly_error(sh, name);
 		return -1;
 	}
@@ -314,6 +321,8 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	v->flags |= flags & (VAR_EXPORT | VAR_READONLY);
 	if (value || v->flags != oldflags)
 		var_changed(sh, name, oldflags, v->flags);
+	if (value && (v->flags & VAR_DYNAMIC))
+		dynvar_assigned(sh, name, value);
 	return 0;
 }
 
@@ -325,10 +334,13 @@ int var_unset(struct shell *sh, const char *name)
 			sh->lineno_plain = true;
 		return 0;
 	}
-	if (v->flags & VAR_READONLY) {
+	if ((v->flags & VAR_READONLY) ||
+	    ((v->flags & VAR_DYNAMIC) && dynvar_readonly(sh, name))) {
 		readonly_error(sh, name);
 		return -1;
 	}
+	if (v->flags & VAR_DYNAMIC)
+		dynvar_unset(sh, name);
 	hm_remove(&sh->vars, name);
 	var_changed(sh, name, v->flags, 0);
 	var_free(v);
@@ -617,6 +629,7 @@ void vars_init(struct shell *sh, char **environ_in)
 	var_set(sh, "OPTIND", "1", 0);
 	var_set(sh, "PPID", scratch_num(sh, sh->ppid), 0);
 	init_pwd(sh);
+	dynvars_init(sh);
 }
 
 void vars_finish(struct shell *sh)
@@ -631,6 +644,7 @@ void vars_finish(struct shell *sh)
 	hm_free(&sh->vars, var_free_void);
 	free(sh->vscratch.text);
 	sh->vscratch.text = NULL;
+	sb_free(&sh->vscratch.last_arg);
 }
 
 /* ------------------------------------------------------------- quoting */
