@@ -1,5 +1,7 @@
 /* cmdsub.c: command substitution (XCU 2.6.3) — run a program in a subshell and capture its standard output. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -231,4 +233,64 @@ int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 	read_all(p[0], out);
 	job_close(sh->jobs, p[0]);
 	return eval_wait_fg(sh, j);
+}
+
+/* ------------------------------------------------ process substitution */
+
+/*
+ * <(list) and >(list) (ksh, bash): the list runs asynchronously with its
+ * stdout (for <) or stdin (for >) on a pipe, and the word becomes
+ * /dev/fd/N, N being the shell's end of that pipe.  N is not close-on-exec,
+ * so the command that expanded the word inherits it and can open the name;
+ * eval_run closes N when that command is done (procsub_close_from), so the
+ * list sees end of file or SIGPIPE.  The list is not a job: no notice, and
+ * the shell does not wait for it (it is reaped when it ends); $! is its pid,
+ * as in bash.  Returns N, or -1 after a message.
+ */
+int eval_procsub(struct shell *sh, struct ast_node *program, char dir)
+{
+	int p[2];
+	if (job_pipe(sh->jobs, p) < 0) {
+		shell_error(sh, "cannot create pipe");
+		return -1;
+	}
+	int ours = dir == '<' ? p[0] : p[1], theirs = dir == '<' ? p[1] : p[0];
+	int target = dir == '<' ? STDOUT_FILENO : STDIN_FILENO;
+	struct job *j = job_new(sh->jobs, true);
+	fflush(stdout);
+	fflush(stderr);
+	pid_t pid = job_fork(sh->jobs, j, JOB_FORK_NOJOB);
+	if (pid == 0) {
+		eval_enter_subshell(sh);
+		job_close(sh->jobs, ours);
+		procsub_close_from(sh, 0);	/* the other lists' ends */
+		if (theirs != target) {
+			job_dup2(sh->jobs, theirs, target);
+			job_close(sh->jobs, theirs);
+		}
+		eval_child_exit(sh, eval_run(sh, program, EVAL_EXIT));
+	}
+	job_close(sh->jobs, theirs);
+	if (pid < 0) {
+		job_close(sh->jobs, ours);
+		job_free(sh->jobs, j);
+		return -1;
+	}
+	sh->last_bg_pid = pid;
+	job_free(sh->jobs, j);
+	int fd = fd_move_high(ours);
+	if (fd < 0) {
+		shell_error(sh, "process substitution: %s", strerror(errno));
+		job_close(sh->jobs, ours);
+		return -1;
+	}
+	fd_set_cloexec(fd, false);
+	vec_push(&sh->procsubs, (void *)(intptr_t)fd);
+	return fd;
+}
+
+void procsub_close_from(struct shell *sh, size_t mark)
+{
+	while (sh->procsubs.len > mark)
+		close((int)(intptr_t)sh->procsubs.items[--sh->procsubs.len]);
 }

@@ -501,6 +501,7 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 	   dash and bash); an interactive shell ignores it (XCU set -n). */
 	if (sh->opt.noexec && !sh->opt.interactive)
 		return sh->last_status;
+	size_t procsubs = sh->procsubs.len;
 	switch (n->type) {
 	case NODE_SIMPLE:
 		status = eval_simple(sh, n, flags);
@@ -526,6 +527,8 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 		status = eval_with_redirs(sh, n, flags);
 		break;
 	}
+	if (sh->procsubs.len > procsubs)	/* <(...) of this command */
+		procsub_close_from(sh, procsubs);
 	sh->last_status = status;
 	pending_traps(sh);
 	return status;

@@ -18,5 +18,11 @@ int eval_node(struct shell *sh, struct ast_node *n);
  * builtins without forking where that is safe.
  */
 int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out);
+/** <(program) or >(program), dir '<' or '>': start program on a pipe and
+    return the shell's end N (the word is /dev/fd/N), or -1. */
+int eval_procsub(struct shell *sh, struct ast_node *program, char dir);
+/** Close the process substitutions' fds opened since mark (an index into
+    sh->procsubs): the command that expanded them is done. */
+void procsub_close_from(struct shell *sh, size_t mark);
 
 #endif

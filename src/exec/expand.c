@@ -154,6 +154,16 @@ static int expand_tilde(struct xctx *x, const struct word *w, bool quoted)
  */
 static int expand_cmdsub(struct xctx *x, const struct word *w, bool quoted)
 {
+	if (w->cmdsub.procsub) {	/* <(...) >(...): a file name */
+		int fd = eval_procsub(x->sh, w->cmdsub.program,
+				      w->cmdsub.procsub);
+		if (fd < 0)
+			return -1;
+		char name[32];
+		int n = snprintf(name, sizeof name, "/dev/fd/%d", fd);
+		xbuf_add(&x->buf, name, (size_t)n, XMARK_QUO);
+		return 0;
+	}
 	struct strbuf out = STRBUF_INIT;
 	int status = eval_cmdsub(x->sh, w->cmdsub.program, &out);
 	x->sh->last_status = status;

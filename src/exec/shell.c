@@ -50,6 +50,8 @@ void shell_destroy(struct shell *sh)
 	hm_free(&sh->cmd_hash, free);
 	path_names_free(sh->path_names);
 	trap_free_all(sh);
+	procsub_close_from(sh, 0);
+	vec_free(&sh->procsubs);
 	jobs_destroy(sh->jobs);
 	free(sh->arg0);
 	free(sh);

@@ -185,6 +185,10 @@ struct shell {
 	int errexit_suppressed;		/* >0 inside if/while conditions, !,
 					   && || left sides (XCU 2.14 set -e) */
 	bool in_subshell;		/* a forked copy of the shell */
+	struct vec procsubs;		/* fds (intptr_t) of the process
+					   substitutions <(...) >(...) of the
+					   commands running now; see
+					   eval_procsub */
 	unsigned cmdsub_count;		/* command substitutions run so far
 					   (XCU 2.9.1: $? of a command with
 					   no name) */

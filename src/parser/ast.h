@@ -113,6 +113,12 @@ struct word {
 			struct ast_node *program;	/* owned, may be NULL
 							   (empty $( )) */
 			bool backquote;			/* written `...` */
+			char procsub;			/* '<' or '>': a process
+							   substitution <(...)
+							   or >(...) (ksh,
+							   bash), expanded to a
+							   /dev/fd/N name;
+							   '\0' for $(...) */
 		} cmdsub;
 		/* WORD_ARITH */
 		struct {

@@ -128,8 +128,11 @@ static void dump_part(FILE *out, const struct word *w, int indent, const char *l
 		dump_param(out, w, indent, label);
 		return;
 	case WORD_CMDSUB:
-		word_head(out, label, "command-substitution", w->range);
-		fprintf(out, " %s%s\n", w->cmdsub.backquote ? "`...`" : "$(...)",
+		word_head(out, label, w->cmdsub.procsub ? "process-substitution" :
+			  "command-substitution", w->range);
+		fprintf(out, " %s%s\n", w->cmdsub.backquote ? "`...`" :
+			w->cmdsub.procsub == '<' ? "<(...)" :
+			w->cmdsub.procsub == '>' ? ">(...)" : "$(...)",
 			w->cmdsub.program ? "" : " empty");
 		if (w->cmdsub.program)
 			dump_node(out, w->cmdsub.program, indent + 2, "");
@@ -487,7 +490,9 @@ static void text_word(struct strbuf *sb, const struct word *w, enum text_ctx ctx
 	case WORD_CMDSUB: {
 		char *s = w->cmdsub.program ? ast_to_text(w->cmdsub.program) : xstrdup("");
 		bool sp = s[0] == '(';	/* $( ( is not $(( */
-		sb_printf(sb, "$(%s%s%s)", sp ? " " : "", s, sp ? " " : "");
+		sb_printf(sb, "%c(%s%s%s)",
+			  w->cmdsub.procsub ? w->cmdsub.procsub : '$',
+			  sp ? " " : "", s, sp ? " " : "");
 		free(s);
 		break;
 	}

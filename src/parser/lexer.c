@@ -467,6 +467,45 @@ static void lx_classify_word(struct parser *p, struct token *t)
 	t->lit = NULL;
 }
 
+/*
+ * <(list) and >(list), process substitution (ksh, bash): c is the '<' or
+ * '>' just read and '(' comes next.  In POSIX the two bytes can only be a
+ * redirection operator followed by '(' -- a syntax error -- so giving
+ * them a meaning changes no conforming script.  The list is parsed like
+ * $(...); word characters glued on after the ')' stay part of the word.
+ */
+static struct word *lx_procsub(struct parser *p, int c, struct src_pos at)
+{
+	lx_getc(p);	/* the '(' */
+	struct ast_node *prog = parse_cmdsub_body(p);
+	if (p->err)
+		return NULL;
+	struct word *w = word_create(WORD_CMDSUB);
+	w->cmdsub.program = prog;
+	w->cmdsub.procsub = (char)c;
+	w->range.begin = at;
+	w->range.end = p->pos;
+	int d = lx_peekc(p);
+	if (d < 0 || d == ' ' || d == '\t' || d == '\n' || (d < 128 && lx_opchar[d]))
+		return w;
+	struct word *rest = word_lex(p, WM_NORMAL);
+	if (!rest)
+		return w;
+	struct word *list = word_create(WORD_LIST);
+	list->range.begin = at;
+	list->range.end = p->pos;
+	vec_push(&list->parts, w);
+	if (rest->type == WORD_LIST) {
+		for (size_t i = 0; i < rest->parts.len; i++)
+			vec_push(&list->parts, rest->parts.items[i]);
+		rest->parts.len = 0;
+		word_destroy(rest);
+	} else {
+		vec_push(&list->parts, rest);
+	}
+	return list;
+}
+
 void lx_next(struct parser *p)
 {
 	struct token *t = &p->tok;
@@ -486,6 +525,9 @@ void lx_next(struct parser *p)
 		t->range.end = p->pos;
 		lx_read_heredocs(p);
 		return;
+	} else if ((c == '<' || c == '>') && lx_peekc(p) == '(') {
+		t->type = TK_WORD;
+		t->word = lx_procsub(p, c, t->range.begin);
 	} else if (c < 128 && lx_opchar[c]) {
 		t->type = lx_operator(p, c);
 	} else {
