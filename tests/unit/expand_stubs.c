@@ -17,7 +17,8 @@
  * The test links vars.c, expand.c, param.c, split.c, read.c and the
  * matcher, but not the evaluator: these few functions are replaced.
  * eval_cmdsub() "runs" a program by printing the text its pointer points
- * to (the test builds $(...) words whose program is really a string).
+ * to (the test builds $(...) words whose program is really a string);
+ * eval_procsub() answers fd 63.
  */
 
 volatile sig_atomic_t sig_pending[JOBS_NSIG];
@@ -29,6 +30,15 @@ int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 	if (program)
 		sb_append(out, (const char *)program);
 	return 3;
+}
+
+/* A process substitution "opens" fd 63 (the test checks the name). */
+int eval_procsub(struct shell *sh, struct ast_node *program, char dir)
+{
+	(void)sh;
+	(void)program;
+	(void)dir;
+	return 63;
 }
 
 void shell_verror(struct shell *sh, const char *fmt, va_list ap)
