@@ -176,18 +176,27 @@ static const struct keyword keywords[] = {
 	{ "case", "case word in [(]pattern[|pattern]...) list ;; ... esac",
 	  "Expands word and runs the list of the first pattern that matches it\n"
 	  "(patterns as in pathname expansion: * ? [...]; quote to match\n"
-	  "literally). ;& falls through to the next list. The status is that\n"
+	  "literally). ;& falls through to the next list; ;;& goes on testing\n"
+	  "the next patterns. The status is that\n"
 	  "of the list run, 0 when no pattern matched. XCU 2.9.4 case.\n" },
 	{ "for", "for name [in word...]; do list; done",
 	  "Sets name to each word in turn (after expansion) and runs list;\n"
 	  "without `in`, the words are \"$@\". break and continue work inside.\n"
 	  "The status is that of the last list run, 0 if none ran.\n"
 	  "XCU 2.9.4 for loop.\n" },
+	{ "function", "function name { list; }  or  function name() compound-command",
+	  "Defines a function, as name() { list; } does (ksh, bash).\n" },
 	{ "if", "if list; then list; [elif list; then list;]... [else list;] fi",
 	  "Runs the if list; when its status is 0, the then list runs,\n"
 	  "otherwise each elif list in turn, then else. The status is that of\n"
 	  "the list run, 0 when none ran. set -e does not apply to the tested\n"
 	  "lists. XCU 2.9.4 if.\n" },
+	{ "select", "select name [in word...]; do list; done",
+	  "Lists the words (default \"$@\") as a numbered menu on stderr, prompts\n"
+	  "with PS3 (default \"#? \") and reads a line into REPLY: a number sets\n"
+	  "name to that word (anything else to \"\"), then list runs; an empty\n"
+	  "line shows the menu again. Ends with break, or at end of input\n"
+	  "(status 1). (ksh, bash)\n" },
 	{ "time", "time [-p] [pipeline]",
 	  "Runs the pipeline, then writes to standard error its real time and\n"
 	  "the user and system time the shell and its children used, as\n"

@@ -191,7 +191,7 @@ static int eval_if(struct shell *sh, struct ast_node *n, int flags)
  * count down one level per enclosing loop (XCU 2.14 break/continue); the
  * loop where the count reaches zero absorbs the unwind.
  */
-static bool loop_stops(struct shell *sh)
+bool eval_loop_stops(struct shell *sh)
 {
 	switch (sh->unwind) {
 	case UNWIND_NONE:
@@ -213,7 +213,7 @@ static bool loop_stops(struct shell *sh)
 
 /* A safe point: collect finished background children (no zombies, and
    their statuses kept for `wait`), then run pending traps. */
-static void pending_traps(struct shell *sh)
+void eval_pending_traps(struct shell *sh)
 {
 	if (sig_chld_seen)
 		jobs_reap(sh->jobs, false);
@@ -231,10 +231,10 @@ static int eval_while(struct shell *sh, struct ast_node *n)
 		/* `continue` in the condition starts the next iteration: the
 		   condition runs again, the body does not (dash, bash). */
 		bool cont = sh->unwind == UNWIND_CONTINUE;
-		if (loop_stops(sh))
+		if (eval_loop_stops(sh))
 			break;
 		if (cont) {
-			pending_traps(sh);
+			eval_pending_traps(sh);
 			continue;
 		}
 		if (eval_should_unwind(sh))
@@ -242,15 +242,15 @@ static int eval_while(struct shell *sh, struct ast_node *n)
 		if ((c == 0) == until)
 			break;
 		status = eval_run(sh, n->loop.body, 0);
-		if (loop_stops(sh))
+		if (eval_loop_stops(sh))
 			break;
-		pending_traps(sh);
+		eval_pending_traps(sh);
 	}
 	sh->loop_depth--;
 	return status;
 }
 
-static int for_values(struct shell *sh, struct ast_node *n, struct vec *vals)
+int eval_for_values(struct shell *sh, struct ast_node *n, struct vec *vals)
 {
 	if (n->for_.has_in) {
 		if (expand_words(sh, &n->for_.words, vals) < 0) {
@@ -270,7 +270,7 @@ static int eval_for(struct shell *sh, struct ast_node *n)
 {
 	struct vec vals = VEC_INIT;
 	sh->lineno = n->range.begin.line;
-	if (for_values(sh, n, &vals) < 0)
+	if (eval_for_values(sh, n, &vals) < 0)
 		return 2;
 	int status = 0;
 	sh->loop_depth++;
@@ -281,9 +281,9 @@ static int eval_for(struct shell *sh, struct ast_node *n)
 			break;
 		}
 		status = eval_run(sh, n->for_.body, 0);
-		if (loop_stops(sh))
+		if (eval_loop_stops(sh))
 			break;
-		pending_traps(sh);
+		eval_pending_traps(sh);
 	}
 	sh->loop_depth--;
 	vec_free_all(&vals, free);
@@ -331,9 +331,9 @@ static int eval_arith_for(struct shell *sh, struct ast_node *n)
 		if (v == 0)
 			break;
 		status = eval_run(sh, n->afor.body, 0);
-		if (loop_stops(sh))
+		if (eval_loop_stops(sh))
 			break;
-		pending_traps(sh);
+		eval_pending_traps(sh);
 		if (arith_for_part(sh, n->afor.step, &v) < 0) {
 			status = 1;
 			break;
@@ -351,7 +351,7 @@ static int case_item_matches(struct shell *sh, struct case_item *ci,
 		char *pat;
 		if (expand_word_pattern(sh, ci->patterns.items[k], &pat) < 0)
 			return -1;
-		bool m = pattern_match(pat, subject, 0);
+		bool m = pattern_match(pat, subject, expand_match_flags(sh));
 		free(pat);
 		if (m)
 			return 1;
@@ -360,7 +360,8 @@ static int case_item_matches(struct shell *sh, struct case_item *ci,
 }
 
 /* XCU 2.9.4.3: the first matching item runs; `;&` falls through into the
-   next item's body without testing its patterns. */
+   next item's body without testing its patterns; `;;&` (bash) goes on
+   testing the patterns of the items after it. */
 static int eval_case(struct shell *sh, struct ast_node *n, int flags)
 {
 	char *subject;
@@ -386,6 +387,10 @@ static int eval_case(struct shell *sh, struct ast_node *n, int flags)
 			if (ci->term != CASE_FALLTHROUGH || eval_should_unwind(sh))
 				break;
 		}
+		/* ;;& (bash): go on testing the items after this one */
+		if (i < items->len && ((struct case_item *)items->items[i])->term
+		    == CASE_CONTINUE && !eval_should_unwind(sh))
+			continue;
 		break;
 	}
 	free(subject);
@@ -456,6 +461,8 @@ static int eval_compound(struct shell *sh, struct ast_node *n, int flags)
 		return eval_arith_for(sh, n);
 	case NODE_COND:
 		return eval_cond_cmd(sh, n);
+	case NODE_SELECT:
+		return eval_select(sh, n);
 	default:
 		return eval_run(sh, n, flags);
 	}
@@ -530,7 +537,7 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 	if (sh->procsubs.len > procsubs)	/* <(...) of this command */
 		procsub_close_from(sh, procsubs);
 	sh->last_status = status;
-	pending_traps(sh);
+	eval_pending_traps(sh);
 	return status;
 }
 

@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "base/vec.h"
 #include "parser/ast.h"
 
 struct shell;
@@ -32,6 +33,15 @@ enum {
 
 /* eval.c */
 int eval_run(struct shell *sh, struct ast_node *n, int flags);
+/** After a loop body: does the loop stop (break, continue n, return...)? */
+bool eval_loop_stops(struct shell *sh);
+/** A safe point: reap finished children, run caught signals' traps. */
+void eval_pending_traps(struct shell *sh);
+/** The words of for / select (or "$@" without `in`) into vals; -1 after
+    an expansion error (already made fatal). */
+int eval_for_values(struct shell *sh, struct ast_node *n, struct vec *vals);
+/* select.c: select name [in words]; do list; done */
+int eval_select(struct shell *sh, struct ast_node *n);
 /** A compound command or function body with its trailing redirections. */
 int eval_with_redirs(struct shell *sh, struct ast_node *n, int flags);
 /** set -e: after a command that counts (not in a tested context). */

@@ -442,6 +442,8 @@ static bool plain_literal(const struct shell *sh, const struct word *w)
 		return false;
 	if (sh->opt.noglob || strpbrk(w->lit.text, "*?") != NULL)
 		return sh->opt.noglob;
+	if (sh->opt.extglob && strchr(w->lit.text, '('))
+		return false;
 	const char *open = strchr(w->lit.text, '[');
 	return !open || !strchr(open, ']');	/* "[" alone is the test command */
 }
@@ -463,8 +465,14 @@ int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)
 		if (r == 0 && w->decl)	/* export x=$y: as an assignment */
 			vec_push(fields, expand_flatten(&x.buf));
 		else if (r == 0)
-			expand_fields(sh, &x.buf, !sh->opt.noglob, fields);
+			r = expand_fields(sh, &x.buf, !sh->opt.noglob, fields);
 	}
 	xbuf_free(&x.buf);
 	return r;
+}
+
+int expand_match_flags(const struct shell *sh)
+{
+	return (sh->opt.extglob ? PM_EXTGLOB : 0) |
+	       (sh->opt.nocasematch ? PM_NOCASE : 0);
 }

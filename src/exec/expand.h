@@ -65,6 +65,10 @@ int expand_arith_text(struct shell *sh, const char *text, int64_t *value);
  */
 char *expand_text_as_heredoc(struct shell *sh, const char *name, const char *text);
 
+/** pattern.h flags for case and ${x#pat}: PM_EXTGLOB when extglob is on,
+    PM_NOCASE when nocasematch is (case only; the caller masks it). */
+int expand_match_flags(const struct shell *sh);
+
 /** Field-split s by $IFS (for `read`): the public face of the splitter. */
 void expand_split_ifs(struct shell *sh, const char *s, struct vec *fields);
 

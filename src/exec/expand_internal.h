@@ -76,9 +76,10 @@ int expand_to_string(struct shell *sh, const struct word *w, int flags,
 		     bool quoted, char **out);
 
 /** Field splitting + pathname expansion + quote removal of a finished
-    buffer into fields (split.c). */
-void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
-		   struct vec *fields);
+    buffer into fields (split.c).  -1 when failglob found a pattern that
+    matched nothing (message printed), else 0. */
+int expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
+		  struct vec *fields);
 
 /** The buffer flattened: BREAK becomes a space (no split, no glob). */
 char *expand_flatten(const struct xbuf *b);

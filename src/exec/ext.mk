@@ -3,4 +3,5 @@ src_libshell_a_SOURCES += \
 	src/exec/cond.c \
 	src/exec/extglob.c src/exec/extglob.h \
 	src/exec/rematch.c \
+	src/exec/select.c \
 	src/exec/testops.c src/exec/testops.h

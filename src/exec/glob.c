@@ -36,12 +36,14 @@
 struct component {
 	char *text;	/* owned: escaped form, no slashes */
 	char *sep;	/* owned: the slashes after it ("" for the last) */
-	bool magic;	/* contains unescaped * ? [ */
+	bool magic;	/* contains unescaped * ? [ (or a group, PM_EXTGLOB) */
+	bool star2;	/* GLOB_STAR and the component is "**" */
 };
 
 /* Split pat at its (unescaped or escaped) slashes.  Returns the leading
    slashes ("/" for absolute patterns) as a fresh string. */
-static char *split(const char *pat, struct component **out, size_t *n)
+static char *split(const char *pat, int flags, struct component **out,
+		   size_t *n)
 {
 	const char *p = pat;
 	while (*p == '/' || (p[0] == '\\' && p[1] == '/'))
@@ -64,7 +66,8 @@ static char *split(const char *pat, struct component **out, size_t *n)
 		struct component *c = &(*out)[(*n)++];
 		c->text = xstrndup(start, (size_t)(end - start));
 		c->sep = xstrndup(end, (size_t)(p - end));
-		c->magic = pattern_has_magic(c->text);
+		c->magic = pattern_has_magic_flags(c->text, flags);
+		c->star2 = (flags & GLOB_STAR) && strcmp(c->text, "**") == 0;
 	}
 	return lead;
 }
@@ -85,9 +88,17 @@ static char *join(const char *dir, const char *name, const char *sep)
 	return path;
 }
 
+/* dotglob: "." and ".." are still matched only by a pattern that starts
+   with a literal '.' (bash). */
+static bool dot_entry(const char *name, const char *pat)
+{
+	return name[0] == '.' && (!name[1] || (name[1] == '.' && !name[2])) &&
+	       pat[0] != '.';
+}
+
 /* Extend dir (a partial path ending in '/' or empty) with every entry that
    matches c, pushing the new paths onto next. */
-static void expand_dir(const char *dir, const struct component *c,
+static void expand_dir(const char *dir, const struct component *c, int flags,
 		       struct vec *next)
 {
 	DIR *d = opendir(*dir ? dir : ".");
@@ -96,26 +107,71 @@ static void expand_dir(const char *dir, const struct component *c,
 	/* Compile the component once for the whole directory: a directory
 	   of 10,000 entries is 10,000 matches but one compilation.  An entry
 	   that does not match costs no allocation. */
-	struct pattern *pat = pattern_compile(c->text);
+	struct pattern *pat = pattern_compile_flags(c->text, flags);
+	int pm = (flags & (PM_EXTGLOB | PM_NOCASE)) |
+		 (flags & GLOB_DOT ? 0 : PM_PERIOD);
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL)
-		if (pattern_matches(pat, de->d_name, PM_PERIOD))
+		if (pattern_matches(pat, de->d_name, pm) &&
+		    !((flags & GLOB_DOT) && dot_entry(de->d_name, c->text)))
 			vec_push(next, join(dir, de->d_name, c->sep));
 	pattern_free(pat);
 	closedir(d);
 }
 
+enum { GLOB_STAR_MAX_DEPTH = 256 };
+
+/*
+ * globstar's "**": dir itself and every directory below it (each with the
+ * separator after "**"), or, as the last component, every entry below it.
+ * Hidden entries only with dotglob; symbolic links are listed but not
+ * entered, so a link loop cannot make the walk endless.
+ */
+static void walk(const char *dir, const struct component *c, int flags,
+		 unsigned depth, struct vec *next)
+{
+	DIR *d = depth < GLOB_STAR_MAX_DEPTH ? opendir(*dir ? dir : ".") : NULL;
+	if (!d)
+		return;
+	bool last = !*c->sep;
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		const char *nm = de->d_name;
+		if (nm[0] == '.' && (!(flags & GLOB_DOT) || dot_entry(nm, "")))
+			continue;
+		char *path = join(dir, nm, "");
+		struct stat st;
+		bool is_dir = lstat(path, &st) == 0 && S_ISDIR(st.st_mode);
+		free(path);
+		if (last)
+			vec_push(next, join(dir, nm, ""));
+		if (is_dir) {
+			char *sub = join(dir, nm, "/");
+			if (!last)
+				vec_push(next, join(dir, nm, c->sep));
+			walk(sub, c, flags, depth + 1, next);
+			free(sub);
+		}
+	}
+	closedir(d);
+}
+
 /* Extend every path in *cur by component c. */
-static void step(struct vec *cur, const struct component *c)
+static void step(struct vec *cur, const struct component *c, int flags)
 {
 	struct vec next = VEC_INIT;
 	char *literal = c->magic ? NULL : pattern_unescape(c->text);
 	for (size_t i = 0; i < cur->len; i++) {
 		const char *dir = cur->items[i];
-		if (literal)
+		if (c->star2) {
+			if (*c->sep || *dir)	/* "**" matching no directory */
+				vec_push(&next, xstrdup(dir));
+			walk(dir, c, flags, 0, &next);
+		} else if (literal) {
 			vec_push(&next, join(dir, literal, c->sep));
-		else
-			expand_dir(dir, c, &next);
+		} else {
+			expand_dir(dir, c, flags, &next);
+		}
 	}
 	free(literal);
 	vec_free_all(cur, free);
@@ -184,15 +240,20 @@ static size_t last_magic(const struct component *comps, size_t n)
 
 size_t glob_expand(const char *pat, struct vec *out)
 {
+	return glob_expand_flags(pat, 0, out);
+}
+
+size_t glob_expand_flags(const char *pat, int flags, struct vec *out)
+{
 	struct component *comps;
 	size_t n;
-	char *lead = split(pat, &comps, &n);
+	char *lead = split(pat, flags, &comps, &n);
 	size_t magic_at = last_magic(comps, n);
 	struct vec cur = VEC_INIT;
 	if (magic_at < n)
 		vec_push(&cur, pattern_unescape(lead));
 	for (size_t i = 0; i < n && cur.len; i++)
-		step(&cur, &comps[i]);
+		step(&cur, &comps[i], flags);
 	/* Components after the last magic one (and a trailing slash) were
 	   appended blindly: keep only paths that exist. */
 	bool check = magic_at + 1 < n || (n && *comps[n - 1].sep);

@@ -17,4 +17,14 @@
  */
 size_t glob_expand(const char *pat, struct vec *out);
 
+/* glob_expand_flags: pattern.h's PM_EXTGLOB and PM_NOCASE, and these. */
+enum {
+	GLOB_DOT = 0x100,	/* dotglob: * ? [ match a leading '.' (never
+				   the entries "." and "..") */
+	GLOB_STAR = 0x200,	/* globstar: a component "**" matches any
+				   number of directories (and, last, of
+				   files); symbolic links are not followed */
+};
+size_t glob_expand_flags(const char *pat, int flags, struct vec *out);
+
 #endif

@@ -81,13 +81,16 @@ static bool opt_value(const struct shell_opts *o, const struct option_def *d)
 }
 
 /* emacs and vi exclude each other, as in every shell with both.  posix
-   turns brace expansion off (XCU 2.6: {a,b} is literal text); turning
-   posix off again leaves it off, as in bash. */
+   turns brace expansion (XCU 2.6: {a,b} is literal text) and extended
+   patterns (a value "@(x)" globs as itself) off; turning posix off again
+   leaves them off. */
 static void set_one(struct shell *sh, const struct option_def *d, bool on)
 {
 	*opt_field(&sh->opt, d) = on;
-	if (on && d->offset == offsetof(struct shell_opts, posix))
+	if (on && d->offset == offsetof(struct shell_opts, posix)) {
 		sh->opt.braceexpand = false;
+		sh->opt.extglob = false;
+	}
 	if (on && d->offset == offsetof(struct shell_opts, vi))
 		sh->opt.emacs = false;
 	if (on && d->offset == offsetof(struct shell_opts, emacs))

@@ -167,14 +167,15 @@ static int expand_trim(struct xctx *x, const struct word *w, const char *value,
 	size_t n = strlen(value);
 	enum param_op op = w->param.op;
 	bool longest = op == PARAM_TRIM_PREFIX_LONG || op == PARAM_TRIM_SUFFIX_LONG;
+	int mflags = expand_match_flags(x->sh) & PM_EXTGLOB;	/* not nocasematch */
 	if (op == PARAM_TRIM_PREFIX || op == PARAM_TRIM_PREFIX_LONG) {
-		ssize_t k = pattern_match_prefix(pat, value, longest);
+		ssize_t k = pattern_prefix_flags(pat, value, longest, mflags);
 		if (k > 0) {
 			s += k;
 			n -= (size_t)k;
 		}
 	} else {
-		ssize_t k = pattern_match_suffix(pat, value, longest);
+		ssize_t k = pattern_suffix_flags(pat, value, longest, mflags);
 		if (k >= 0)
 			n = (size_t)k;
 	}

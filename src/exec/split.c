@@ -37,12 +37,17 @@ bool expand_is_ifs_space(char c)
 }
 
 struct splitter {
+	struct shell *sh;	/* borrowed: for failglob's message */
 	bool ifs[256];		/* which bytes delimit (when mbifs is set,
 				   a non-ASCII byte here only may) */
 	const char *mbifs;	/* borrowed, may be NULL: IFS, when it holds
 				   a multibyte character to look for */
 	bool split;		/* false when IFS is empty */
 	bool glob;		/* pathname expansion wanted */
+	int gflags;		/* glob.h flags from the glob options */
+	bool nullglob;		/* no match: no field */
+	bool failglob;		/* no match: an error */
+	bool failed;		/* failglob reported a pattern */
 	struct vec *fields;	/* borrowed: the output */
 	struct xbuf cur;	/* the field being built */
 	const struct xbuf *src;	/* borrowed: the buffer being split */
@@ -71,6 +76,14 @@ static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 	}
 	sp->split = ifs[0] != '\0';
 	sp->glob = glob;
+	sp->gflags = (sh->opt.extglob ? PM_EXTGLOB : 0) |
+		     (sh->opt.nocaseglob ? PM_NOCASE : 0) |
+		     (sh->opt.dotglob ? GLOB_DOT : 0) |
+		     (sh->opt.globstar ? GLOB_STAR : 0);
+	sp->nullglob = sh->opt.nullglob;
+	sp->failglob = sh->opt.failglob;
+	sp->failed = false;
+	sp->sh = sh;
 	sp->fields = fields;
 	sp->src = NULL;
 	sp->pending = false;
@@ -123,13 +136,19 @@ static void emit(struct splitter *sp)
 	flush_pending(sp);
 	struct xbuf *b = &sp->cur;
 	size_t found = 0;
+	bool globbed = false;
 	if (sp->glob && sp->magic) {
 		char *pat = expand_escape_pattern(b);
-		if (pattern_has_magic(pat))
-			found = glob_expand(pat, sp->fields);
+		globbed = pattern_has_magic_flags(pat, sp->gflags);
+		if (globbed)
+			found = glob_expand_flags(pat, sp->gflags, sp->fields);
 		free(pat);
 	}
-	if (found == 0)
+	if (found == 0 && globbed && sp->failglob && !sp->failed) {
+		shell_error(sp->sh, "no match: %s", b->len ? b->data : "");
+		sp->failed = true;
+	}
+	if (found == 0 && !(globbed && (sp->nullglob || sp->failglob)))
 		vec_push(sp->fields, xmemdup(b->len ? b->data : "", b->len + 1));
 	xbuf_clear(b);
 	sp->have = sp->magic = sp->bracket = false;
@@ -190,6 +209,8 @@ static inline void note_magic(struct splitter *sp, const struct xbuf *b,
 		sp->magic = true;
 	else if (unquoted && (c == '*' || c == '?'))
 		sp->magic = true;
+	else if (unquoted && c == '(' && (sp->gflags & PM_EXTGLOB))
+		sp->magic = true;	/* @(a|b): pattern_has_magic_flags decides */
 	else if (unquoted && c == '[')
 		sp->bracket = true;
 }
@@ -249,8 +270,8 @@ static void delimit(struct splitter *sp, char c)
 	sp->ws_ended = false;
 }
 
-void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
-		   struct vec *fields)
+int expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
+		  struct vec *fields)
 {
 	struct splitter sp;
 	splitter_init(&sp, sh, glob, fields);
@@ -282,6 +303,7 @@ void expand_fields(struct shell *sh, const struct xbuf *b, bool glob,
 	if (sp.have)
 		emit(&sp);
 	xbuf_free(&sp.cur);
+	return sp.failed ? -1 : 0;
 }
 
 void expand_split_ifs(struct shell *sh, const char *s, struct vec *fields)

@@ -222,6 +222,7 @@ static void node_free_fields(struct ast_node *n)
 		ast_node_destroy(n->loop.body);
 		break;
 	case NODE_FOR:
+	case NODE_SELECT:
 		free(n->for_.var);
 		free_vec(&n->for_.words, word_destroy_v);
 		ast_node_destroy(n->for_.body);

@@ -196,6 +196,8 @@ enum node_type {
 	NODE_ARITH_FOR,	/* for (( init; cond; step )) do list done --
 			   extension (ksh, bash) */
 	NODE_COND,	/* [[ expression ]] -- extension (ksh, bash) */
+	NODE_SELECT,	/* select name [in words] do list done -- extension
+			   (ksh, bash); uses the for_ fields */
 };
 
 /* ------------------------------------------------- [[ expression ]] */
@@ -308,7 +310,7 @@ struct ast_node {
 			struct ast_node *cond;
 			struct ast_node *body;
 		} loop;
-		/* NODE_FOR */
+		/* NODE_FOR, NODE_SELECT */
 		struct {
 			char *var;		/* owned */
 			bool has_in;		/* false: iterate over "$@" */

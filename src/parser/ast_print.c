@@ -307,6 +307,7 @@ static void dump_body(FILE *out, const struct ast_node *n, int indent)
 		dump_child(out, n->loop.body, indent, "do");
 		break;
 	case NODE_FOR:
+	case NODE_SELECT:
 		dump_words(out, &n->for_.words, indent);
 		dump_child(out, n->for_.body, indent, "do");
 		break;
@@ -349,8 +350,9 @@ static void dump_header(FILE *out, const struct ast_node *n)
 	case NODE_IF: fputs("if", out); break;
 	case NODE_WHILE: fputs("while", out); break;
 	case NODE_UNTIL: fputs("until", out); break;
+	case NODE_SELECT:
 	case NODE_FOR:
-		fprintf(out, "for %s%s", n->for_.var, n->for_.has_in ? " in" :
+		fprintf(out, "%s %s%s", n->type == NODE_FOR ? "for" : "select", n->for_.var, n->for_.has_in ? " in" :
 			" (no 'in': loops over \"$@\")");
 		break;
 	case NODE_CASE: fputs("case", out); break;
@@ -745,7 +747,9 @@ static void text_compound(struct printer *pr, const struct ast_node *n)
 		sb_append(&pr->sb, " done");
 		break;
 	case NODE_FOR:
-		sb_printf(&pr->sb, "for %s", n->for_.var);
+	case NODE_SELECT:
+		sb_printf(&pr->sb, "%s %s", n->type == NODE_FOR ? "for" : "select",
+			  n->for_.var);
 		if (n->for_.has_in) {
 			sb_append(&pr->sb, " in");
 			text_words(pr, &n->for_.words, true);

@@ -243,7 +243,8 @@ static const char *const token_names[] = {
 	[TK_WORD] = "word", [TK_IO_NUMBER] = "io-number",
 	[TK_IO_NAME] = "io-name", [TK_AND] = "&", [TK_AND_IF] = "&&",
 	[TK_PIPE] = "|", [TK_OR_IF] = "||", [TK_SEMI] = ";",
-	[TK_DSEMI] = ";;", [TK_SEMI_AND] = ";&", [TK_LPAREN] = "(",
+	[TK_DSEMI] = ";;", [TK_SEMI_AND] = ";&", [TK_DSEMI_AND] = ";;&",
+	[TK_LPAREN] = "(",
 	[TK_RPAREN] = ")", [TK_LESS] = "<", [TK_GREAT] = ">",
 	[TK_DLESS] = "<<", [TK_DLESSDASH] = "<<-", [TK_DGREAT] = ">>",
 	[TK_LESSAND] = "<&", [TK_GREATAND] = ">&", [TK_LESSGREAT] = "<>",
@@ -279,7 +280,7 @@ static enum token_type lx_operator(struct parser *p, int c)
 	case '|': return lx_accept(p, '|') ? TK_OR_IF : TK_PIPE;
 	case ';':
 		if (lx_accept(p, ';'))
-			return TK_DSEMI;
+			return lx_accept(p, '&') ? TK_DSEMI_AND : TK_DSEMI;
 		return lx_accept(p, '&') ? TK_SEMI_AND : TK_SEMI;
 	case '(': return TK_LPAREN;
 	case ')': return TK_RPAREN;

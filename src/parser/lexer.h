@@ -27,6 +27,7 @@ enum token_type {
 	TK_SEMI,	/* ;  */
 	TK_DSEMI,	/* ;; */
 	TK_SEMI_AND,	/* ;& (Issue 8) */
+	TK_DSEMI_AND,	/* ;;& (bash: test the next patterns too) */
 	TK_LPAREN,	/* (  */
 	TK_RPAREN,	/* )  */
 	TK_LESS,	/* <  */

@@ -551,15 +551,62 @@ static bool func_name_ok(const char *s)
 	return true;
 }
 
+/* The function_body after the name (and "( )"): a compound command. */
+static struct ast_node *parse_func_body(struct parser *p, struct ast_node *n)
+{
+	parse_linebreak(p, AP_CMD);
+	if (starts_compound(peek_cmd(p)))
+		n->func.body = parse_compound(p);
+	else
+		unexpected(p, "{");
+	return finish(p, n);
+}
+
+static void bad_func_name(struct parser *p, const struct word *name)
+{
+	char *text = word_to_text(name);
+	parse_fail(p, name->range.begin.line, "syntax error: bad function name '%s'", text);
+	free(text);
+}
+
+/*
+ * function name [( )] compound-command (ksh, bash).  The body runs like
+ * that of name() (bash's semantics; ksh93 would give such a function its
+ * own traps and options).
+ */
+static struct ast_node *parse_function_kw(struct parser *p)
+{
+	struct ast_node *n = new_node(p, NODE_FUNCDEF);
+	consume(p);
+	struct token *t = peek(p);
+	if (t->type != TK_WORD) {
+		unexpected(p, "name");
+		return finish(p, n);
+	}
+	if (!func_name_ok(t->lit)) {
+		bad_func_name(p, t->word);
+		return finish(p, n);
+	}
+	n->func.name = xstrdup(t->lit);
+	consume(p);
+	if (peek(p)->type == TK_LPAREN) {
+		consume(p);
+		if (peek(p)->type != TK_RPAREN) {
+			unexpected(p, ")");
+			return finish(p, n);
+		}
+		consume(p);
+	}
+	return parse_func_body(p, n);
+}
+
 /* function_definition: fname ( ) linebreak function_body (XCU 2.9.5). */
 static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 {
 	struct word *name = simple->simple.words.items[0];
 	const char *s = word_literal_text(name);
 	if (!func_name_ok(s)) {
-		char *text = word_to_text(name);
-		parse_fail(p, name->range.begin.line, "syntax error: bad function name '%s'", text);
-		free(text);
+		bad_func_name(p, name);
 		ast_node_destroy(simple);
 		return NULL;
 	}
@@ -573,12 +620,7 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 		return finish(p, n);
 	}
 	consume(p);
-	parse_linebreak(p, AP_CMD);
-	if (starts_compound(peek_cmd(p)))
-		n->func.body = parse_compound(p);
-	else
-		unexpected(p, "{");
-	return finish(p, n);
+	return parse_func_body(p, n);
 }
 
 /* A word in the simple command: assignment (prefix only), or a command word. */
@@ -861,19 +903,23 @@ static struct ast_node *parse_arith_for(struct parser *p)
 	return finish(p, n);
 }
 
-/* for_clause: for name [linebreak in wordlist sequential_sep | sequential_sep] do_group */
-static struct ast_node *parse_for(struct parser *p)
+/*
+ * for_clause: for name [linebreak in wordlist sequential_sep | sequential_sep] do_group
+ * select (ksh, bash) has the same shape: select name [in words]; do list; done
+ */
+static struct ast_node *parse_for(struct parser *p, enum node_type type)
 {
-	struct ast_node *n = new_node(p, NODE_FOR);
+	struct ast_node *n = new_node(p, type);
 	consume(p);
 	struct token *t = peek(p);
-	if (at_double_paren(p)) {
+	if (type == NODE_FOR && at_double_paren(p)) {
 		ast_node_destroy(n);
 		return parse_arith_for(p);
 	}
 	if (t->type != TK_WORD || !t->lit || !parse_is_name(t->lit)) {
 		if (t->type == TK_WORD)
-			parse_fail(p, t->range.begin.line, "syntax error: bad for loop variable");
+			parse_fail(p, t->range.begin.line, "syntax error: bad %s loop variable",
+				   type == NODE_FOR ? "for" : "select");
 		else
 			unexpected(p, "name");
 		return finish(p, n);
@@ -925,6 +971,12 @@ static bool parse_patterns(struct parser *p, struct case_item *ci)
 	}
 }
 
+/* ;; ;& ;;& */
+static bool is_case_term(const struct token *t)
+{
+	return t->type == TK_DSEMI || t->type == TK_SEMI_AND || t->type == TK_DSEMI_AND;
+}
+
 /* case_item: pattern ) linebreak [compound_list] (;; | ;& | before esac) */
 static bool parse_case_item(struct parser *p, struct ast_node *n)
 {
@@ -935,13 +987,14 @@ static bool parse_case_item(struct parser *p, struct ast_node *n)
 		return false;
 	parse_linebreak(p, AP_CMD);
 	struct token *t = peek_cmd(p);
-	if (t->type != TK_DSEMI && t->type != TK_SEMI_AND && !is_kw(t, KW_ESAC))
+	if (!is_case_term(t) && !is_kw(t, KW_ESAC))
 		if (!(ci->body = parse_list(p, false, "esac")))
 			return false;
 	t = peek(p);
 	ci->range.end = p->last_end;
-	if (t->type == TK_DSEMI || t->type == TK_SEMI_AND) {
-		ci->term = t->type == TK_SEMI_AND ? CASE_FALLTHROUGH : CASE_BREAK;
+	if (is_case_term(t)) {
+		ci->term = t->type == TK_SEMI_AND ? CASE_FALLTHROUGH :
+			   t->type == TK_DSEMI_AND ? CASE_CONTINUE : CASE_BREAK;
 		consume(p);
 		ci->range.end = p->last_end;
 		parse_linebreak(p, AP_KW);
@@ -1222,7 +1275,9 @@ static struct ast_node *parse_compound(struct parser *p)
 	else if (is_kw(t, KW_UNTIL))
 		n = parse_loop(p, NODE_UNTIL);
 	else if (is_kw(t, KW_FOR))
-		n = parse_for(p);
+		n = parse_for(p, NODE_FOR);
+	else if (is_kw(t, KW_SELECT))
+		n = parse_for(p, NODE_SELECT);
 	else if (is_kw(t, KW_DLBRACK))
 		n = parse_cond(p);
 	else
@@ -1239,6 +1294,8 @@ static struct ast_node *parse_command(struct parser *p)
 		return NULL;
 	if (starts_compound(t))
 		return parse_compound(p);
+	if (is_kw(t, KW_FUNCTION))
+		return parse_function_kw(p);
 	if (!starts_command(t) || is_kw(t, KW_BANG)) {
 		unexpected(p, NULL);
 		return NULL;

@@ -569,6 +569,15 @@ static struct word *lex_dollar(struct parser *p, enum word_mode mode,
 	}
 	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX))
 		return lex_dollar_single(p, at);
+	if (c == '"' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX)) {
+		/* $"..." (bash, ksh): a string to translate with the locale's
+		   message catalog; whelk has none, so it is "..." */
+		if (!depth_enter(p))
+			return NULL;
+		w = word_lex(p, WM_DQUOTE);
+		p->depth--;
+		return w;
+	}
 	if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
 		w = new_param(lex_param_name(p, c, false), at);
 		w->range.end = p->pos;
