@@ -191,7 +191,7 @@ static int eval_if(struct shell *sh, struct ast_node *n, int flags)
  * count down one level per enclosing loop (XCU 2.14 break/continue); the
  * loop where the count reaches zero absorbs the unwind.
  */
-bool eval_loop_stops(struct shell *sh)
+static bool eval_loop_stops(struct shell *sh)
 {
 	switch (sh->unwind) {
 	case UNWIND_NONE:
@@ -213,7 +213,7 @@ bool eval_loop_stops(struct shell *sh)
 
 /* A safe point: collect finished background children (no zombies, and
    their statuses kept for `wait`), then run pending traps. */
-void eval_pending_traps(struct shell *sh)
+static void eval_pending_traps(struct shell *sh)
 {
 	if (sig_chld_seen)
 		jobs_reap(sh->jobs, false);
@@ -266,6 +266,21 @@ int eval_for_values(struct shell *sh, struct ast_node *n, struct vec *vals)
 	return 0;
 }
 
+bool eval_loop_pass(struct shell *sh, struct ast_node *n, const char *value,
+		    int *status)
+{
+	if (var_set(sh, n->for_.var, value, 0) < 0) {
+		*status = 1;
+		eval_fatal(sh, 1);
+		return true;
+	}
+	*status = eval_run(sh, n->for_.body, 0);
+	if (eval_loop_stops(sh))
+		return true;
+	eval_pending_traps(sh);
+	return false;
+}
+
 static int eval_for(struct shell *sh, struct ast_node *n)
 {
 	struct vec vals = VEC_INIT;
@@ -274,17 +289,9 @@ static int eval_for(struct shell *sh, struct ast_node *n)
 		return 2;
 	int status = 0;
 	sh->loop_depth++;
-	for (size_t i = 0; i < vals.len; i++) {
-		if (var_set(sh, n->for_.var, vals.items[i], 0) < 0) {
-			status = 1;
-			eval_fatal(sh, 1);
+	for (size_t i = 0; i < vals.len; i++)
+		if (eval_loop_pass(sh, n, vals.items[i], &status))
 			break;
-		}
-		status = eval_run(sh, n->for_.body, 0);
-		if (eval_loop_stops(sh))
-			break;
-		eval_pending_traps(sh);
-	}
 	sh->loop_depth--;
 	vec_free_all(&vals, free);
 	return status;

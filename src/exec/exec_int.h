@@ -33,13 +33,13 @@ enum {
 
 /* eval.c */
 int eval_run(struct shell *sh, struct ast_node *n, int flags);
-/** After a loop body: does the loop stop (break, continue n, return...)? */
-bool eval_loop_stops(struct shell *sh);
-/** A safe point: reap finished children, run caught signals' traps. */
-void eval_pending_traps(struct shell *sh);
 /** The words of for / select (or "$@" without `in`) into vals; -1 after
     an expansion error (already made fatal). */
 int eval_for_values(struct shell *sh, struct ast_node *n, struct vec *vals);
+/** One pass of a for or select loop n: set its variable to value, run
+    the body; true when the loop ends here (*status is its status). */
+bool eval_loop_pass(struct shell *sh, struct ast_node *n, const char *value,
+		    int *status);
 /* select.c: select name [in words]; do list; done */
 int eval_select(struct shell *sh, struct ast_node *n);
 /** A compound command or function body with its trailing redirections. */

@@ -127,16 +127,13 @@ int eval_select(struct shell *sh, struct ast_node *n)
 		if (menu)
 			continue;
 		size_t k = reply_choice(sb_str(&line), vals.len);
-		if (var_set(sh, "REPLY", sb_str(&line), 0) < 0 ||
-		    var_set(sh, n->for_.var, k ? vals.items[k - 1] : "", 0) < 0) {
+		if (var_set(sh, "REPLY", sb_str(&line), 0) < 0) {
 			status = 1;
 			eval_fatal(sh, 1);
 			break;
 		}
-		status = eval_run(sh, n->for_.body, 0);
-		if (eval_loop_stops(sh))
+		if (eval_loop_pass(sh, n, k ? vals.items[k - 1] : "", &status))
 			break;
-		eval_pending_traps(sh);
 	}
 	sh->loop_depth--;
 	sb_free(&line);
