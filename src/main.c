@@ -52,6 +52,8 @@ struct invocation {
 				   interactive */
 	bool no_histexpand;	/* +H / +o histexpand: no history expansion
 				   even when interactive */
+	bool no_braceexpand;	/* +B / +o braceexpand: none even when
+				   interactive */
 };
 
 static void usage(FILE *out)
@@ -142,6 +144,8 @@ static int letter_options(struct shell *sh, struct invocation *inv,
 				inv->no_monitor = true;
 			if (!on && strcmp(name, "histexpand") == 0)
 				inv->no_histexpand = true;
+			if (!on && strcmp(name, "braceexpand") == 0)
+				inv->no_braceexpand = true;
 			if (shell_set_option_name(sh, name, on) < 0)
 				usage_error("%s: unknown option name", name);
 		} else if (*p == 'm' && !on) {
@@ -150,6 +154,9 @@ static int letter_options(struct shell *sh, struct invocation *inv,
 		} else if (*p == 'H' && !on) {
 			inv->no_histexpand = true;
 			sh->opt.histexpand = false;
+		} else if (*p == 'B' && !on) {
+			inv->no_braceexpand = true;
+			sh->opt.braceexpand = false;
 		} else if (shell_set_option_letter(sh, *p, on) < 0) {
 			char bad[2] = { *p, '\0' };
 			usage_error("-%s: unknown option", bad);
@@ -266,12 +273,24 @@ static bool decide_interactive(const struct invocation *inv)
 	       isatty(STDERR_FILENO);
 }
 
+/* Started as "sh" (a link named sh, or "-sh" from login): set -o posix. */
+static bool started_as_sh(const char *arg0)
+{
+	const char *base = strrchr(arg0, '/');
+	base = base ? base + 1 : arg0;
+	if (*base == '-')
+		base++;
+	return strcmp(base, "sh") == 0;
+}
+
 int main(int argc, char **argv)
 {
 	struct shell *sh = shell_create(environ);
 	struct invocation inv = { .arg0 = argv[0] ? argv[0] : "whelk" };
 	if (argv[0] && argv[0][0] == '-')
 		sh->opt.login = true;	/* login(1) convention: argv[0] "-whelk" */
+	if (started_as_sh(inv.arg0))
+		(void)shell_set_option_name(sh, "posix", true);
 	parse_command_line(sh, &inv, argc, argv);
 
 	if (inv.dump_ast) {
@@ -294,6 +313,10 @@ int main(int argc, char **argv)
 		sh->opt.monitor = true;
 	if (sh->opt.interactive && !inv.no_histexpand)	/* as bash */
 		sh->opt.histexpand = true;
+	/* Brace expansion at the prompt, not in scripts: XCU 2.6 makes
+	   `echo {a,b}` print {a,b}, and a script may rely on that. */
+	if (sh->opt.interactive && !sh->opt.posix && !inv.no_braceexpand)
+		sh->opt.braceexpand = true;
 	sh->jobs->interactive = sh->opt.interactive;
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
 			  sh->opt.proctrace);

@@ -1,6 +1,7 @@
 /* cmdsub.c: command substitution (XCU 2.6.3) — run a program in a subshell and capture its standard output. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,6 +201,43 @@ static int cmdsub_inline(struct shell *sh, struct ast_node *program,
 	return status;
 }
 
+/* ------------------------------------------------------- $(< file) */
+
+/*
+ * $(< file) (ksh, bash): the file's contents, read by the shell itself —
+ * no process.  In POSIX the command is a redirection alone, whose output
+ * is empty: under set -o posix it keeps that meaning.  Returns the
+ * status, or -1 when program is not of that form.
+ */
+static int cmdsub_file(struct shell *sh, struct ast_node *program,
+		       struct strbuf *out)
+{
+	if (sh->opt.posix || program->type != NODE_LIST ||
+	    program->list.items.len != 1)
+		return -1;
+	struct list_item *it = program->list.items.items[0];
+	struct ast_node *c = it->cmd;
+	if (it->async || c->type != NODE_SIMPLE || c->simple.words.len ||
+	    c->simple.assigns.len || c->redirs.len != 1)
+		return -1;
+	const struct redir *r = c->redirs.items[0];
+	if (r->op != REDIR_IN || r->fd_var || (r->fd != -1 && r->fd != 0))
+		return -1;
+	char *path;
+	if (expand_word_str(sh, r->target, 0, &path) < 0)
+		return 1;
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		shell_error(sh, "cannot open %s: %s", path, strerror(errno));
+		free(path);
+		return 1;
+	}
+	free(path);
+	read_all(fd, out);
+	close(fd);
+	return 0;
+}
+
 /* ------------------------------------------------------ in a subshell */
 
 int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
@@ -208,7 +246,9 @@ int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 	sh->cmdsub_count++;
 	if (!program)
 		return 0;
-	int st = cmdsub_inline(sh, program, out);
+	int st = cmdsub_file(sh, program, out);
+	if (st < 0)
+		st = cmdsub_inline(sh, program, out);
 	if (st >= 0)
 		return st;
 	if (job_pipe(sh->jobs, p) < 0) {

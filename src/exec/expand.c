@@ -448,6 +448,24 @@ static bool plain_literal(const struct shell *sh, const struct word *w)
 	return !open || !strchr(open, ']');	/* "[" alone is the test command */
 }
 
+/* One word into fields: every stage after brace expansion. */
+static int expand_one(struct xctx *x, const struct word *w, struct vec *fields)
+{
+	struct shell *sh = x->sh;
+	if (plain_literal(sh, w)) {
+		vec_push(fields, xmemdup(w->lit.text, w->lit.len + 1));
+		return 0;
+	}
+	xbuf_clear(&x->buf);
+	x->zero_at = false;
+	int r = expand_part(x, w, false, false);
+	if (r == 0 && w->decl)	/* export x=$y: as an assignment */
+		vec_push(fields, expand_flatten(&x->buf));
+	else if (r == 0)
+		r = expand_fields(sh, &x->buf, !sh->opt.noglob, fields);
+	return r;
+}
+
 int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)
 {
 	struct xctx x;
@@ -455,17 +473,14 @@ int expand_words(struct shell *sh, const struct vec *words, struct vec *fields)
 	int r = 0;
 	for (size_t i = 0; i < words->len && r == 0; i++) {
 		const struct word *w = words->items[i];
-		if (plain_literal(sh, w)) {
-			vec_push(fields, xmemdup(w->lit.text, w->lit.len + 1));
+		struct vec braced = VEC_INIT;
+		if (sh->opt.braceexpand && !w->decl && expand_braces(w, &braced)) {
+			for (size_t k = 0; k < braced.len && r == 0; k++)
+				r = expand_one(&x, braced.items[k], fields);
+			expand_braces_free(&braced);
 			continue;
 		}
-		xbuf_clear(&x.buf);
-		x.zero_at = false;
-		r = expand_part(&x, w, false, false);
-		if (r == 0 && w->decl)	/* export x=$y: as an assignment */
-			vec_push(fields, expand_flatten(&x.buf));
-		else if (r == 0)
-			r = expand_fields(sh, &x.buf, !sh->opt.noglob, fields);
+		r = expand_one(&x, w, fields);
 	}
 	xbuf_free(&x.buf);
 	return r;

@@ -65,6 +65,15 @@ int expand_arith_text(struct shell *sh, const char *text, int64_t *value);
  */
 char *expand_text_as_heredoc(struct shell *sh, const char *name, const char *text);
 
+/**
+ * Brace expansion (brace.c; when set -o braceexpand is on): the words w
+ * expands to, appended to out, and true; false (out untouched) when w has
+ * no braces to expand.  The new words borrow parts of w: free them with
+ * expand_braces_free before w.
+ */
+bool expand_braces(const struct word *w, struct vec *out);
+void expand_braces_free(struct vec *words);
+
 /** pattern.h flags for case and ${x#pat}: PM_EXTGLOB when extglob is on,
     PM_NOCASE when nocasematch is (case only; the caller masks it). */
 int expand_match_flags(const struct shell *sh);

@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/fdutil.h"
+#include "base/strbuf.h"
 #include "exec/expand.h"
 #include "exec/redir.h"
 #include "exec/shell.h"
@@ -190,6 +191,7 @@ static int default_fd(enum redir_op op)
 	case REDIR_DUP_IN:
 	case REDIR_RDWR:
 	case REDIR_HEREDOC:
+	case REDIR_HERESTR:
 		return 0;
 	default:
 		return 1;
@@ -355,7 +357,18 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 	}
 	char *end;
 	long src = strtol(word, &end, 10);
-	if (!*word || *end || src < 0 || src > INT_MAX) {
+	bool move = *word && end[0] == '-' && !end[1] && end > word;
+	if (!move && r->op == REDIR_DUP_OUT && r->fd < 0 && !named &&
+	    (!*word || *end)) {
+		/* >&file (bash, csh): > file and 2>&1 */
+		struct redir out = *r;
+		out.op = REDIR_OUT;
+		if (stage_file(sh, &out, p, word) < 0)
+			return -1;
+		plan_add(p, STDERR_FILENO, STDOUT_FILENO);
+		return 0;
+	}
+	if (!*word || (*end && !move) || src < 0 || src > INT_MAX) {
 		shell_error(sh, "%s: bad fd number", word);
 		return -1;
 	}
@@ -372,15 +385,29 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 		return stage_named(sh, r, fd);
 	}
 	plan_add(p, target, (int)src);
+	if (move && src != target)	/* n>&m- (ksh, bash): m moves to n */
+		plan_add(p, (int)src, -1);
 	return 0;
 }
 
+/* A here-document, or a here-string <<< word: the word after expansion
+   (no field splitting or pathname expansion) and a newline. */
 static int stage_heredoc(struct shell *sh, const struct redir *r,
 			 struct redir_plan *p)
 {
 	char *text;
-	if (expand_heredoc(sh, r, &text) < 0)
+	if (r->op == REDIR_HERESTR) {
+		char *word;
+		if (expand_word_str(sh, r->target, 0, &word) < 0)
+			return -1;
+		struct strbuf sb = STRBUF_INIT;
+		sb_append(&sb, word);
+		sb_putc(&sb, '\n');
+		free(word);
+		text = sb_finish(&sb);
+	} else if (expand_heredoc(sh, r, &text) < 0) {
 		return -1;
+	}
 	int fd = heredoc_fd(sh, p, text);
 	free(text);
 	if (fd < 0)
@@ -397,7 +424,7 @@ static int stage_heredoc(struct shell *sh, const struct redir *r,
 static int stage_one(struct shell *sh, const struct redir *r,
 		     struct redir_plan *p)
 {
-	if (r->op == REDIR_HEREDOC)
+	if (r->op == REDIR_HEREDOC || r->op == REDIR_HERESTR)
 		return stage_heredoc(sh, r, p);
 	char *word;
 	if (expand_word_str(sh, r->target, 0, &word) < 0)

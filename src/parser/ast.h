@@ -151,6 +151,7 @@ enum redir_op {
 	REDIR_DUP_OUT,	/* >&  */
 	REDIR_RDWR,	/* <>  */
 	REDIR_HEREDOC,	/* << and <<- */
+	REDIR_HERESTR,	/* <<< word (ksh, bash): the word and a newline */
 };
 
 struct redir {

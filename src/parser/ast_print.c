@@ -164,13 +164,13 @@ void word_dump(FILE *out, const struct word *w, int indent)
 static const char *const redir_ops[] = {
 	[REDIR_IN] = "<", [REDIR_OUT] = ">", [REDIR_CLOBBER] = ">|",
 	[REDIR_APPEND] = ">>", [REDIR_DUP_IN] = "<&", [REDIR_DUP_OUT] = ">&",
-	[REDIR_RDWR] = "<>", [REDIR_HEREDOC] = "<<",
+	[REDIR_RDWR] = "<>", [REDIR_HEREDOC] = "<<", [REDIR_HERESTR] = "<<<",
 };
 
 static bool redir_is_input(enum redir_op op)
 {
 	return op == REDIR_IN || op == REDIR_DUP_IN || op == REDIR_RDWR ||
-	       op == REDIR_HEREDOC;
+	       op == REDIR_HEREDOC || op == REDIR_HERESTR;
 }
 
 static void dump_redir(FILE *out, const struct redir *r, int indent)

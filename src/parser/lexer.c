@@ -248,7 +248,8 @@ static const char *const token_names[] = {
 	[TK_RPAREN] = ")", [TK_LESS] = "<", [TK_GREAT] = ">",
 	[TK_DLESS] = "<<", [TK_DLESSDASH] = "<<-", [TK_DGREAT] = ">>",
 	[TK_LESSAND] = "<&", [TK_GREATAND] = ">&", [TK_LESSGREAT] = "<>",
-	[TK_CLOBBER] = ">|",
+	[TK_CLOBBER] = ">|", [TK_TLESS] = "<<<", [TK_ANDGREAT] = "&>",
+	[TK_ANDDGREAT] = "&>>", [TK_PIPE_AND] = "|&",
 };
 
 const char *lex_token_name(enum token_type t)
@@ -272,12 +273,25 @@ static bool lx_accept(struct parser *p, int c)
 	return false;
 }
 
-/* XCU 2.3 rule 2/3: an operator is the longest sequence forming one. */
+/*
+ * XCU 2.3 rule 2/3: an operator is the longest sequence forming one.  The
+ * extensions <<<, &>, &>> and |& (bash) are operators too, except that
+ * under set -o posix "&>" is "&" then ">" and "|&" is "|" then "&", as a
+ * conforming script means them.
+ */
 static enum token_type lx_operator(struct parser *p, int c)
 {
 	switch (c) {
-	case '&': return lx_accept(p, '&') ? TK_AND_IF : TK_AND;
-	case '|': return lx_accept(p, '|') ? TK_OR_IF : TK_PIPE;
+	case '&':
+		if (lx_accept(p, '&'))
+			return TK_AND_IF;
+		if (p->posix || !lx_accept(p, '>'))
+			return TK_AND;
+		return lx_accept(p, '>') ? TK_ANDDGREAT : TK_ANDGREAT;
+	case '|':
+		if (lx_accept(p, '|'))
+			return TK_OR_IF;
+		return !p->posix && lx_accept(p, '&') ? TK_PIPE_AND : TK_PIPE;
 	case ';':
 		if (lx_accept(p, ';'))
 			return lx_accept(p, '&') ? TK_DSEMI_AND : TK_DSEMI;
@@ -285,8 +299,11 @@ static enum token_type lx_operator(struct parser *p, int c)
 	case '(': return TK_LPAREN;
 	case ')': return TK_RPAREN;
 	case '<':
-		if (lx_accept(p, '<'))
+		if (lx_accept(p, '<')) {
+			if (lx_accept(p, '<'))
+				return TK_TLESS;
 			return lx_accept(p, '-') ? TK_DLESSDASH : TK_DLESS;
+		}
 		if (lx_accept(p, '&'))
 			return TK_LESSAND;
 		return lx_accept(p, '>') ? TK_LESSGREAT : TK_LESS;

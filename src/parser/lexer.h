@@ -39,6 +39,10 @@ enum token_type {
 	TK_GREATAND,	/* >& */
 	TK_LESSGREAT,	/* <> */
 	TK_CLOBBER,	/* >| */
+	TK_TLESS,	/* <<< (ksh, bash: here-string) */
+	TK_ANDGREAT,	/* &>  (bash: > and 2>&1; not under set -o posix) */
+	TK_ANDDGREAT,	/* &>> (bash: >> and 2>&1; not under set -o posix) */
+	TK_PIPE_AND,	/* |&  (bash: 2>&1 |; not under set -o posix) */
 };
 
 struct token {

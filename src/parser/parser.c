@@ -274,7 +274,8 @@ static void parse_linebreak(struct parser *p, enum alias_pos pos)
 
 static bool is_redir_op(enum token_type t)
 {
-	return t >= TK_LESS && t <= TK_CLOBBER;
+	return (t >= TK_LESS && t <= TK_CLOBBER) || t == TK_TLESS ||
+	       t == TK_ANDGREAT || t == TK_ANDDGREAT;
 }
 
 static bool starts_redirect(const struct token *t)
@@ -406,6 +407,13 @@ static struct ast_node *parse_and_or(struct parser *p)
 	return left;
 }
 
+static struct redir *dup_to_stdout(int fd, struct src_range at);
+
+static bool is_pipe(const struct token *t)
+{
+	return t->type == TK_PIPE || t->type == TK_PIPE_AND;
+}
+
 /* Is t the unquoted word s? */
 static bool is_lit(const struct token *t, const char *s)
 {
@@ -441,7 +449,7 @@ static struct ast_node *parse_pipeline(struct parser *p)
 	struct ast_node *c = NULL;
 	if (!timed || bang || starts_command(peek_cmd(p))) {
 		c = parse_command(p);
-		if (!c || (!bang && !timed && peek(p)->type != TK_PIPE))
+		if (!c || (!bang && !timed && !is_pipe(peek(p))))
 			return c;
 	}
 	struct ast_node *n = ast_node_create(NODE_PIPELINE);
@@ -452,7 +460,9 @@ static struct ast_node *parse_pipeline(struct parser *p)
 	if (!c)		/* `time` alone */
 		return finish(p, n);
 	vec_push(&n->pipeline.cmds, c);
-	while (peek(p)->type == TK_PIPE) {
+	while (is_pipe(peek(p))) {
+		if (p->tok.type == TK_PIPE_AND)	/* a |& b: a 2>&1 | b (bash) */
+			vec_push(&c->redirs, dup_to_stdout(2, p->tok.range));
 		consume(p);
 		parse_linebreak(p, AP_CMD);
 		if (!(c = parse_command(p)))
@@ -462,15 +472,17 @@ static struct ast_node *parse_pipeline(struct parser *p)
 	return finish(p, n);
 }
 
-/* io_redirect: [IO_NUMBER | {name}] op WORD; here-docs are queued for the next newline. */
-static struct redir *parse_redirect(struct parser *p)
+/* io_redirect: [IO_NUMBER | {name}] op WORD; here-docs are queued for the
+   next newline.  *both: the operator was &> or &>> (also send fd 2). */
+static struct redir *parse_redirect(struct parser *p, bool *both)
 {
 	static const enum redir_op ops[] = {
 		[TK_LESS] = REDIR_IN, [TK_GREAT] = REDIR_OUT,
 		[TK_DLESS] = REDIR_HEREDOC, [TK_DLESSDASH] = REDIR_HEREDOC,
 		[TK_DGREAT] = REDIR_APPEND, [TK_LESSAND] = REDIR_DUP_IN,
 		[TK_GREATAND] = REDIR_DUP_OUT, [TK_LESSGREAT] = REDIR_RDWR,
-		[TK_CLOBBER] = REDIR_CLOBBER,
+		[TK_CLOBBER] = REDIR_CLOBBER, [TK_TLESS] = REDIR_HERESTR,
+		[TK_ANDGREAT] = REDIR_OUT, [TK_ANDDGREAT] = REDIR_APPEND,
 	};
 	struct token *t = peek(p);
 	struct redir *r = xcalloc(1, sizeof *r);
@@ -492,6 +504,7 @@ static struct redir *parse_redirect(struct parser *p)
 	}
 	r->op = ops[t->type];
 	r->strip_tabs = t->type == TK_DLESSDASH;
+	*both = t->type == TK_ANDGREAT || t->type == TK_ANDDGREAT;
 	consume(p);
 	/* XCU 2.7.4: the delimiter is the word as written after quote
 	   removal, with no expansion (`<<EO`x`F` ends at "EO`x`F"). */
@@ -521,14 +534,36 @@ static struct redir *parse_redirect(struct parser *p)
 	return r;
 }
 
+/* A redirection `fd>&1`, made by the parser for &> and |& (range: at). */
+static struct redir *dup_to_stdout(int fd, struct src_range at)
+{
+	struct redir *r = xcalloc(1, sizeof *r);
+	r->op = REDIR_DUP_OUT;
+	r->fd = fd;
+	r->range = at;
+	r->target = word_create_text(WORD_LITERAL, "1", 1);
+	r->target->range = at;
+	return r;
+}
+
+/* One redirection onto n's list; &>f and &>>f are >f and >>f, then 2>&1
+   (bash's meaning). */
+static void add_redirect(struct parser *p, struct ast_node *n)
+{
+	bool both = false;
+	struct redir *r = parse_redirect(p, &both);
+	if (!r)
+		return;
+	vec_push(&n->redirs, r);
+	if (both)
+		vec_push(&n->redirs, dup_to_stdout(2, r->range));
+}
+
 /* Trailing redirections of a compound command (XCU 2.9.4: redirect_list). */
 static struct ast_node *parse_redirect_list(struct parser *p, struct ast_node *n)
 {
-	while (n && !p->err && starts_redirect(peek(p))) {
-		struct redir *r = parse_redirect(p);
-		if (r)
-			vec_push(&n->redirs, r);
-	}
+	while (n && !p->err && starts_redirect(peek(p)))
+		add_redirect(p, n);
 	return n ? finish(p, n) : NULL;
 }
 
@@ -715,9 +750,7 @@ static struct ast_node *parse_simple(struct parser *p)
 		if (p->err)
 			break;
 		if (starts_redirect(t)) {
-			struct redir *r = parse_redirect(p);
-			if (r)
-				vec_push(&n->redirs, r);
+			add_redirect(p, n);
 			continue;
 		}
 		if (t->type != TK_WORD)
@@ -1082,11 +1115,6 @@ static struct token *cond_peek(struct parser *p)
 	return &p->tok;
 }
 
-static bool cond_is_end(const struct token *t)
-{
-	return t->type == TK_WORD && t->lit && strcmp(t->lit, "]]") == 0;
-}
-
 /* The operator's letter when t is a unary operator of [[ ]], else 0. */
 static int cond_unary_op(const struct token *t)
 {
@@ -1123,7 +1151,7 @@ static int cond_binop(const struct token *t)
 static struct word *cond_operand(struct parser *p)
 {
 	struct token *t = peek(p);
-	if (t->type != TK_WORD || cond_is_end(t)) {
+	if (t->type != TK_WORD || is_lit(t, "]]")) {
 		unexpected(p, NULL);
 		return NULL;
 	}
@@ -1172,7 +1200,7 @@ static struct cond *cond_primary(struct parser *p)
 	t = peek(p);
 	int op = cond_binop(t);
 	struct cond *c;
-	if (unary && op < 0 && t->type == TK_WORD && !cond_is_end(t)) {
+	if (unary && op < 0 && t->type == TK_WORD && !is_lit(t, "]]")) {
 		c = cond_new(COND_UNARY);
 		c->op = unary;
 		word_destroy(w);
@@ -1197,7 +1225,7 @@ static struct cond *cond_primary(struct parser *p)
 static struct cond *cond_not(struct parser *p)
 {
 	struct token *t = cond_peek(p);
-	if (!(t->type == TK_WORD && t->lit && strcmp(t->lit, "!") == 0))
+	if (!is_lit(t, "!"))
 		return cond_primary(p);
 	consume(p);
 	if (!enter(p))
@@ -1243,11 +1271,11 @@ static struct ast_node *parse_cond(struct parser *p)
 	bool extglob = p->extglob;
 	consume(p);
 	p->extglob = true;
-	if (cond_is_end(cond_peek(p)))
+	if (is_lit(cond_peek(p), "]]"))
 		unexpected(p, NULL);
 	else
 		n->cond.expr = cond_or(p);
-	if (!p->err && cond_is_end(cond_peek(p)))
+	if (!p->err && is_lit(cond_peek(p), "]]"))
 		consume(p);
 	else
 		unexpected(p, "]]");

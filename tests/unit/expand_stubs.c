@@ -110,3 +110,19 @@ void word_destroy(struct word *w)
 {
 	(void)w;
 }
+
+/* brace.c builds words; the unit tests never turn brace expansion on. */
+struct word *word_create(enum word_type type)
+{
+	struct word *w = xcalloc(1, sizeof *w);
+	w->type = type;
+	return w;
+}
+
+struct word *word_create_text(enum word_type type, const char *text, size_t len)
+{
+	struct word *w = word_create(type);
+	w->lit.text = xstrndup(text, len);
+	w->lit.len = len;
+	return w;
+}

@@ -27,7 +27,10 @@ static const struct lex_case lex_cases[] = {
 	{ "|||", "|| | EOF" },
 	{ ";;;", ";; ; EOF" },
 	{ "<<EOF <<-X <> >| >> <& >& < >", "<< WORD(EOF) <<- WORD(X) <> >| >> <& >& < > EOF" },
-	{ "<<<", "<< < EOF" },
+	{ "<<<", "<<< EOF" },	/* here-string (ksh, bash) */
+	{ "<<<<", "<<< < EOF" },
+	/* bash's &> &>> |& ;;& (set -o posix reads & > and | & instead) */
+	{ "a&>f&>>g|&h;;&", "WORD(a) &> WORD(f) &>> WORD(g) |& WORD(h) ;;& EOF" },
 	{ ">>>", ">> > EOF" },
 	{ "(a)", "( WORD(a) ) EOF" },
 	{ "((a))", "( ( WORD(a) ) ) EOF" },
