@@ -466,6 +466,19 @@ struct text_case {
 
 static const struct text_case text_cases[] = {
 	{ "echo hi", NULL },
+	/* extensions of ksh and bash (issue 10) */
+	{ "[[ -n $x && ( a == b || ! -f y ) ]]", NULL },
+	{ "[[ $1 =~ ^(a|b)+$ ]] && [[ a < b ]]", NULL },
+	{ "[[ a == @(x|y) ]]", NULL },
+	{ "[[ ! ( a && b ) ]]", NULL },
+	{ "select s in a b; do :; done", NULL },
+	{ "function f { :; }", "f() { :; }" },
+	{ "function g() ( : )", "g() ( : )" },
+	{ "case x in (a) b ;;& (c) d ;; esac", NULL },
+	{ "a |& b", "a 2>&1 | b" },
+	{ "a &>f; b &>>g", "a >f 2>&1; b >>g 2>&1" },
+	{ "cat <<< x", "cat <<<x" },
+	{ "echo $\"a $b\"", "echo \"a $b\"" },
 	{ "a; b; c", NULL },
 	{ "a & b & c &", NULL },
 	{ "a;b;c", "a; b; c" },
@@ -552,6 +565,11 @@ struct error_case {
 
 static const struct error_case error_cases[] = {
 	{ "fi", ERR, "syntax error: unexpected 'fi'", 1 },
+	{ "[[ ]]", ERR, "syntax error: unexpected ']]'", 1 },
+	{ "[[ a == ]]", ERR, "syntax error: unexpected ']]'", 1 },
+	{ "[[ a", INC, "syntax error: unexpected end of file (expecting ']]')", 1 },
+	{ "function 1x { :; }", ERR, "syntax error: bad function name '1x'", 1 },
+	{ "function f echo", ERR, "syntax error: unexpected 'echo'", 1 },
 	{ "echo a\necho b\n\nfi\n", ERR, "syntax error: unexpected 'fi'", 4 },
 	{ "then", ERR, "syntax error: unexpected 'then'", 1 },
 	{ "done", ERR, "syntax error: unexpected 'done'", 1 },
