@@ -129,7 +129,9 @@ static signed char kw_index(const char *s)
 /* t->kw is computed once per token (fill), so most words cost no strcmp here. */
 bool parse_reserved_word(const char *s)
 {
-	return kw_index(s) >= 0;
+	/* `time` is reserved only before a pipeline (parse_time_prefix), so
+	   it is not in the table, but it is a keyword all the same. */
+	return kw_index(s) >= 0 || (s && strcmp(s, "time") == 0);
 }
 
 static void fill(struct parser *p)

@@ -94,8 +94,8 @@ struct word *parse_heredoc_text(const char *name, const char *text, char **err);
 
 /** Is s a valid NAME (XCU 3.235: [_A-Za-z][_A-Za-z0-9]*)? */
 bool parse_is_name(const char *s);
-/** Is s one of the reserved words (XCU 2.4)?  The one list: `type` and
-    completion ask here. */
+/** Is s one of the reserved words (XCU 2.4, and [[ function select time
+    of ksh and bash)?  The one list: `type` and completion ask here. */
 bool parse_reserved_word(const char *s);
 
 #endif
