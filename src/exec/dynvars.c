@@ -69,10 +69,19 @@ static int dyn_kind_of(const char *name)
 	return -1;
 }
 
-/* The next RANDOM: the high bits of a 32-bit LCG (the low bits of an LCG
-   repeat with short periods). */
+/*
+ * The next RANDOM: the high bits of a 32-bit LCG (the low bits of an LCG
+ * repeat with short periods).  A forked subshell starts from a state mixed
+ * with its own pid, so that `(echo $RANDOM)` twice, or in a loop, gives
+ * different numbers (bash reseeds subshells too).
+ */
 static unsigned next_random(struct var_scratch *vs)
 {
+	pid_t pid = getpid();
+	if (pid != vs->random_pid) {
+		vs->random_pid = pid;
+		vs->random_state ^= (uint32_t)pid * 2654435761u;
+	}
 	vs->random_state = vs->random_state * 1103515245u + 12345u;
 	return (vs->random_state >> 16) & 0x7fff;
 }
@@ -139,6 +148,7 @@ void dynvar_assigned(struct shell *sh, const char *name, const char *value)
 	switch (dyn_kind_of(name)) {
 	case DYN_RANDOM:
 		vs->random_state = (uint32_t)strtoul(value, NULL, 10);
+		vs->random_pid = getpid();
 		break;
 	case DYN_SECONDS:
 		vs->seconds_base = strtoimax(value, NULL, 10);
@@ -200,6 +210,7 @@ void dynvars_init(struct shell *sh)
 {
 	struct var_scratch *vs = &sh->vscratch;
 	vs->random_state = strong_random();
+	vs->random_pid = getpid();
 	vs->seconds_at = time(NULL);
 	vs->seconds_base = 0;
 	vs->last_arg_magic = true;

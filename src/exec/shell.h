@@ -141,6 +141,7 @@ struct var_scratch {
 	long getopts_optind;
 	/* The dynamic variables' state (exec/dynvars.c). */
 	uint32_t random_state;		/* RANDOM's generator */
+	pid_t random_pid;		/* the process random_state is for */
 	time_t seconds_at;		/* SECONDS was seconds_base then */
 	intmax_t seconds_base;
 	struct strbuf last_arg;		/* $_ */
