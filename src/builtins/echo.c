@@ -19,6 +19,10 @@
  *     newline, -E turns escape interpretation off and -e back on (the
  *     last one wins).  The first other word ends the options: "-x y",
  *     "--" and "-" are operands, as in mksh and bash.
+ *   - Under set -o posix only a first word spelled exactly "-n" is an
+ *     option (as in dash): XCU echo says it takes no options, so
+ *     `echo -e x` must print "-e x", and only "-n" is left to the
+ *     implementation.
  *   - Escapes are interpreted by default (XSI, as dash and mksh): \a \b
  *     \e \f \n \r \t \v \\, \0NNN (zero then up to three octal digits),
  *     \NNN (one to three octal digits), \xHH, \uHHHH, \UHHHHHHHH, and \c,
@@ -29,8 +33,10 @@
  */
 
 /* Is word an echo option word: '-' then one or more of n, e, E? */
-static bool is_option_word(const char *word)
+static bool is_option_word(const struct shell *sh, const char *word)
 {
+	if (sh->opt.posix)
+		return strcmp(word, "-n") == 0;
 	if (word[0] != '-' || word[1] == '\0')
 		return false;
 	return strspn(word + 1, "neE") == strlen(word + 1);
@@ -40,7 +46,8 @@ int builtin_echo(struct shell *sh, int argc, char **argv)
 {
 	bool newline = true, escapes = true;
 	int i = 1;
-	for (; i < argc && is_option_word(argv[i]); i++)
+	for (; i < argc && is_option_word(sh, argv[i]) && (i == 1 || !sh->opt.posix);
+	     i++)
 		for (const char *o = argv[i] + 1; *o; o++) {
 			if (*o == 'n')
 				newline = false;
