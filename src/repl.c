@@ -773,7 +773,18 @@ static char *read_line(void *ctx, bool continuation)
 		}
 		char *prompt = make_prompt(r, continuation);
 		char *line = NULL;
+		/* At PS2, Up first recalls the lines of this command typed so
+		   far (as bash does): they are in the editor's list for this
+		   one read, and the finished command replaces them. */
+		bool partial = continuation && r->entry.len > 0;
+		if (partial) {
+			char *so_far = xstrndup(sb_str(&r->entry), r->entry.len - 1);
+			lineedit_add_history(r->le, so_far);
+			free(so_far);
+		}
 		enum lineedit_status st = lineedit_read(r->le, prompt, &line);
+		if (partial)
+			history_resync_editor(r);
 		free(prompt);
 		if (st == LINEEDIT_LINE && !history_expand(r, &line)) {
 			free(line);

@@ -203,6 +203,27 @@ wait
 EOF
 fi
 
+if editing; then
+session "at PS2, Up recalls the lines of the command typed so far" <<'EOF'
+expect P> 
+send echo first$((1))\r
+expect first1
+expect P> 
+send for i in 1 $((1+1))\r
+expect C> 
+send \e[A
+expect for i in 1 $((1+1))
+send \x15do echo got$i; done\r
+expect got2
+expect P> 
+send \e[A\r
+expect got2
+expect P> 
+send exit\r
+wait
+EOF
+fi
+
 # An interactive shell reading a file, not a terminal: no expansion.
 printf 'echo one\n!!\necho two!!\nexit\n' >"$tmp/in"
 check "whelk -i < file runs !! unchanged" \
