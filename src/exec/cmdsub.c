@@ -307,6 +307,8 @@ int eval_procsub(struct shell *sh, struct ast_node *program, char dir)
 		if (theirs != target) {
 			job_dup2(sh->jobs, theirs, target);
 			job_close(sh->jobs, theirs);
+		} else {	/* pipe ends may be made close-on-exec */
+			fd_set_cloexec(target, false);
 		}
 		eval_child_exit(sh, eval_run(sh, program, EVAL_EXIT));
 	}
