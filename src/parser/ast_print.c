@@ -593,6 +593,13 @@ static void text_redirs(struct printer *pr, const struct vec *redirs)
 			sb_printf(&pr->sb, "%d", r->fd);
 		sb_printf(&pr->sb, "%s%s", redir_ops[r->op],
 			  r->op == REDIR_HEREDOC && r->strip_tabs ? "-" : "");
+		/* "< <(ls)": written together, "<<(ls)" would be a
+		   here-document operator */
+		const struct word *t = r->target;
+		if (t && t->type == WORD_LIST && t->parts.len)
+			t = t->parts.items[0];
+		if (t && t->type == WORD_CMDSUB && t->cmdsub.procsub)
+			sb_putc(&pr->sb, ' ');
 		text_word(&pr->sb, r->target, CTX_UNQUOTED);
 		if (r->op == REDIR_HEREDOC)
 			vec_push(&pr->docs, (void *)r);
