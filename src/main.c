@@ -286,6 +286,7 @@ static bool started_as_sh(const char *arg0)
 int main(int argc, char **argv)
 {
 	struct shell *sh = shell_create(environ);
+	sh->prompt_expand = repl_prompt_text;
 	struct invocation inv = { .arg0 = argv[0] ? argv[0] : "whelk" };
 	if (argv[0] && argv[0][0] == '-')
 		sh->opt.login = true;	/* login(1) convention: argv[0] "-whelk" */

@@ -436,6 +436,33 @@ static void prompt_info_fill(struct repl *r, struct prompt_info *pi)
 	pi->now = time(NULL);
 }
 
+char *repl_prompt_text(struct shell *sh, const char *ps)
+{
+	struct prompt_info pi;
+	memset(&pi, 0, sizeof pi);
+	struct passwd *pw = getpwuid(geteuid());
+	char host[256] = "";
+	if (gethostname(host, sizeof host - 1) != 0)
+		strcpy(host, "localhost");
+	pi.user = pw ? pw->pw_name : "?";
+	pi.host = host;
+	pi.cwd = var_get(sh, "PWD");
+	pi.home = var_get(sh, "HOME");
+	pi.root = geteuid() == 0;
+	pi.histnum = 1;
+	pi.cmdnum = 1;
+	pi.jobs = sh->jobs ? (unsigned)sh->jobs->list.len : 0;
+	pi.now = time(NULL);
+	struct strbuf sb = STRBUF_INIT;
+	prompt_escapes(&sb, ps, &pi, PROMPT_PROTECT);
+	char *out = expand_text_as_heredoc(sh, "prompt", sb_str(&sb));
+	if (!out)
+		out = sb_finish(&sb);
+	else
+		sb_free(&sb);
+	return out;
+}
+
 /* The prompt to show: PS1 or PS2, escapes then expansions ($? kept). */
 static char *make_prompt(struct repl *r, bool continuation)
 {

@@ -29,4 +29,8 @@ struct shell;
 void repl_startup_files(struct shell *sh, bool no_profile, bool no_rc);
 int repl_run(struct shell *sh);
 
+/** ps with the prompt escapes and expansions of PS1, outside the loop
+    too (${x@P} in a script): an owned string. */
+char *repl_prompt_text(struct shell *sh, const char *ps);
+
 #endif

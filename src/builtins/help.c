@@ -73,7 +73,7 @@ static const struct detail details[] = {
 	{ "hash", "Remembers where commands were found; -r forgets everything.\n" },
 	{ "help", "help lists every builtin; help NAME describes one, and help if,\n"
 		  "help for, help while, help until, help case, help {, help (\n"
-		  "describe the grammar keywords.\n" },
+		  "describe the grammar keywords, help '${' the extended expansions.\n" },
 	{ "history", "Lists the history with numbers (the last n entries with n);\n"
 		     "-c clears the list; -d N, -d -N (from the end; -1 is this command)\n"
 		     "and -d N-M delete entries; -w [file] writes the list to the file,\n"
@@ -160,6 +160,16 @@ struct keyword {
 };
 
 static const struct keyword keywords[] = {
+	{ "${", "${name:off:len} ${name/pat/rep} ${name^pat} ${!name} ${name@Q} ...",
+	  "Expansions of ksh and bash beyond XCU 2.6.2: ${x:off} ${x:off:len}\n"
+	  "(characters; negative counts from the end: ${x: -2}), ${x/pat/rep}\n"
+	  "(first longest match; // every one, /# at the start, /% at the end;\n"
+	  "& in rep is the match), ${x^} ${x^^} ${x,} ${x,,} (upper/lower case,\n"
+	  "optionally only characters matching a pattern), ${!name} (the\n"
+	  "parameter named by name's value), ${!prefix*} ${!prefix@} (variable\n"
+	  "names), ${x@Q} quoted, @E escapes expanded, @P as a prompt, @A as an\n"
+	  "assignment, @a attributes, @U @u @L case. On $@ and $* each\n"
+	  "parameter is changed (${@:2} cuts the list).\n" },
 	{ "(", "( list )",
 	  "Runs list in a subshell: a copy of the shell, so variable\n"
 	  "assignments, cd, traps and options inside do not outlive it.\n"
@@ -268,7 +278,8 @@ static void put_indented(const char *text)
 static void help_keyword_one(const struct keyword *k)
 {
 	printf("%s: %s\n", k->name, k->usage);
-	puts("    (a grammar keyword, not a command)");
+	puts(k->name[0] == '$' ? "    (an expansion, not a command)"
+	     : "    (a grammar keyword, not a command)");
 	putchar('\n');
 	put_indented(k->text);
 }

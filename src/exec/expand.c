@@ -244,7 +244,10 @@ int expand_arith_text(struct shell *sh, const char *text, int64_t *value)
 		arith_eval(tree, &vars, value, &err);
 	arith_destroy(tree);
 	if (err) {
-		builtin_error(sh, "%s: %s", text, err);
+		if (sh->current_builtin)
+			builtin_error(sh, "%s: %s", text, err);
+		else
+			shell_error(sh, "%s: %s", text, err);
 		free(err);
 		return -1;
 	}

@@ -53,8 +53,8 @@ int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
  * 0, or -1 after printing the error (bad expression, division by zero, ...).
  */
 int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value);
-/** Parse and evaluate text as an arithmetic expression for the running
-    builtin (`let`): as above, the message names the builtin. */
+/** Parse and evaluate text as an arithmetic expression (`let`, ${x:o:l}):
+    as above; in a builtin the message names the builtin. */
 int expand_arith_text(struct shell *sh, const char *text, int64_t *value);
 
 /**

@@ -71,6 +71,32 @@ int expand_param(struct xctx *x, const struct word *w, bool quoted);
 /** Append the positional parameters for $@ / $* (param.c). */
 void expand_append_params(struct xctx *x, bool star, bool quoted);
 
+/** A list of values joined or split as $@ / $* are (param.c). */
+void expand_append_list(struct xctx *x, char *const *items, size_t n,
+			bool star, bool quoted);
+
+/* The extension forms of ${...} (param_ext.c, issue 10 item 4). */
+struct ext_args;
+/** Expand the pattern and replacement words of w once; -1 after an
+    error (*out is set either way: free it with param_ext_free). */
+int param_ext_prepare(struct xctx *x, const struct word *w, struct ext_args **out);
+void param_ext_free(struct ext_args *a);
+/** One string through w's operator: an owned result, NULL after an error. */
+char *param_ext_apply(struct xctx *x, const struct word *w, const char *name,
+		      const struct ext_args *a, const char *s);
+/** ${x:o:l} of one string s (characters): an owned *out, or -1. */
+int param_ext_substr(struct xctx *x, const struct word *w, const char *s,
+		     char **out);
+/** The offset/length of ${x:o:l} applied to count items: -1 after an
+    error (a negative length of a list, an end before the start). */
+int param_substr_range(struct xctx *x, const struct word *w, size_t count,
+		       bool list, size_t *start, size_t *n);
+
+struct strbuf;
+/** Append s quoted for re-input, as ${x@Q} shows it: '...', or $'...'
+    when it holds control characters (param_ext.c). */
+void param_quote(struct strbuf *sb, const char *s);
+
 /** A word to a plain string, sharing the caller's shell (no split, no glob). */
 int expand_to_string(struct shell *sh, const struct word *w, int flags,
 		     bool quoted, char **out);

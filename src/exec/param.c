@@ -53,23 +53,31 @@ static int check_unset(struct xctx *x, const char *name, const char *value)
 void expand_append_params(struct xctx *x, bool star, bool quoted)
 {
 	struct vec *p = shell_params(x->sh);
+	expand_append_list(x, (char *const *)p->items, p->len, star, quoted);
+}
+
+/* A list of values ($@, $*, and the list forms of the extensions), as
+   expand_append_params describes. */
+void expand_append_list(struct xctx *x, char *const *items, size_t n,
+			bool star, bool quoted)
+{
 	const char *ifs = var_get(x->sh, "IFS");
 	/* The first character of IFS: maybe several bytes (multibyte
 	   locale), every one of them marked. */
 	const char *sep = ifs ? ifs : " ";
 	size_t seplen = *sep ? mb_charlen(sep, strlen(sep)) : 0;
 	if (quoted && star) {
-		for (size_t i = 0; i < p->len; i++) {
+		for (size_t i = 0; i < n; i++) {
 			if (i > 0)
 				xbuf_add(&x->buf, sep, seplen, XMARK_QUO);
-			xbuf_add(&x->buf, p->items[i], strlen(p->items[i]), XMARK_QUO);
+			xbuf_add(&x->buf, items[i], strlen(items[i]), XMARK_QUO);
 		}
 		return;
 	}
-	if (quoted && p->len == 0)
+	if (quoted && n == 0)
 		x->zero_at = true;
-	for (size_t i = 0; i < p->len; i++) {
-		const char *s = p->items[i];
+	for (size_t i = 0; i < n; i++) {
+		const char *s = items[i];
 		if (i > 0)
 			xbuf_add(&x->buf, sep, seplen ? seplen : 1, XMARK_BREAK);
 		if (quoted)
@@ -111,9 +119,9 @@ static int expand_length(struct xctx *x, const char *name, const char *value,
 }
 
 /* ${name=word}: only variables can be assigned this way. */
-static int expand_assign(struct xctx *x, const struct word *w, bool quoted)
+static int expand_assign(struct xctx *x, const struct word *w, const char *name,
+			 bool quoted)
 {
-	const char *name = w->param.name;
 	if (!parse_is_name(name)) {
 		shell_error(x->sh, "%s: cannot assign in this way", name);
 		return -1;
@@ -131,7 +139,8 @@ static int expand_assign(struct xctx *x, const struct word *w, bool quoted)
 }
 
 /* ${name?word}: print word (or a standard message) and fail. */
-static int expand_error(struct xctx *x, const struct word *w, bool null_too)
+static int expand_error(struct xctx *x, const struct word *w, const char *name,
+			bool null_too)
 {
 	char *msg = NULL;
 	/* Unquoted, so that a tilde-prefix the parser found expands (${x?~}). */
@@ -139,9 +148,9 @@ static int expand_error(struct xctx *x, const struct word *w, bool null_too)
 	    expand_to_string(x->sh, w->param.arg, 0, false, &msg) < 0)
 		return -1;
 	if (msg && *msg)
-		shell_error(x->sh, "%s: %s", w->param.name, msg);
+		shell_error(x->sh, "%s: %s", name, msg);
 	else
-		shell_error(x->sh, "%s: %s", w->param.name, null_too ?
+		shell_error(x->sh, "%s: %s", name, null_too ?
 			    "parameter null or not set" : "parameter not set");
 	free(msg);
 	return -1;
@@ -149,10 +158,10 @@ static int expand_error(struct xctx *x, const struct word *w, bool null_too)
 
 /* ${name#pat} ## % %%: the pattern word is always an unquoted pattern,
    whose quoted parts match literally (pattern.h escaped form). */
-static int expand_trim(struct xctx *x, const struct word *w, const char *value,
-		       bool quoted)
+static int expand_trim(struct xctx *x, const struct word *w, const char *name,
+		       const char *value, bool quoted)
 {
-	if (check_unset(x, w->param.name, value) < 0)
+	if (check_unset(x, name, value) < 0)
 		return -1;
 	if (!value)
 		value = "";
@@ -212,9 +221,94 @@ static bool is_trim(enum param_op op)
 	       op == PARAM_TRIM_SUFFIX || op == PARAM_TRIM_SUFFIX_LONG;
 }
 
-int expand_param(struct xctx *x, const struct word *w, bool quoted)
+/* ${!prefix*} ${!prefix@}: the names of the variables that start with
+   prefix, sorted (as bash), as a list like $* or $@. */
+static int expand_names(struct xctx *x, const struct word *w, bool quoted)
 {
-	const char *name = w->param.name;
+	const char **keys = var_names(x->sh);
+	size_t plen = strlen(w->param.name), n = 0;
+	for (size_t i = 0; keys[i]; i++)
+		if (strncmp(keys[i], w->param.name, plen) == 0)
+			keys[n++] = keys[i];
+	expand_append_list(x, (char *const *)keys, n,
+			   w->param.op == PARAM_NAMES_STAR, quoted);
+	free(keys);
+	return 0;
+}
+
+/* ${@:o:l} ${*:o:l}: $0 is number 0 of the list. */
+static int expand_params_substr(struct xctx *x, const struct word *w,
+				bool star, bool quoted)
+{
+	struct vec *p = shell_params(x->sh);
+	size_t start, n;
+	if (param_substr_range(x, w, p->len + 1, true, &start, &n) < 0)
+		return -1;
+	struct vec items = VEC_INIT;
+	for (size_t i = start; i < start + n; i++)
+		vec_push(&items, i == 0 ? (void *)var_get(x->sh, "0") : p->items[i - 1]);
+	expand_append_list(x, (char *const *)items.items, items.len, star, quoted);
+	vec_free(&items);
+	return 0;
+}
+
+/* The extension forms (param_ext.c) of a list: each element mapped. */
+static int expand_ext_list(struct xctx *x, const struct word *w,
+			   const char *name, bool quoted)
+{
+	bool star = name[0] == '*';
+	if (w->param.op == PARAM_SUBSTR)
+		return expand_params_substr(x, w, star, quoted);
+	struct ext_args *a;
+	int r = param_ext_prepare(x, w, &a);
+	struct vec *p = shell_params(x->sh);
+	struct vec out = VEC_INIT;
+	for (size_t i = 0; i < p->len && r == 0; i++) {
+		char *s = param_ext_apply(x, w, name, a, p->items[i]);
+		if (!s)
+			r = -1;
+		else
+			vec_push(&out, s);
+	}
+	if (r == 0)
+		expand_append_list(x, (char *const *)out.items, out.len, star, quoted);
+	vec_free_all(&out, free);
+	param_ext_free(a);
+	return r;
+}
+
+/* ${x:o:l} ${x/p/r} ${x^p} ${x,p} ${x@L} ${!prefix*} (param_ext.c). */
+static int expand_ext(struct xctx *x, const struct word *w, const char *name,
+		      bool quoted)
+{
+	if (w->param.op == PARAM_NAMES_STAR || w->param.op == PARAM_NAMES_AT)
+		return expand_names(x, w, quoted);
+	if (is_at_or_star(name))
+		return expand_ext_list(x, w, name, quoted);
+	const char *value = var_get(x->sh, name);
+	if (check_unset(x, name, value) < 0)
+		return -1;
+	char *out = NULL;
+	int r = 0;
+	if (w->param.op == PARAM_SUBSTR) {
+		r = param_ext_substr(x, w, value ? value : "", &out);
+	} else {
+		struct ext_args *a;
+		r = param_ext_prepare(x, w, &a);
+		if (r == 0 && value && !(out = param_ext_apply(x, w, name, a, value)))
+			r = -1;
+		param_ext_free(a);
+	}
+	if (out)
+		xbuf_add(&x->buf, out, strlen(out), quoted ? XMARK_QUO : XMARK_EXP);
+	free(out);
+	return r;
+}
+
+/* The POSIX forms, of the parameter name (which ${!x} found). */
+static int expand_named(struct xctx *x, const struct word *w, const char *name,
+			bool quoted)
+{
 	const char *value;
 	if (is_at_or_star(name) && !is_trim(w->param.op))
 		value = params_null(x->sh, name[0] == '*') ? "" : "@";
@@ -237,12 +331,12 @@ int expand_param(struct xctx *x, const struct word *w, bool quoted)
 		return 0;
 	case PARAM_ASSIGN:
 		if (use_word)
-			return expand_assign(x, w, quoted);
+			return expand_assign(x, w, name, quoted);
 		append_value(x, name, value, quoted);
 		return 0;
 	case PARAM_ERROR:
 		if (use_word)
-			return expand_error(x, w, w->param.colon);
+			return expand_error(x, w, name, w->param.colon);
 		append_value(x, name, value, quoted);
 		return 0;
 	case PARAM_ALT:
@@ -251,11 +345,50 @@ int expand_param(struct xctx *x, const struct word *w, bool quoted)
 	case PARAM_TRIM_SUFFIX_LONG:
 	case PARAM_TRIM_PREFIX:
 	case PARAM_TRIM_PREFIX_LONG:
-		return expand_trim(x, w, value, quoted);
+		return expand_trim(x, w, name, value, quoted);
 	case PARAM_BAD:
 		/* The word is not expanded: nothing in it runs. */
 		shell_error(x->sh, "bad substitution");
 		return -1;
+	default:
+		return expand_ext(x, w, name, quoted);
 	}
 	return 0;
+}
+
+/* ${!name}: the value of name is the name to expand (bash, ksh93's
+   nameref-free form); a NULL result after the message. */
+/* Can v name a parameter: a variable, a positional or a special one? */
+static bool is_param_name(const char *v)
+{
+	if (parse_is_name(v) || (v[0] && !v[1] && strchr("@*#?-$!", v[0])))
+		return true;
+	if (!*v)
+		return false;
+	for (; *v; v++)
+		if (*v < '0' || *v > '9')
+			return false;
+	return true;
+}
+
+static char *indirect_name(struct xctx *x, const char *name)
+{
+	const char *v = var_get(x->sh, name);
+	if (!v || !is_param_name(v)) {
+		shell_error(x->sh, "%s: invalid indirect expansion", name);
+		return NULL;
+	}
+	return xstrdup(v);
+}
+
+int expand_param(struct xctx *x, const struct word *w, bool quoted)
+{
+	if (!w->param.indirect)
+		return expand_named(x, w, w->param.name, quoted);
+	char *name = indirect_name(x, w->param.name);
+	if (!name)
+		return -1;
+	int r = expand_named(x, w, name, quoted);
+	free(name);
+	return r;
 }

@@ -11,6 +11,7 @@
 #include "base/strbuf.h"
 #include "exec/eval.h"
 #include "exec/exec_int.h"
+#include "exec/expand.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 #include "parser/parser.h"
@@ -248,4 +249,12 @@ int shell_run_fd(struct shell *sh, const char *name, int fd)
 	sh->eval_depth--;
 	source_destroy(src);
 	return status;
+}
+
+char *shell_prompt_expand(struct shell *sh, const char *ps)
+{
+	if (sh->prompt_expand)
+		return sh->prompt_expand(sh, ps);
+	char *out = expand_text_as_heredoc(sh, "prompt", ps);
+	return out ? out : xstrdup(ps);
 }

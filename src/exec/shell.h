@@ -215,6 +215,10 @@ struct shell {
 	const struct shell_history *history;	/* borrowed, may be NULL: the
 					   interactive history, set by repl.c
 					   (NULL in scripts) */
+	char *(*prompt_expand)(struct shell *sh, const char *ps);
+					/* may be NULL: the escapes and
+					   expansions of PS1 for ${x@P}, set
+					   by main.c (repl.c owns prompts) */
 	char *traps[JOBS_NSIG];		/* owned, may be NULL: trap action per
 					   signal; [0] is EXIT */
 	int traps_set;			/* how many traps[] are not NULL (kept
@@ -414,6 +418,8 @@ void locale_update(struct shell *sh);
  */
 void builtin_error(struct shell *sh, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/** ${x@P}: ps expanded as PS1 would be (an owned string). */
+char *shell_prompt_expand(struct shell *sh, const char *ps);
 /** Same without the builtin name: "whelk: [script: line N: ]message". */
 void shell_error(struct shell *sh, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));

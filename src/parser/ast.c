@@ -59,6 +59,7 @@ void word_destroy(struct word *w)
 	case WORD_PARAM:
 		free(w->param.name);
 		word_destroy(w->param.arg);
+		word_destroy(w->param.arg2);
 		break;
 	case WORD_CMDSUB:
 		ast_node_destroy(w->cmdsub.program);

@@ -67,11 +67,25 @@ enum param_op {
 	PARAM_TRIM_SUFFIX_LONG,	/* ${name%%word} */
 	PARAM_TRIM_PREFIX,	/* ${name#word} */
 	PARAM_TRIM_PREFIX_LONG,	/* ${name##word} */
-	PARAM_BAD,		/* ${x/a/b}, ${x:1}, ${!x}...: a form XCU
-				   2.6.2 does not define; an error only
-				   when expanded (as dash and bash), so a
-				   branch that never runs may hold one.
-				   arg is the rest, up to the '}'. */
+	PARAM_BAD,		/* ${x!y}, ${%x}...: a form no shell
+				   defines; an error only when expanded
+				   (as dash and bash), so a branch that
+				   never runs may hold one.  arg is the
+				   rest, up to the '}'. */
+	/* Extensions of ksh and bash (issue 10 item 4).  arg2 is the part
+	   after the second separator, NULL when there was none. */
+	PARAM_SUBSTR,		/* ${name:offset} ${name:offset:length} */
+	PARAM_REPLACE,		/* ${name/pat/rep} */
+	PARAM_REPLACE_ALL,	/* ${name//pat/rep} */
+	PARAM_REPLACE_PREFIX,	/* ${name/#pat/rep} */
+	PARAM_REPLACE_SUFFIX,	/* ${name/%pat/rep} */
+	PARAM_UPPER_FIRST,	/* ${name^pat} */
+	PARAM_UPPER_ALL,	/* ${name^^pat} */
+	PARAM_LOWER_FIRST,	/* ${name,pat} */
+	PARAM_LOWER_ALL,	/* ${name,,pat} */
+	PARAM_TRANSFORM,	/* ${name@Q} and the other @ letters */
+	PARAM_NAMES_STAR,	/* ${!prefix*} */
+	PARAM_NAMES_AT,		/* ${!prefix@} */
 };
 
 struct arith_node;	/* parser/arith.h: a parsed $((...)) expression */
@@ -101,12 +115,17 @@ struct word {
 			enum param_op op;
 			bool colon;	/* ":-" rather than "-" (also := :? :+) */
 			bool braced;	/* written ${...} */
+			bool indirect;	/* ${!name...}: name holds the name
+					   of the parameter to expand */
 			struct word *arg;	/* owned, may be NULL: the word
 						   after the operator.  For - = ? +
 						   inside "...", it was parsed
 						   as double-quoted text; for
 						   the trim ops, always as an
 						   unquoted pattern. */
+			struct word *arg2;	/* owned, may be NULL: the
+						   length of ${x:o:l}, the
+						   replacement of ${x/p/r} */
 		} param;
 		/* WORD_CMDSUB */
 		struct {

@@ -54,8 +54,19 @@ static const char *const param_ops[] = {
 	[PARAM_ASSIGN] = "=", [PARAM_ERROR] = "?", [PARAM_ALT] = "+",
 	[PARAM_TRIM_SUFFIX] = "%", [PARAM_TRIM_SUFFIX_LONG] = "%%",
 	[PARAM_TRIM_PREFIX] = "#", [PARAM_TRIM_PREFIX_LONG] = "##",
-	[PARAM_BAD] = "",
+	[PARAM_BAD] = "", [PARAM_SUBSTR] = ":", [PARAM_REPLACE] = "/",
+	[PARAM_REPLACE_ALL] = "//", [PARAM_REPLACE_PREFIX] = "/#",
+	[PARAM_REPLACE_SUFFIX] = "/%", [PARAM_UPPER_FIRST] = "^",
+	[PARAM_UPPER_ALL] = "^^", [PARAM_LOWER_FIRST] = ",",
+	[PARAM_LOWER_ALL] = ",,", [PARAM_TRANSFORM] = "@",
+	[PARAM_NAMES_STAR] = "*", [PARAM_NAMES_AT] = "@",
 };
+
+/* The byte between arg and arg2: ${x:1:2}, ${x/a/b}. */
+static char param_sep(const struct word *w)
+{
+	return w->param.op == PARAM_SUBSTR ? ':' : '/';
+}
 
 static const char *const param_op_names[] = {
 	[PARAM_PLAIN] = "", [PARAM_LENGTH] = "length", [PARAM_DEFAULT] = "default",
@@ -64,7 +75,14 @@ static const char *const param_op_names[] = {
 	[PARAM_TRIM_SUFFIX_LONG] = "remove-largest-suffix",
 	[PARAM_TRIM_PREFIX] = "remove-smallest-prefix",
 	[PARAM_TRIM_PREFIX_LONG] = "remove-largest-prefix",
-	[PARAM_BAD] = "bad-substitution",
+	[PARAM_BAD] = "bad-substitution", [PARAM_SUBSTR] = "substring",
+	[PARAM_REPLACE] = "replace-first", [PARAM_REPLACE_ALL] = "replace-all",
+	[PARAM_REPLACE_PREFIX] = "replace-prefix",
+	[PARAM_REPLACE_SUFFIX] = "replace-suffix",
+	[PARAM_UPPER_FIRST] = "upper-first", [PARAM_UPPER_ALL] = "upper-all",
+	[PARAM_LOWER_FIRST] = "lower-first", [PARAM_LOWER_ALL] = "lower-all",
+	[PARAM_TRANSFORM] = "transform", [PARAM_NAMES_STAR] = "names",
+	[PARAM_NAMES_AT] = "names",
 };
 
 static void dump_node(FILE *out, const struct ast_node *n, int indent, const char *suffix);
@@ -90,10 +108,13 @@ static void dump_param(FILE *out, const struct word *w, int indent, const char *
 	fprintf(out, " %s", w->param.braced ? "${" : "$");
 	if (w->param.op == PARAM_LENGTH)
 		fputc('#', out);
+	fputs(w->param.indirect || w->param.op >= PARAM_NAMES_STAR ? "!" : "", out);
 	fputs(w->param.name, out);
 	if (w->param.op != PARAM_LENGTH)
 		fprintf(out, "%s%s%s", w->param.colon ? ":" : "", param_ops[w->param.op],
 			w->param.arg ? "..." : "");
+	if (w->param.arg2)
+		fprintf(out, "%c...", param_sep(w));
 	fputs(w->param.braced ? "}" : "", out);
 	if (w->param.op != PARAM_PLAIN)
 		fprintf(out, " (%s%s)", param_op_names[w->param.op],
@@ -101,6 +122,8 @@ static void dump_param(FILE *out, const struct word *w, int indent, const char *
 	fputc('\n', out);
 	if (w->param.arg)
 		dump_part(out, w->param.arg, indent + 2, "word ");
+	if (w->param.arg2)
+		dump_part(out, w->param.arg2, indent + 2, "word ");
 }
 
 static void dump_part(FILE *out, const struct word *w, int indent, const char *label)
@@ -427,13 +450,19 @@ static void text_param(struct strbuf *sb, const struct word *w, enum text_ctx ct
 		sb_printf(sb, "$%s", w->param.name);
 		return;
 	}
-	sb_printf(sb, "${%s%s", w->param.op == PARAM_LENGTH ? "#" : "", w->param.name);
+	sb_printf(sb, "${%s%s%s", w->param.op == PARAM_LENGTH ? "#" : "",
+		  w->param.indirect || w->param.op >= PARAM_NAMES_STAR ? "!" : "",
+		  w->param.name);
 	if (w->param.op != PARAM_LENGTH)
 		sb_printf(sb, "%s%s", w->param.colon ? ":" : "", param_ops[w->param.op]);
 	/* "${x-word}": word was read like "..." text; trims and unquoted: as a word */
 	bool dq = ctx == CTX_DQUOTE && w->param.op < PARAM_TRIM_SUFFIX;
 	if (w->param.arg)
 		text_word(sb, w->param.arg, dq ? CTX_DQUOTE : CTX_UNQUOTED);
+	if (w->param.arg2) {
+		sb_putc(sb, param_sep(w));
+		text_word(sb, w->param.arg2, CTX_UNQUOTED);
+	}
 	sb_putc(sb, '}');
 }
 

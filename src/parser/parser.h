@@ -98,4 +98,8 @@ bool parse_is_name(const char *s);
     of ksh and bash)?  The one list: `type` and completion ask here. */
 bool parse_reserved_word(const char *s);
 
+struct strbuf;
+/** Decode the inside of $'...' (Issue 8 escapes; also ${x@E}). */
+void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n);
+
 #endif

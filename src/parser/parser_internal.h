@@ -154,7 +154,5 @@ char *word_unquote_delim(const char *s, size_t n);
 /** Parse a here-doc body text (unquoted delimiter) into a word. */
 struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
 				unsigned line);
-/** Decode the inside of $'...' (Issue 8 escapes). */
-void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n);
 
 #endif

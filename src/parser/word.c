@@ -395,6 +395,42 @@ static bool eof_in_param(struct parser *p, struct src_pos at)
 	return false;
 }
 
+/* A doubled operator byte: ${x^^} ${x,,} ${x//}. */
+static enum param_op op_or_double(struct parser *p, int c, enum param_op one,
+				  enum param_op two)
+{
+	return lx_accept_c(p, c) ? two : one;
+}
+
+/* The extension operators after ${name (issue 10 item 4); false when c
+   is none of them. */
+static bool lex_param_ext_op(struct parser *p, struct word *w, int c)
+{
+	switch (c) {
+	case '/':
+		if (lx_accept_c(p, '/'))
+			w->param.op = PARAM_REPLACE_ALL;
+		else if (lx_accept_c(p, '#'))
+			w->param.op = PARAM_REPLACE_PREFIX;
+		else if (lx_accept_c(p, '%'))
+			w->param.op = PARAM_REPLACE_SUFFIX;
+		else
+			w->param.op = PARAM_REPLACE;
+		return true;
+	case '^':
+		w->param.op = op_or_double(p, '^', PARAM_UPPER_FIRST, PARAM_UPPER_ALL);
+		return true;
+	case ',':
+		w->param.op = op_or_double(p, ',', PARAM_LOWER_FIRST, PARAM_LOWER_ALL);
+		return true;
+	case '@':
+		w->param.op = PARAM_TRANSFORM;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* The operator after the name in ${name...}; false at the end of input. */
 static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 {
@@ -402,12 +438,15 @@ static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 	if (c == '}')
 		return true;
 	if (c == ':') {
-		w->param.colon = true;
 		c = lx_getc_bnl(p);
 		if (c < 0)
 			return eof_in_param(p, at);
-		if (!strchr("-=?+", c))
-			return bad_subst(p, w, c);
+		if (!strchr("-=?+", c)) {	/* ${x:offset:length} */
+			lx_ungetc(p, c);
+			w->param.op = PARAM_SUBSTR;
+			return true;
+		}
+		w->param.colon = true;
 	}
 	switch (c) {
 	case '-': w->param.op = PARAM_DEFAULT; return true;
@@ -423,6 +462,8 @@ static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 	default:
 		if (c < 0)
 			return eof_in_param(p, at);
+		if (lex_param_ext_op(p, w, c))
+			return true;
 		return bad_subst(p, w, c);
 	}
 }
@@ -457,22 +498,96 @@ static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 	return w;
 }
 
+static void split_literal(struct vec *parts, size_t i, size_t off);
+
+/*
+ * Cut the argument of ${x:o:l} or ${x/p/r} in two at the first unquoted
+ * sep in its literal text; NULL when there is none.  The parts before the
+ * cut stay in *w, the rest is returned.  For ':' a '?' before it pairs
+ * with the ':' of a conditional operator (${x:a?1:2:3}), as in bash.
+ */
+static struct word *split_arg(struct word **w, char sep)
+{
+	struct word *l = *w;
+	if (l->type != WORD_LIST) {
+		struct word *wrap = word_create(WORD_LIST);
+		wrap->range = l->range;
+		vec_push(&wrap->parts, l);
+		*w = l = wrap;
+	}
+	int pending = 0;
+	for (size_t i = 0; i < l->parts.len; i++) {
+		struct word *part = l->parts.items[i];
+		if (part->type != WORD_LITERAL)
+			continue;
+		for (size_t k = 0; k < part->lit.len; k++) {
+			char c = part->lit.text[k];
+			if (sep == ':' && c == '?')
+				pending++;
+			if (c != sep || (sep == ':' && pending-- > 0))
+				continue;
+			split_literal(&l->parts, i, k);
+			struct word *tail = l->parts.items[i + 1];
+			memmove(tail->lit.text, tail->lit.text + 1, tail->lit.len);
+			tail->lit.len--;
+			struct word *rest = word_create(WORD_LIST);
+			rest->range = tail->range;
+			for (size_t j = i + 1; j < l->parts.len; j++)
+				vec_push(&rest->parts, l->parts.items[j]);
+			l->parts.len = i + 1;
+			return rest;
+		}
+	}
+	return NULL;
+}
+
 /* The word after a ${name OP}: "..."-like inside quotes for - = ? +, else a pattern. */
 static bool lex_param_arg(struct parser *p, struct word *w, enum word_mode outer)
 {
-	if (w->param.op == PARAM_PLAIN || w->param.op == PARAM_LENGTH)
+	enum param_op op = w->param.op;
+	if (op == PARAM_PLAIN || op == PARAM_LENGTH || op >= PARAM_NAMES_STAR)
 		return true;
 	bool hd = outer == WM_HEREDOC || outer == WM_ARG_HD;
 	bool dq = hd || outer == WM_DQUOTE || outer == WM_ARG_DQ;
-	bool trim = w->param.op >= PARAM_TRIM_SUFFIX;
+	bool trim = op >= PARAM_TRIM_SUFFIX;
 	w->param.arg = word_lex(p, trim ? WM_ARG : hd ? WM_ARG_HD : dq ? WM_ARG_DQ : WM_ARG);
 	if (!w->param.arg)
 		return false;
+	if (op == PARAM_SUBSTR)
+		w->param.arg2 = split_arg(&w->param.arg, ':');
+	else if (op >= PARAM_REPLACE && op <= PARAM_REPLACE_SUFFIX)
+		w->param.arg2 = word_tilde(split_arg(&w->param.arg, '/'), false);
 	/* XCU 2.6.2: word undergoes tilde expansion — a trim pattern even
 	   inside "..." (it is a pattern of its own: dash, bash, yash, mksh). */
 	if (!dq || trim)
 		w->param.arg = word_tilde(w->param.arg, false);
 	return true;
+}
+
+/* ${!name}, ${!prefix*}, ${!prefix@} after the "${!" (bash, ksh93). */
+static struct word *lex_param_bang(struct parser *p, struct src_pos at)
+{
+	int d = lx_getc_bnl(p);
+	bool special = is_special_param(d) && lx_peekc(p) == '}';
+	if (!is_name_start(d) && !(d >= '0' && d <= '9') && !special) {
+		lx_ungetc(p, d);	/* $! itself: ${!}, ${!:-x} */
+		struct word *w = new_param(xstrdup("!"), at);
+		return lex_param_op(p, w, at) ? w : (word_destroy(w), NULL);
+	}
+	struct word *w = new_param(lex_param_name(p, d, true), at);
+	w->param.indirect = true;
+	int e = lx_peekc(p);
+	if (!special && is_name_start(d) && (e == '*' || e == '@')) {
+		lx_getc_bnl(p);
+		if (lx_peekc(p) == '}') {
+			lx_getc_bnl(p);
+			w->param.indirect = false;
+			w->param.op = e == '*' ? PARAM_NAMES_STAR : PARAM_NAMES_AT;
+			return w;
+		}
+		lx_ungetc(p, e);
+	}
+	return lex_param_op(p, w, at) ? w : (word_destroy(w), NULL);
 }
 
 /* ${...} after the "${" (XCU 2.6.2). */
@@ -483,6 +598,8 @@ static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
 	int c = lx_getc_bnl(p);
 	if (c == '#') {
 		w = lex_param_hash(p, at);
+	} else if (c == '!') {
+		w = lex_param_bang(p, at);
 	} else if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
 		w = new_param(lex_param_name(p, c, true), at);
 		if (!lex_param_op(p, w, at)) {

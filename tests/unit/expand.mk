@@ -5,7 +5,7 @@ check_PROGRAMS += tests/unit/test_expand
 TESTS += tests/unit/test_expand
 tests_unit_test_expand_SOURCES = tests/unit/test_expand.c tests/unit/expand_stubs.c \
 	src/exec/vars.c src/exec/dynvars.c src/exec/locale.c src/exec/expand.c \
-	src/exec/brace.c src/exec/param.c \
+	src/exec/brace.c src/exec/param.c src/exec/param_ext.c \
 	src/exec/split.c \
 	src/exec/options.c src/exec/pattern.c src/exec/extglob.c src/exec/bracket.c src/exec/glob.c \
 	src/exec/arith_eval.c src/parser/arith.c \

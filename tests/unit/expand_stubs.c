@@ -126,3 +126,14 @@ struct word *word_create_text(enum word_type type, const char *text, size_t len)
 	w->lit.len = len;
 	return w;
 }
+
+void word_decode_dollar_single(struct strbuf *out, const char *s, size_t n)
+{
+	sb_appendn(out, s, n);
+}
+
+char *shell_prompt_expand(struct shell *sh, const char *ps)
+{
+	(void)sh;
+	return xstrdup(ps);
+}
