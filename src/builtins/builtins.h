@@ -43,6 +43,8 @@ int builtin_kill(struct shell *sh, int argc, char **argv);
 int builtin_let(struct shell *sh, int argc, char **argv);
 int builtin_local(struct shell *sh, int argc, char **argv);
 int builtin_popd(struct shell *sh, int argc, char **argv);
+int builtin_declare(struct shell *sh, int argc, char **argv);
+int builtin_mapfile(struct shell *sh, int argc, char **argv);
 int builtin_printf(struct shell *sh, int argc, char **argv);
 int builtin_proc(struct shell *sh, int argc, char **argv);
 int builtin_pushd(struct shell *sh, int argc, char **argv);

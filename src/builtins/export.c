@@ -101,8 +101,17 @@ int builtin_unset(struct shell *sh, int argc, char **argv)
 	int i = o.ind;
 	int status = 0;
 	for (; i < argc; i++) {
+		char *name, *sub;
 		if (fn) {
 			unset_function(sh, argv[i]);
+		} else if (var_split_element(argv[i], &name, &sub)) {
+			/* unset 'a[i]' (ksh, bash); a[@] and a[*]: all of a */
+			int r = strcmp(sub, "@") == 0 || strcmp(sub, "*") == 0 ?
+				var_unset(sh, name) : var_elem_unset(sh, name, sub);
+			if (r < 0)
+				status = 1;
+			free(name);
+			free(sub);
 		} else if (!parse_is_name(argv[i])) {
 			builtin_error(sh, "%s: bad variable name", argv[i]);
 			status = 2;
@@ -113,31 +122,3 @@ int builtin_unset(struct shell *sh, int argc, char **argv)
 	return status;
 }
 
-/*
- * local [-] [name[=value]]... (dash semantics): the variable is saved and
- * restored when the function returns.  `local x` keeps x's current value;
- * `local -` saves the shell options (set -e, -x...) the same way.
- */
-int builtin_local(struct shell *sh, int argc, char **argv)
-{
-	int i = bopt_none(sh, argc, argv);
-	if (i < 0)
-		return 2;
-	int status = 0;
-	for (; i < argc; i++) {
-		char *eq = strchr(argv[i], '=');
-		char *name = eq ? xstrndup(argv[i], (size_t)(eq - argv[i]))
-				: xstrdup(argv[i]);
-		if (strcmp(name, "-") != 0 && !parse_is_name(name)) {
-			builtin_error(sh, "%s: bad variable name", name);
-			status = 2;
-		} else if (var_make_local(sh, name) < 0) {
-			free(name);
-			return 2;
-		} else if (eq && var_set(sh, name, eq + 1, 0) < 0) {
-			status = 1;
-		}
-		free(name);
-	}
-	return status;
-}

@@ -42,6 +42,12 @@ static const struct detail details[] = {
 		     "A special builtin run through command does not exit the shell on\n"
 		     "an error.\n" },
 	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
+	{ "declare", "-a indexed array, -A associative array (keys in insertion order),\n"
+		     "-i integer (assignments are arithmetic), -l/-u lower/upper case,\n"
+		     "-r read-only, -x export; +x etc. remove. -p prints declare commands\n"
+		     "that recreate the variables; -f/-F print functions. name=(a b)\n"
+		     "assigns an array, [key]=value an element. In a function the names\n"
+		     "are local unless -g. typeset is the same.\n" },
 	{ "dirs", "Lists the directory stack: entry 0 is the current directory, then\n"
 		  "the directories pushd left; $HOME is written ~. -l whole paths,\n"
 		  "-p one per line, -v one per line numbered, -c clears the stack;\n"
@@ -87,7 +93,12 @@ static const struct detail details[] = {
 	{ "kill", "kill [-s SIG | -SIG] pid|%job...; kill -l lists signal names;\n"
 		  "kill -l NUMBER names the signal (an exit status 128+N too), kill -l\n"
 		  "NAME gives its number.\n" },
-	{ "local", "Makes variables local to the running function (restored on return).\n" },
+	{ "local", "Makes variables local to the running function (restored on return);\n"
+		   "the options of declare apply; `local -` restores the set options.\n" },
+	{ "mapfile", "Reads lines from fd (-u, default 0) into an indexed array (default\n"
+		     "MAPFILE), emptied first unless -O gives the first index. -t drops\n"
+		     "each line's delimiter (-d, default newline; -d '' is NUL), -s\n"
+		     "skips lines, -n stops after count lines. readarray is the same.\n" },
 	{ "popd", "Removes the top entry and cds to the new top; +N / -N removes the\n"
 		  "N-th entry from the left / right instead; -n removes without\n"
 		  "changing directory. Prints the stack as dirs does.\n" },

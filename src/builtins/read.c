@@ -160,6 +160,7 @@ struct read_opts {
 	double timeout;		/* -t: seconds, or -1 */
 	int fd;			/* -u: the descriptor read (0) */
 	const char *prompt;	/* -p: may be NULL */
+	const char *array;	/* -a: the array that gets every field, or NULL */
 };
 
 /* Counts the characters of the line as its bytes arrive (-n, -N): a
@@ -335,6 +336,27 @@ static int split_assign(struct shell *sh, struct line *l, char **names,
 	return status;
 }
 
+/* read -a name: every field an element of a fresh indexed array. */
+static int array_assign(struct shell *sh, struct line *l, const char *name)
+{
+	const char *ifsv = var_get(sh, "IFS");
+	struct ifs f;
+	ifs_init(&f, ifsv ? ifsv : " \t\n");
+	if (var_unset(sh, name) < 0 || var_make_array(sh, name, VAR_ARRAY) < 0)
+		return 2;
+	int64_t k = 0;
+	for (size_t i = skip_spaces(&f, l, 0); i < l->len; k++) {
+		size_t e = field_end(&f, l, i);
+		char *v = xstrndup(l->text + i, e - i);
+		int r = var_index_set(sh, name, k, v, false);
+		free(v);
+		if (r < 0)
+			return 2;
+		i = skip_delim(&f, l, e);
+	}
+	return 0;
+}
+
 /* ------------------------------------------------------------ the builtin */
 
 /* -t's operand: a non-negative decimal number, perhaps with a fraction. */
@@ -354,11 +376,12 @@ static int parse_opts(struct shell *sh, int argc, char **argv,
 	int c;
 	long n;
 	*o = (struct read_opts){ .delim = '\n', .nchars = -1, .timeout = -1 };
-	bopt_init(&b, argc, argv, "rsd:n:N:p:t:u:", 0);
+	bopt_init(&b, argc, argv, "a:rsd:n:N:p:t:u:", 0);
 	while ((c = bopt_next(sh, &b)) != 0) {
 		switch (c) {
 		case '?': return -1;
 		case 'r': o->raw = true; break;
+		case 'a': o->array = b.arg; break;
 		case 's': o->silent = true; break;
 		case 'd': o->delim = (unsigned char)b.arg[0]; break; /* '' = NUL */
 		case 'p': o->prompt = b.arg; break;
@@ -453,6 +476,8 @@ static int read_input(const struct read_opts *o, struct line *l)
 static int assign_line(struct shell *sh, const struct read_opts *o,
 		       struct line *l, char **names, int n)
 {
+	if (o->array)
+		return array_assign(sh, l, o->array);
 	if (n == 0)	/* bare read: REPLY gets the line unsplit, untrimmed */
 		return assign(sh, "REPLY", l, 0, l->len) < 0 ? 2 : 0;
 	if (!o->exact)
@@ -470,6 +495,10 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	int i = parse_opts(sh, argc, argv, &o);
 	if (i < 0)
 		return 2;
+	if (o.array && (i != argc || !parse_is_name(o.array))) {
+		builtin_error(sh, "-a %s: one array name and no other", o.array);
+		return 2;
+	}
 	for (int k = i; k < argc; k++)
 		if (!parse_is_name(argv[k])) {
 			builtin_error(sh, "%s: bad variable name", argv[k]);

@@ -2,6 +2,8 @@
 src_libshell_a_SOURCES += \
 	src/builtins/alias.c \
 	src/builtins/cd.c \
+	src/builtins/declare.c \
 	src/builtins/export.c \
 	src/builtins/getopts.c \
+	src/builtins/mapfile.c \
 	src/builtins/read.c

@@ -28,8 +28,10 @@
 struct simple {
 	int argc;
 	char **argv;		/* borrowed: NULL-terminated fields */
-	char **names;		/* borrowed: assignment names */
+	struct assign **assigns;	/* borrowed: the assignments */
 	char **values;		/* owned strings: expanded assignment values */
+	char **subs;		/* owned, may be NULL: expanded subscripts
+				   of a[i]=v (NULL entries for plain ones) */
 	size_t nassign;
 	struct redir_plan plan;	/* staged redirections */
 	int flags;		/* EVAL_EXIT, and SHELL_CMD_* << 8 */
@@ -89,8 +91,14 @@ static void xtrace(struct shell *sh, const struct simple *c)
 	free(ps4);
 	const char *sep = "";
 	for (size_t i = 0; i < c->nassign; i++) {
-		sb_printf(&sb, "%s%s=", sep, c->names[i]);
-		if (*c->values[i])
+		const struct assign *a = c->assigns[i];
+		sb_printf(&sb, "%s%s", sep, a->name);
+		if (c->subs && c->subs[i])
+			sb_printf(&sb, "[%s]", c->subs[i]);
+		sb_append(&sb, a->append ? "+=" : "=");
+		if (a->value->type == WORD_ARRAY)
+			sb_append(&sb, c->values[i]);	/* (quoted words) */
+		else if (*c->values[i])
 			shq_word(&sb, c->values[i]);
 		sep = " ";
 	}
@@ -179,21 +187,49 @@ static int assign_one(struct shell *sh, const char *name, const char *value,
 	return var_set(sh, name, value, VAR_EXPORT);
 }
 
+/* a[i]=v, a+=v, a=( ... ), a+=( ... ) (extensions, issue 10 item 2):
+   always in the shell itself, also before a command (as bash). */
+static int assign_ext(struct shell *sh, const struct assign *a,
+		      struct simple *c, size_t i, bool persist, int flags,
+		      struct vec *saves)
+{
+	const char *value = c->values[i];
+	if (a->subscript) {
+		if (expand_word_str(sh, a->subscript, 0, &c->subs[i]) < 0)
+			return -1;
+		return var_elem_set(sh, a->name, c->subs[i], value, a->append);
+	}
+	if (a->value->type == WORD_ARRAY)
+		return var_assign_compound(sh, a->name, value, a->append);
+	if (persist)
+		return var_append(sh, a->name, value, flags);
+	const char *old = var_get(sh, a->name);
+	char *joined = xmalloc(xadd(strlen(old ? old : ""), strlen(value) + 1));
+	strcpy(joined, old ? old : "");
+	strcat(joined, value);
+	int r = assign_one(sh, a->name, joined, persist, flags, saves);
+	free(joined);
+	return r;
+}
+
 static int assign_all(struct shell *sh, const struct vec *as,
 		      struct simple *c, bool persist, int flags,
 		      struct vec *saves)
 {
-	c->names = xcalloc(as->len + 1, sizeof(char *));
+	c->assigns = (struct assign **)as->items;
 	c->values = xcalloc(as->len + 1, sizeof(char *));
 	for (size_t i = 0; i < as->len; i++) {
 		struct assign *a = as->items[i];
 		if (expand_word_str(sh, a->value, EXPAND_ASSIGN,
 				    &c->values[i]) < 0)
 			return -1;
-		c->names[i] = a->name;
 		c->nassign = i + 1;
-		if (assign_one(sh, a->name, c->values[i], persist, flags,
-			       saves) < 0)
+		if (a->subscript && !c->subs)
+			c->subs = xcalloc(as->len + 1, sizeof(char *));
+		int r = a->subscript || a->append || a->value->type == WORD_ARRAY ?
+			assign_ext(sh, a, c, i, persist, flags, saves) :
+			assign_one(sh, a->name, c->values[i], persist, flags, saves);
+		if (r < 0)
 			return -1;
 	}
 	return 0;
@@ -519,10 +555,13 @@ static int run_classified(struct shell *sh, struct simple *c,
 
 static void simple_free(struct simple *c)
 {
-	for (size_t i = 0; i < c->nassign; i++)
+	for (size_t i = 0; i < c->nassign; i++) {
 		free(c->values[i]);
+		if (c->subs)
+			free(c->subs[i]);
+	}
 	free(c->values);
-	free(c->names);
+	free(c->subs);
 	redir_plan_free(&c->plan);
 }
 

@@ -60,6 +60,13 @@ int eval_wait_fg(struct shell *sh, struct job *j)
 {
 	job_wait_fg(sh->jobs, j);
 	int status = job_status(j, sh->opt.pipefail);
+	if (j->nprocs > 1) {
+		sh->pipestatus.len = 0;
+		for (size_t i = 0; i < j->nprocs; i++)
+			vec_push(&sh->pipestatus, (void *)(intptr_t)
+				 job_decode_status(j->procs[i].status));
+		sh->pipestatus_dirty = true;
+	}
 	/* A job stopped under job control stays in the table (fg/bg). */
 	if (job_state(j) != JOB_DONE) {
 		leave_loops_when_stopped(sh);
@@ -544,6 +551,14 @@ int eval_run(struct shell *sh, struct ast_node *n, int flags)
 	if (sh->procsubs.len > procsubs)	/* <(...) of this command */
 		procsub_close_from(sh, procsubs);
 	sh->last_status = status;
+	if (n->type == NODE_SIMPLE || n->type == NODE_SUBSHELL) {
+		/* PIPESTATUS of a command that is not a pipeline of several:
+		   its own status (no allocation after the first). */
+		if (sh->pipestatus.len != 1)
+			var_pipestatus_record(sh, &status, 1);
+		sh->pipestatus.items[0] = (void *)(intptr_t)status;
+		sh->pipestatus_dirty = true;
+	}
 	eval_pending_traps(sh);
 	return status;
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/shquote.h"
 #include "base/strbuf.h"
 #include "exec/arith_eval.h"
 #include "exec/eval.h"
@@ -187,13 +188,36 @@ static int expand_cmdsub(struct xctx *x, const struct word *w, bool quoted)
 
 /* --------------------------------------------------------- arithmetic */
 
+/* An array element a[sub] of an arithmetic expression (the subscript is
+   evaluated, or is the key of an associative array). */
+static const char *arith_get_elem(struct shell *sh, const char *name)
+{
+	char *base, *sub;
+	if (!var_split_element(name, &base, &sub))
+		return NULL;
+	bool err;
+	const char *v = var_elem_get(sh, base, sub, &err);
+	free(base);
+	free(sub);
+	return v;
+}
+
 static const char *arith_get(void *ctx, const char *name)
 {
+	if (strchr(name, '['))
+		return arith_get_elem(ctx, name);
 	return var_get(ctx, name);
 }
 
 static int arith_set(void *ctx, const char *name, const char *value)
 {
+	char *base, *sub;
+	if (strchr(name, '[') && var_split_element(name, &base, &sub)) {
+		int r = var_elem_set(ctx, base, sub, value, false);
+		free(base);
+		free(sub);
+		return r;
+	}
 	return var_set(ctx, name, value, 0);
 }
 
@@ -294,6 +318,72 @@ static void expand_text(struct xctx *x, const struct word *w, bool quoted,
 	xbuf_add(&x->buf, w->lit.text, w->lit.len, m);
 }
 
+/* Is element e of name=( ... ) written [key]=value? */
+static bool elem_keyed(const struct word *e)
+{
+	const struct word *f = e->type == WORD_LIST && e->parts.len ?
+		e->parts.items[0] : e;
+	return f->type == WORD_LITERAL && f->lit.text[0] == '[';
+}
+
+/* [key]=value, expanded whole (no splitting), written back quoted. */
+static int array_keyed(struct shell *sh, const struct word *e, struct strbuf *sb)
+{
+	char *s;
+	if (expand_to_string(sh, e, 0, false, &s) < 0)
+		return -1;
+	char *end = strstr(s, "]=");
+	char *plus = strstr(s, "]+=");
+	if (plus && (!end || plus < end))
+		end = plus;
+	if (!end) {
+		shq_quote(sb, s);	/* no '=': a plain value */
+	} else {
+		*end = '\0';
+		sb_putc(sb, '[');
+		shq_word(sb, s + 1);
+		sb_append(sb, end == plus ? "]+=" : "]=");
+		shq_word(sb, end + 2 + (end == plus));
+	}
+	free(s);
+	return 0;
+}
+
+/*
+ * name=( ... ): each element expanded — split and globbed like a
+ * command's arguments, or [key]=value kept whole — and written back in
+ * shell quoting as "(e1 e2 ...)", the text var_assign_compound reads
+ * (and set -x shows).
+ */
+static int expand_array(struct xctx *x, const struct word *w)
+{
+	struct strbuf sb = STRBUF_INIT;
+	sb_putc(&sb, '(');
+	int r = 0;
+	for (size_t i = 0; i < w->parts.len && r == 0; i++) {
+		const struct word *e = w->parts.items[i];
+		if (elem_keyed(e)) {
+			sb_append(&sb, sb.len > 1 ? " " : "");
+			r = array_keyed(x->sh, e, &sb);
+			continue;
+		}
+		struct vec one = VEC_INIT, fields = VEC_INIT;
+		vec_push(&one, (void *)e);
+		r = expand_words(x->sh, &one, &fields);
+		for (size_t k = 0; k < fields.len; k++) {
+			sb_append(&sb, sb.len > 1 ? " " : "");
+			shq_word(&sb, fields.items[k]);
+		}
+		vec_free(&one);
+		vec_free_all(&fields, free);
+	}
+	sb_putc(&sb, ')');
+	if (r == 0)
+		xbuf_add(&x->buf, sb.data, sb.len, XMARK_QUO);
+	sb_free(&sb);
+	return r;
+}
+
 int expand_part(struct xctx *x, const struct word *w, bool quoted, bool arg)
 {
 	switch (w->type) {
@@ -316,6 +406,8 @@ int expand_part(struct xctx *x, const struct word *w, bool quoted, bool arg)
 			if (expand_part(x, w->parts.items[i], quoted, arg) < 0)
 				return -1;
 		return 0;
+	case WORD_ARRAY:
+		return expand_array(x, w);
 	}
 	return 0;
 }

@@ -53,6 +53,14 @@ int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
  * 0, or -1 after printing the error (bad expression, division by zero, ...).
  */
 int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value);
+struct strbuf;
+/** Append s quoted for re-input, as ${x@Q} shows it: '...', or $'...'
+    when it holds control characters (param_ext.c). */
+void param_quote(struct strbuf *sb, const char *s);
+
+/** s in upper (or lower) case, by characters of the locale: owned. */
+char *param_case(const char *s, bool upper);
+
 /** Parse and evaluate text as an arithmetic expression (`let`, ${x:o:l}):
     as above; in a builtin the message names the builtin. */
 int expand_arith_text(struct shell *sh, const char *text, int64_t *value);

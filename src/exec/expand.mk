@@ -5,4 +5,5 @@ src_libshell_a_SOURCES += \
 	src/exec/param.c \
 	src/exec/param_ext.c \
 	src/exec/split.c \
-	src/exec/vars.c
+	src/exec/vars.c \
+	src/exec/vars_array.c

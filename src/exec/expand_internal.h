@@ -87,15 +87,13 @@ char *param_ext_apply(struct xctx *x, const struct word *w, const char *name,
 /** ${x:o:l} of one string s (characters): an owned *out, or -1. */
 int param_ext_substr(struct xctx *x, const struct word *w, const char *s,
 		     char **out);
+/** The arithmetic value of w ("" and NULL: 0); -1 after an error. */
+int param_eval_word(struct xctx *x, const struct word *w, int64_t *v);
 /** The offset/length of ${x:o:l} applied to count items: -1 after an
     error (a negative length of a list, an end before the start). */
 int param_substr_range(struct xctx *x, const struct word *w, size_t count,
 		       bool list, size_t *start, size_t *n);
 
-struct strbuf;
-/** Append s quoted for re-input, as ${x@Q} shows it: '...', or $'...'
-    when it holds control characters (param_ext.c). */
-void param_quote(struct strbuf *sb, const char *s);
 
 /** A word to a plain string, sharing the caller's shell (no split, no glob). */
 int expand_to_string(struct shell *sh, const struct word *w, int flags,

@@ -120,7 +120,7 @@ static int expand_length(struct xctx *x, const char *name, const char *value,
 
 /* ${name=word}: only variables can be assigned this way. */
 static int expand_assign(struct xctx *x, const struct word *w, const char *name,
-			 bool quoted)
+			 const char *sub, bool quoted)
 {
 	if (!parse_is_name(name)) {
 		shell_error(x->sh, "%s: cannot assign in this way", name);
@@ -130,11 +130,14 @@ static int expand_assign(struct xctx *x, const struct word *w, const char *name,
 	if (w->param.arg &&
 	    expand_to_string(x->sh, w->param.arg, 0, quoted, &value) < 0)
 		return -1;
-	int r = var_set(x->sh, name, value ? value : "", 0);
+	int r = sub ? var_elem_set(x->sh, name, sub, value ? value : "", false)
+		    : var_set(x->sh, name, value ? value : "", 0);
 	free(value);
 	if (r < 0)
 		return -1;
-	append_value(x, name, var_get(x->sh, name), quoted);
+	bool err;
+	const char *now = sub ? var_elem_get(x->sh, name, sub, &err) : var_get(x->sh, name);
+	append_value(x, name, now ? now : "", quoted);
 	return 0;
 }
 
@@ -252,19 +255,16 @@ static int expand_params_substr(struct xctx *x, const struct word *w,
 	return 0;
 }
 
-/* The extension forms (param_ext.c) of a list: each element mapped. */
-static int expand_ext_list(struct xctx *x, const struct word *w,
-			   const char *name, bool quoted)
+/* The list forms (param_ext.c, and the trims of an array): each element
+   mapped, the results a list again. */
+static int map_list(struct xctx *x, const struct word *w, const char *name,
+		    const struct vec *items, bool star, bool quoted)
 {
-	bool star = name[0] == '*';
-	if (w->param.op == PARAM_SUBSTR)
-		return expand_params_substr(x, w, star, quoted);
 	struct ext_args *a;
 	int r = param_ext_prepare(x, w, &a);
-	struct vec *p = shell_params(x->sh);
 	struct vec out = VEC_INIT;
-	for (size_t i = 0; i < p->len && r == 0; i++) {
-		char *s = param_ext_apply(x, w, name, a, p->items[i]);
+	for (size_t i = 0; i < items->len && r == 0; i++) {
+		char *s = param_ext_apply(x, w, name, a, items->items[i]);
 		if (!s)
 			r = -1;
 		else
@@ -277,15 +277,23 @@ static int expand_ext_list(struct xctx *x, const struct word *w,
 	return r;
 }
 
+static int expand_ext_list(struct xctx *x, const struct word *w,
+			   const char *name, bool quoted)
+{
+	bool star = name[0] == '*';
+	if (w->param.op == PARAM_SUBSTR)
+		return expand_params_substr(x, w, star, quoted);
+	return map_list(x, w, name, shell_params(x->sh), star, quoted);
+}
+
 /* ${x:o:l} ${x/p/r} ${x^p} ${x,p} ${x@L} ${!prefix*} (param_ext.c). */
 static int expand_ext(struct xctx *x, const struct word *w, const char *name,
-		      bool quoted)
+		      const char *value, bool quoted)
 {
 	if (w->param.op == PARAM_NAMES_STAR || w->param.op == PARAM_NAMES_AT)
 		return expand_names(x, w, quoted);
 	if (is_at_or_star(name))
 		return expand_ext_list(x, w, name, quoted);
-	const char *value = var_get(x->sh, name);
 	if (check_unset(x, name, value) < 0)
 		return -1;
 	char *out = NULL;
@@ -305,15 +313,11 @@ static int expand_ext(struct xctx *x, const struct word *w, const char *name,
 	return r;
 }
 
-/* The POSIX forms, of the parameter name (which ${!x} found). */
-static int expand_named(struct xctx *x, const struct word *w, const char *name,
-			bool quoted)
+/* Every form, of the parameter name (which ${!x} found) whose value is
+   value (sub: the subscript of an array element a[sub], else NULL). */
+static int expand_value(struct xctx *x, const struct word *w, const char *name,
+			const char *sub, const char *value, bool quoted)
 {
-	const char *value;
-	if (is_at_or_star(name) && !is_trim(w->param.op))
-		value = params_null(x->sh, name[0] == '*') ? "" : "@";
-	else
-		value = var_get(x->sh, name);
 	bool unset = value == NULL;
 	bool use_word = unset || (w->param.colon && value[0] == '\0');
 	switch (w->param.op) {
@@ -331,7 +335,7 @@ static int expand_named(struct xctx *x, const struct word *w, const char *name,
 		return 0;
 	case PARAM_ASSIGN:
 		if (use_word)
-			return expand_assign(x, w, name, quoted);
+			return expand_assign(x, w, name, sub, quoted);
 		append_value(x, name, value, quoted);
 		return 0;
 	case PARAM_ERROR:
@@ -351,9 +355,143 @@ static int expand_named(struct xctx *x, const struct word *w, const char *name,
 		shell_error(x->sh, "bad substitution");
 		return -1;
 	default:
-		return expand_ext(x, w, name, quoted);
+		return expand_ext(x, w, name, value, quoted);
 	}
 	return 0;
+}
+
+static int expand_named(struct xctx *x, const struct word *w, const char *name,
+			bool quoted)
+{
+	const char *value;
+	if (is_at_or_star(name) && !is_trim(w->param.op) && w->param.op < PARAM_SUBSTR)
+		value = params_null(x->sh, name[0] == '*') ? "" : "@";
+	else
+		value = var_get(x->sh, name);
+	return expand_value(x, w, name, NULL, value, quoted);
+}
+
+/* ------------------------------------------------------------ arrays */
+
+/* ${a[@]:o:l}: the elements from index o on (an index, not a position,
+   in a sparse indexed array, as bash); positions in an associative one. */
+static int array_substr(struct xctx *x, const struct word *w, const char *name,
+			const struct vec *items, bool star, bool quoted)
+{
+	size_t n = items->len, start = 0, cnt = 0;
+	if (var_is_assoc(x->sh, name) || n == 0) {
+		if (param_substr_range(x, w, n, true, &start, &cnt) < 0)
+			return -1;
+	} else {
+		int64_t off, len = INT64_MAX;
+		if (param_eval_word(x, w->param.arg, &off) < 0 ||
+		    (w->param.arg2 && param_eval_word(x, w->param.arg2, &len) < 0))
+			return -1;
+		if (len < 0) {
+			shell_error(x->sh, "%jd: substring expression < 0", (intmax_t)len);
+			return -1;
+		}
+		struct vec keys = VEC_INIT;
+		var_array_keys(x->sh, name, &keys);
+		int64_t end = strtoll(keys.items[n - 1], NULL, 10) + 1;
+		if (off < 0)
+			off += end;
+		start = n;
+		for (size_t i = 0; off >= 0 && i < n; i++) {
+			if (strtoll(keys.items[i], NULL, 10) >= off) {
+				start = i;
+				break;
+			}
+		}
+		cnt = (uint64_t)len < n - start ? (size_t)len : n - start;
+		vec_free_all(&keys, free);
+	}
+	expand_append_list(x, (char *const *)items->items + start, cnt, star, quoted);
+	return 0;
+}
+
+/* Is the list null for ${a[@]:-w}: no element, or its join is empty? */
+static bool list_null(struct shell *sh, const struct vec *items, bool star)
+{
+	const char *ifs = var_get(sh, "IFS");
+	if (items->len > 1 && !(star && ifs && !ifs[0]))
+		return false;
+	for (size_t i = 0; i < items->len; i++)
+		if (((char *)items->items[i])[0])
+			return false;
+	return true;
+}
+
+/* ${a[@]} ${a[*]} ${!a[@]} with every operator: the elements as a list,
+   joined or split like $* and $@. */
+static int expand_list(struct xctx *x, const struct word *w, const char *name,
+		       const struct vec *items, bool star, bool quoted)
+{
+	char *const *v = (char *const *)items->items;
+	bool use_word = items->len == 0 || (w->param.colon && list_null(x->sh, items, star));
+	char num[24];
+	switch (w->param.op) {
+	case PARAM_PLAIN:
+		expand_append_list(x, v, items->len, star, quoted);
+		return 0;
+	case PARAM_LENGTH:
+		xbuf_add(&x->buf, num, expand_fmt_int(num, (intmax_t)items->len),
+			 quoted ? XMARK_QUO : XMARK_EXP);
+		return 0;
+	case PARAM_DEFAULT:
+	case PARAM_ASSIGN:
+	case PARAM_ERROR:
+		if (use_word && w->param.op == PARAM_ERROR)
+			return expand_error(x, w, name, w->param.colon);
+		if (use_word)
+			return expand_arg(x, w, quoted);
+		expand_append_list(x, v, items->len, star, quoted);
+		return 0;
+	case PARAM_ALT:
+		return use_word ? 0 : expand_arg(x, w, quoted);
+	case PARAM_BAD:
+		shell_error(x->sh, "bad substitution");
+		return -1;
+	case PARAM_SUBSTR:
+		return array_substr(x, w, name, items, star, quoted);
+	default:
+		return map_list(x, w, name, items, star, quoted);
+	}
+}
+
+/* name[sub] after expansion of the subscript: an element, or with @ or
+   * the whole array (keys: ${!a[@]}, the indices or keys). */
+static int expand_element(struct xctx *x, const struct word *w, const char *name,
+			  const char *sub, bool keys, bool quoted)
+{
+	if (is_at_or_star(sub)) {
+		struct vec items = VEC_INIT;
+		if (keys)
+			var_array_keys(x->sh, name, &items);
+		else
+			var_array_values(x->sh, name, &items);
+		int r = expand_list(x, w, name, &items, sub[0] == '*', quoted);
+		if (keys)
+			vec_free_all(&items, free);
+		else
+			vec_free(&items);
+		return r;
+	}
+	bool err;
+	const char *v = var_elem_get(x->sh, name, sub, &err);
+	if (err)
+		return -1;
+	return expand_value(x, w, name, sub, v, quoted);
+}
+
+static int expand_subscripted(struct xctx *x, const struct word *w, bool quoted)
+{
+	char *sub;
+	if (expand_to_string(x->sh, w->param.subscript, 0, false, &sub) < 0)
+		return -1;
+	int r = expand_element(x, w, w->param.name, sub, w->param.indirect, quoted);
+	free(sub);
+	return r;
 }
 
 /* ${!name}: the value of name is the name to expand (bash, ksh93's
@@ -374,7 +512,7 @@ static bool is_param_name(const char *v)
 static char *indirect_name(struct xctx *x, const char *name)
 {
 	const char *v = var_get(x->sh, name);
-	if (!v || !is_param_name(v)) {
+	if (!v || (!is_param_name(v) && !strchr(v, '['))) {
 		shell_error(x->sh, "%s: invalid indirect expansion", name);
 		return NULL;
 	}
@@ -383,12 +521,22 @@ static char *indirect_name(struct xctx *x, const char *name)
 
 int expand_param(struct xctx *x, const struct word *w, bool quoted)
 {
+	if (w->param.subscript)
+		return expand_subscripted(x, w, quoted);
 	if (!w->param.indirect)
 		return expand_named(x, w, w->param.name, quoted);
 	char *name = indirect_name(x, w->param.name);
 	if (!name)
 		return -1;
-	int r = expand_named(x, w, name, quoted);
+	char *base, *sub;
+	int r;
+	if (var_split_element(name, &base, &sub)) {	/* n='a[1]'; ${!n} */
+		r = expand_element(x, w, base, sub, false, quoted);
+		free(base);
+		free(sub);
+	} else {
+		r = expand_named(x, w, name, quoted);
+	}
 	free(name);
 	return r;
 }

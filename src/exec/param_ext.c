@@ -30,7 +30,7 @@
 /* ---------------------------------------------------------- substrings */
 
 /* The arithmetic value of an offset or length word; "" is 0. */
-static int eval_word(struct xctx *x, const struct word *w, int64_t *v)
+int param_eval_word(struct xctx *x, const struct word *w, int64_t *v)
 {
 	char *text = NULL;
 	*v = 0;
@@ -54,9 +54,9 @@ int param_substr_range(struct xctx *x, const struct word *w, size_t count,
 		       bool list, size_t *start, size_t *n)
 {
 	int64_t off, len = INT64_MAX, c = (int64_t)count;
-	if (eval_word(x, w->param.arg, &off) < 0)
+	if (param_eval_word(x, w->param.arg, &off) < 0)
 		return -1;
-	if (w->param.arg2 && eval_word(x, w->param.arg2, &len) < 0)
+	if (w->param.arg2 && param_eval_word(x, w->param.arg2, &len) < 0)
 		return -1;
 	*start = *n = 0;
 	if (off < 0 && (off += c) < 0)
@@ -211,6 +211,11 @@ static char *str_case(const char *s, const char *pat, bool upper, bool all)
 	return sb_finish(&sb);
 }
 
+char *param_case(const char *s, bool upper)
+{
+	return str_case(s, NULL, upper, true);
+}
+
 /* ----------------------------------------------------------- transform */
 
 /* Does s need $'...' to be shown on one line (a control character)? */
@@ -354,6 +359,19 @@ void param_ext_free(struct ext_args *a)
 	}
 }
 
+/* ${x#p} ${x##p} ${x%p} ${x%%p} of one element of a list. */
+static char *trim_one(const char *s, const char *pat, enum param_op op)
+{
+	size_t n = strlen(s);
+	bool longest = op == PARAM_TRIM_PREFIX_LONG || op == PARAM_TRIM_SUFFIX_LONG;
+	if (op == PARAM_TRIM_PREFIX || op == PARAM_TRIM_PREFIX_LONG) {
+		ssize_t k = pattern_match_prefix(pat, s, longest);
+		return xstrdup(s + (k > 0 ? k : 0));
+	}
+	ssize_t k = pattern_match_suffix(pat, s, longest);
+	return xstrndup(s, k >= 0 ? (size_t)k : n);
+}
+
 /* One string through op (not SUBSTR); NULL after an error. */
 char *param_ext_apply(struct xctx *x, const struct word *w, const char *name,
 		      const struct ext_args *a, const char *s)
@@ -373,6 +391,11 @@ char *param_ext_apply(struct xctx *x, const struct word *w, const char *name,
 				op == PARAM_UPPER_ALL || op == PARAM_LOWER_ALL);
 	case PARAM_TRANSFORM:
 		return str_transform(x, name, s, a->letter);
+	case PARAM_TRIM_SUFFIX:
+	case PARAM_TRIM_SUFFIX_LONG:
+	case PARAM_TRIM_PREFIX:
+	case PARAM_TRIM_PREFIX_LONG:
+		return trim_one(s, a->pat ? a->pat : "", op);
 	default:
 		return xstrdup(s);
 	}

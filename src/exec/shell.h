@@ -100,11 +100,22 @@ enum {
 					   (exec/dynvars.c) */
 	VAR_VALUE_INLINE = 1 << 3,	/* internal to vars.c: value lives in
 					   the same allocation as the struct */
+	VAR_ARRAY = 1 << 4,		/* indexed array (arr holds it) */
+	VAR_ASSOC = 1 << 5,		/* associative array (arr holds it) */
+	VAR_INTEGER = 1 << 6,		/* declare -i: assignments evaluate */
+	VAR_LOWER = 1 << 7,		/* declare -l */
+	VAR_UPPER = 1 << 8,		/* declare -u */
 };
 
+struct varray;	/* vars_array.c */
+struct strbuf;
+
 struct var {
-	char *value;	/* owned, NULL when VAR_UNSET_VALUE */
+	char *value;	/* owned, NULL when VAR_UNSET_VALUE.  For an array:
+			   borrowed, element 0 (key "0"), so that $a is
+			   ${a[0]} at the cost of a scalar */
 	int flags;
+	struct varray *arr;	/* owned, NULL unless VAR_ARRAY|VAR_ASSOC */
 };
 
 /* A saved variable for `local` and for assignments before functions. */
@@ -154,6 +165,11 @@ struct shell {
 	struct shell_opts opt;
 	struct var_scratch vscratch;	/* vars.c only */
 	struct hashmap vars;		/* name -> struct var * (owned) */
+	struct vec pipestatus;		/* the exit statuses of the last
+					   pipeline's commands (ints stored
+					   in the pointers); PIPESTATUS is
+					   built from it when read */
+	bool pipestatus_dirty;		/* PIPESTATUS is out of date */
 	struct hashmap functions;	/* name -> struct ast_node * (a
 					   NODE_FUNCDEF, reference held) */
 	struct hashmap aliases;		/* name -> char * (owned) */
@@ -298,6 +314,73 @@ void var_environ_warm(struct shell *sh);
  * shell (export -p, readonly -p, alias, set).  Fresh string.
  */
 char *var_quote(const char *s);
+/*
+ * Arrays (vars_array.c; issue 10 item 2).  An indexed array maps integer
+ * indices >= 0 to strings (sparse, kept in index order); an associative
+ * array maps any string to a string, iterated in insertion order.  A
+ * scalar acts as an array of one element, index 0.
+ */
+/** Element idx (negative: from the end) of name, or NULL. */
+const char *var_index_get(struct shell *sh, const char *name, int64_t idx);
+/** Element key of the associative array name, or NULL. */
+const char *var_key_get(struct shell *sh, const char *name, const char *key);
+/** By a subscript as written after expansion: a key for an associative
+    array, else an arithmetic expression for the index.  *error: the
+    expression failed (message printed). */
+const char *var_elem_get(struct shell *sh, const char *name, const char *sub,
+			 bool *error);
+int var_elem_set(struct shell *sh, const char *name, const char *sub,
+		 const char *value, bool append);
+int var_elem_unset(struct shell *sh, const char *name, const char *sub);
+/** v is name[subscript] (a valid name): split it, both owned; false
+    when it is not that form. */
+bool var_split_element(const char *v, char **name, char **sub);
+/** Is name an associative array? */
+bool var_is_assoc(struct shell *sh, const char *name);
+/** Set element idx / key (append: add to its value); 0 or -1 (message). */
+int var_index_set(struct shell *sh, const char *name, int64_t idx,
+		  const char *value, bool append);
+int var_key_set(struct shell *sh, const char *name, const char *key,
+		const char *value, bool append);
+/** Unset one element; 0 or -1 (message). */
+int var_index_unset(struct shell *sh, const char *name, int64_t idx);
+int var_key_unset(struct shell *sh, const char *name, const char *key);
+/** The values (borrowed) or the keys (owned: indices as decimal text) of
+    name in order, pushed to out; nothing when unset. */
+void var_array_values(struct shell *sh, const char *name, struct vec *out);
+void var_array_keys(struct shell *sh, const char *name, struct vec *out);
+/** Number of elements (a set scalar: 1). */
+size_t var_array_count(struct shell *sh, const char *name);
+/** Assign name=( ... ): text is the inside of the parentheses, words in
+    shell quoting, [key]=value words for explicit keys; append: +=. */
+int var_assign_compound(struct shell *sh, const char *name, const char *text,
+			bool append);
+/** Make name an array (attr VAR_ARRAY or VAR_ASSOC) if it is not one. */
+int var_make_array(struct shell *sh, const char *name, int attr);
+/** s as declare -p writes a value: "..." or $'...'. */
+void var_dquote(struct strbuf *sb, const char *s);
+/** Append the elements of name for `declare -p`: "(...)" re-input form. */
+void var_array_print(struct shell *sh, const struct var *v, struct strbuf *sb);
+/** The value to store for attributes flags (-i evaluates, -l -u change
+    case) after old (+=; NULL for a plain assignment): owned, or NULL
+    after an arithmetic error. */
+char *var_apply_attrs(struct shell *sh, int flags, const char *old,
+		      const char *value);
+/** name+=value; 0 or -1. */
+int var_append(struct shell *sh, const char *name, const char *value, int flags);
+/** Element 0 (key "0") of an array, or NULL (borrowed). */
+const char *var_array_elem0(const struct varray *a);
+/** Record the statuses of the last pipeline (n of them) for PIPESTATUS. */
+void var_pipestatus_record(struct shell *sh, const int *st, size_t n);
+/** Rebuild PIPESTATUS from sh->pipestatus (var_get and var_lookup do it
+    when it is out of date). */
+void var_pipestatus_sync(struct shell *sh);
+/** Deep copy / free of the array part (vars.c's copy and free). */
+struct varray *varray_copy(const struct varray *a);
+void varray_free(struct varray *a);
+
+/** Is a function running (so that `local` and `declare` make locals)? */
+bool shell_in_function(struct shell *sh);
 /** Make name local to the current function (`local`, dash semantics). */
 int var_make_local(struct shell *sh, const char *name);
 

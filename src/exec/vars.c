@@ -12,6 +12,7 @@
 #include "base/shquote.h"
 #include "base/strbuf.h"
 #include "exec/exec_int.h"
+#include "exec/expand.h"
 #include "exec/expand_internal.h"
 #include "exec/shell.h"
 
@@ -42,7 +43,9 @@ static bool is_name(const char *s, size_t n)
 static void var_free(struct var *v)
 {
 	if (v) {
-		if (!(v->flags & VAR_VALUE_INLINE))
+		if (v->arr)
+			varray_free(v->arr);	/* value points into it */
+		else if (!(v->flags & VAR_VALUE_INLINE))
 			free(v->value);
 		free(v);
 	}
@@ -56,6 +59,7 @@ static struct var *var_new(const char *value)
 	size_t len = value ? strlen(value) + 1 : 0;
 	struct var *v = xmalloc(xadd(sizeof *v, len));
 	v->value = NULL;
+	v->arr = NULL;
 	v->flags = VAR_UNSET_VALUE;
 	if (value) {
 		v->value = memcpy((char *)(v + 1), value, len);
@@ -95,8 +99,16 @@ static void var_free_void(void *v)
 static struct var *var_copy(const struct var *v)
 {
 	struct var *c = xmalloc(sizeof *c);
-	c->value = v->value ? xstrdup(v->value) : NULL;
 	c->flags = v->flags & ~VAR_VALUE_INLINE;
+	c->arr = NULL;
+	if (v->arr) {
+		c->arr = varray_copy(v->arr);
+		c->value = NULL;
+		/* element 0 again, in the copy */
+		c->value = (char *)(v->value ? var_array_elem0(c->arr) : NULL);
+		return c;
+	}
+	c->value = v->value ? xstrdup(v->value) : NULL;
 	return c;
 }
 
@@ -273,6 +285,8 @@ static const char *special(struct shell *sh, const char *name, bool *found)
 const char *var_get(struct shell *sh, const char *name)
 {
 	char c = name[0];
+	if (c == 'P' && sh->pipestatus_dirty && strcmp(name, "PIPESTATUS") == 0)
+		var_pipestatus_sync(sh);
 	if (!((c >= 'a' && c <= 'z') || c == '_' || (c >= 'A' && c <= 'Z' && c != 'L'))) {
 		bool found;
 		const char *s = special(sh, name, &found);
@@ -290,6 +304,8 @@ const char *var_get(struct shell *sh, const char *name)
 
 struct var *var_lookup(struct shell *sh, const char *name)
 {
+	if (name[0] == 'P' && sh->pipestatus_dirty && strcmp(name, "PIPESTATUS") == 0)
+		var_pipestatus_sync(sh);
 	return hm_get(&sh->vars, name);
 }
 
@@ -299,6 +315,65 @@ static void readonly_error(struct shell *sh, const char *name)
 		builtin_error(sh, "%s: is read only", name);
 	else
 		shell_error(sh, "%s: is read only", name);
+}
+
+char *var_apply_attrs(struct shell *sh, int flags, const char *old,
+		      const char *value)
+{
+	if (flags & VAR_INTEGER) {
+		int64_t n, o = 0;
+		if (expand_arith_text(sh, value, &n) < 0 ||
+		    (old && expand_arith_text(sh, old, &o) < 0))
+			return NULL;
+		char num[24];
+		expand_fmt_int(num, (int64_t)((uint64_t)n + (uint64_t)o));
+		return xstrdup(num);
+	}
+	struct strbuf sb = STRBUF_INIT;
+	sb_append(&sb, old ? old : "");
+	sb_append(&sb, value);
+	char *s = sb_finish(&sb);
+	if (!(flags & (VAR_LOWER | VAR_UPPER)))
+		return s;
+	char *c = param_case(s, flags & VAR_UPPER);
+	free(s);
+	return c;
+}
+
+/* The attributes that make an assignment more than a copy. */
+#define VAR_SPECIAL_STORE (VAR_ARRAY | VAR_ASSOC | VAR_INTEGER | VAR_LOWER | VAR_UPPER)
+
+/* An assignment to an array (element 0) or to a variable with -i -l -u. */
+static int store_special(struct shell *sh, const char *name, struct var *v,
+			 const char *value)
+{
+	if (v->arr)
+		return var_index_set(sh, name, 0, value, false);
+	char *s = var_apply_attrs(sh, v->flags, NULL, value);
+	if (!s)
+		return -1;
+	var_store(v, s);
+	free(s);
+	return 0;
+}
+
+int var_append(struct shell *sh, const char *name, const char *value, int flags)
+{
+	struct var *v = hm_get(&sh->vars, name);
+	if (v && v->arr) {
+		if (v->flags & VAR_READONLY) {
+			readonly_error(sh, name);
+			return -1;
+		}
+		return var_index_set(sh, name, 0, value, true);
+	}
+	const char *old = v ? v->value : NULL;
+	char *s = var_apply_attrs(sh, v ? v->flags : 0, old, value);
+	if (!s)
+		return -1;
+	int r = var_set(sh, name, s, flags);	/* -i -l -u: idempotent */
+	free(s);
+	return r;
 }
 
 int var_set(struct shell *sh, const char *name, const char *value, int flags)
@@ -315,6 +390,9 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	if (!v) {
 		v = var_new(value);
 		hm_put(&sh->vars, name, v);
+	} else if (value && (v->flags & VAR_SPECIAL_STORE)) {
+		if (store_special(sh, name, v, value) < 0)
+			return -1;
 	} else if (value) {
 		var_store(v, value);
 	}
@@ -382,8 +460,8 @@ static void env_visit(const char *key, void *value, void *ctx)
 {
 	struct var *v = value;
 	struct env_count *ec = ctx;
-	if (!(v->flags & VAR_EXPORT) || !v->value)
-		return;
+	if (!(v->flags & VAR_EXPORT) || !v->value || v->arr)
+		return;	/* arrays are not exported (as bash) */
 	size_t klen = strlen(key), vlen = strlen(v->value);
 	if (!ec->out) {
 		ec->n++;
@@ -489,6 +567,11 @@ static struct frame *function_frame(struct shell *sh)
 		if (f->is_function)
 			return f;
 	return NULL;
+}
+
+bool shell_in_function(struct shell *sh)
+{
+	return function_frame(sh) != NULL;
 }
 
 static bool already_local(const struct frame *f, const char *name)
@@ -634,6 +717,7 @@ void vars_init(struct shell *sh, char **environ_in)
 
 void vars_finish(struct shell *sh)
 {
+	vec_free(&sh->pipestatus);
 	while (sh->frame && sh->frame->up)
 		frame_pop(sh);
 	if (sh->frame) {

@@ -168,6 +168,25 @@ static bool is_blank(unsigned char c)
 		|| c == '\f';
 }
 
+/*
+ * name[subscript] (arrays, issue 10 item 2) is one name token, subscript
+ * and all: the evaluator hands "a[i+1]" to the shell, which evaluates the
+ * subscript (or takes it as the key of an associative array).  An
+ * unmatched '[' leaves the name alone (the '[' is then a bad character).
+ */
+static void skip_subscript(struct aparser *ap)
+{
+	int depth = 0;
+	for (const char *q = ap->p; *q; q++) {
+		if (*q == '[')
+			depth++;
+		else if (*q == ']' && --depth == 0) {
+			ap->p = q + 1;
+			return;
+		}
+	}
+}
+
 static void next_token(struct aparser *ap)
 {
 	while (is_blank((unsigned char)*ap->p))
@@ -183,6 +202,8 @@ static void next_token(struct aparser *ap)
 		ap->tok = (c >= '0' && c <= '9') ? T_NUM : T_NAME;
 		while (is_name_char((unsigned char)*ap->p))
 			ap->p++;
+		if (ap->tok == T_NAME && *ap->p == '[')
+			skip_subscript(ap);
 		if (ap->tok == T_NUM && *ap->p == '#') {
 			/* base#digits: the digits of bases above 36 include
 			   @ and _ */

@@ -13,7 +13,7 @@ struct word *word_create(enum word_type type)
 {
 	struct word *w = xcalloc(1, sizeof *w);
 	w->type = type;
-	if (type == WORD_DQUOTE || type == WORD_LIST)
+	if (type == WORD_DQUOTE || type == WORD_LIST || type == WORD_ARRAY)
 		vec_init(&w->parts);
 	return w;
 }
@@ -54,12 +54,14 @@ void word_destroy(struct word *w)
 		break;
 	case WORD_DQUOTE:
 	case WORD_LIST:
+	case WORD_ARRAY:
 		vec_free_all(&w->parts, word_destroy_v);
 		break;
 	case WORD_PARAM:
 		free(w->param.name);
 		word_destroy(w->param.arg);
 		word_destroy(w->param.arg2);
+		word_destroy(w->param.subscript);
 		break;
 	case WORD_CMDSUB:
 		ast_node_destroy(w->cmdsub.program);
@@ -162,6 +164,7 @@ static void assign_destroy(void *p)
 {
 	struct assign *a = p;
 	free(a->name);
+	word_destroy(a->subscript);
 	word_destroy(a->value);
 	free(a);
 }

@@ -46,6 +46,8 @@ enum word_type {
 	WORD_TILDE,	/* ~ or ~user at the start of a word (or after : / = in
 			   an assignment value) */
 	WORD_LIST,	/* concatenation: the parts, in order */
+	WORD_ARRAY,	/* ( word... ) of name=( ... ): parts are the
+			   elements (extension, issue 10 item 2) */
 };
 
 /* How a WORD_SQUOTE came to be, for the AST dump only (expansion ignores it). */
@@ -106,7 +108,8 @@ struct word {
 						   see docs on NUL handling) */
 			enum squote_kind kind;	/* WORD_SQUOTE only */
 		} lit;
-		/* WORD_DQUOTE, WORD_LIST: parts are struct word * (owned) */
+		/* WORD_DQUOTE, WORD_LIST, WORD_ARRAY: parts are struct word *
+		   (owned) */
 		struct vec parts;
 		/* WORD_PARAM */
 		struct {
@@ -123,6 +126,9 @@ struct word {
 						   as double-quoted text; for
 						   the trim ops, always as an
 						   unquoted pattern. */
+			struct word *subscript;	/* owned, may be NULL: the
+						   [...] of ${a[i]}, read like
+						   an unquoted word */
 			struct word *arg2;	/* owned, may be NULL: the
 						   length of ${x:o:l}, the
 						   replacement of ${x/p/r} */
@@ -264,7 +270,10 @@ struct list_item {
 /* A NAME=value prefix of a simple command. */
 struct assign {
 	char *name;		/* owned */
-	struct word *value;	/* owned; an empty WORD_LIST for "x=" */
+	struct word *value;	/* owned; an empty WORD_LIST for "x=";
+				   a WORD_ARRAY for "x=( ... )" */
+	struct word *subscript;	/* owned, may be NULL: a[subscript]=value */
+	bool append;		/* x+=value */
 	struct src_range range;
 };
 

@@ -110,6 +110,7 @@ static void dump_param(FILE *out, const struct word *w, int indent, const char *
 		fputc('#', out);
 	fputs(w->param.indirect || w->param.op >= PARAM_NAMES_STAR ? "!" : "", out);
 	fputs(w->param.name, out);
+	fputs(w->param.subscript ? "[...]" : "", out);
 	if (w->param.op != PARAM_LENGTH)
 		fprintf(out, "%s%s%s", w->param.colon ? ":" : "", param_ops[w->param.op],
 			w->param.arg ? "..." : "");
@@ -141,7 +142,9 @@ static void dump_part(FILE *out, const struct word *w, int indent, const char *l
 		return;
 	case WORD_DQUOTE:
 	case WORD_LIST:
-		word_head(out, label, w->type == WORD_LIST ? "concatenation" : "double-quoted",
+	case WORD_ARRAY:
+		word_head(out, label, w->type == WORD_LIST ? "concatenation" :
+			  w->type == WORD_ARRAY ? "array" : "double-quoted",
 			  w->range);
 		fputc('\n', out);
 		for (size_t i = 0; i < w->parts.len; i++)
@@ -241,7 +244,8 @@ static void dump_simple(FILE *out, const struct ast_node *n, int indent)
 	for (size_t i = 0; i < n->simple.assigns.len; i++) {
 		const struct assign *a = n->simple.assigns.items[i];
 		pad(out, indent);
-		fprintf(out, "assignment %s= ", a->name);
+		fprintf(out, "assignment %s%s%s ", a->name, a->subscript ? "[...]" : "",
+			a->append ? "+=" : "=");
 		put_range(out, a->range);
 		fputc('\n', out);
 		dump_part(out, a->value, indent + 2, "value ");
@@ -453,6 +457,11 @@ static void text_param(struct strbuf *sb, const struct word *w, enum text_ctx ct
 	sb_printf(sb, "${%s%s%s", w->param.op == PARAM_LENGTH ? "#" : "",
 		  w->param.indirect || w->param.op >= PARAM_NAMES_STAR ? "!" : "",
 		  w->param.name);
+	if (w->param.subscript) {
+		sb_putc(sb, '[');
+		text_word(sb, w->param.subscript, CTX_UNQUOTED);
+		sb_putc(sb, ']');
+	}
 	if (w->param.op != PARAM_LENGTH)
 		sb_printf(sb, "%s%s", w->param.colon ? ":" : "", param_ops[w->param.op]);
 	/* "${x-word}": word was read like "..." text; trims and unquoted: as a word */
@@ -503,6 +512,14 @@ static void text_word(struct strbuf *sb, const struct word *w, enum text_ctx ctx
 				sb_printf(sb, "\\%c", w->lit.text[i]);
 		else
 			sb_printf(sb, "'%s'", w->lit.text);
+		break;
+	case WORD_ARRAY:
+		sb_putc(sb, '(');
+		for (size_t i = 0; i < w->parts.len; i++) {
+			sb_append(sb, i ? " " : "");
+			text_word(sb, w->parts.items[i], CTX_UNQUOTED);
+		}
+		sb_putc(sb, ')');
 		break;
 	case WORD_DQUOTE:
 	case WORD_LIST:
@@ -648,7 +665,13 @@ static void text_simple(struct printer *pr, const struct ast_node *n)
 {
 	for (size_t i = 0; i < n->simple.assigns.len; i++) {
 		const struct assign *a = n->simple.assigns.items[i];
-		sb_printf(&pr->sb, "%s%s=", i ? " " : "", a->name);
+		sb_printf(&pr->sb, "%s%s", i ? " " : "", a->name);
+		if (a->subscript) {
+			sb_putc(&pr->sb, '[');
+			text_word(&pr->sb, a->subscript, CTX_UNQUOTED);
+			sb_putc(&pr->sb, ']');
+		}
+		sb_append(&pr->sb, a->append ? "+=" : "=");
 		text_word(&pr->sb, a->value, CTX_UNQUOTED);
 	}
 	const char *first = n->simple.words.len ? word_literal_text(n->simple.words.items[0]) : NULL;

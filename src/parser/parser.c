@@ -660,23 +660,99 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 	return parse_func_body(p, n);
 }
 
+/* Does a '(' follow the word just read with no blank between? */
+static bool lparen_adjacent(struct parser *p)
+{
+	struct src_pos end = p->last_end;
+	struct token *t = peek(p);
+	return t->type == TK_LPAREN && t->range.begin.line == end.line &&
+	       t->range.begin.col == end.col;
+}
+
+/* The ( word... ) of name=( ... ) after the name=: words, newlines
+   between them, up to the ')' (ksh, bash: a syntax error in POSIX). */
+static struct word *parse_array_words(struct parser *p)
+{
+	struct word *arr = word_create(WORD_ARRAY);
+	arr->range.begin = peek(p)->range.begin;
+	consume(p);
+	for (;;) {
+		struct token *t = peek(p);
+		if (p->err)
+			break;
+		if (t->type == TK_NEWLINE) {
+			consume(p);
+			continue;
+		}
+		if (t->type == TK_RPAREN) {
+			arr->range.end = t->range.end;
+			consume(p);
+			return arr;
+		}
+		if (t->type != TK_WORD) {
+			unexpected(p, ")");
+			break;
+		}
+		vec_push(&arr->parts, word_tilde(take_word(p), false));
+	}
+	word_destroy(arr);
+	return NULL;
+}
+
+static bool word_is_empty(const struct word *w)
+{
+	return w->type == WORD_LIST && w->parts.len == 0;
+}
+
 /* A word in the simple command: assignment (prefix only), or a command word. */
 static void simple_word(struct parser *p, struct ast_node *n)
 {
 	struct word *w = take_word(p);
 	if (n->simple.words.len == 0) {
 		struct src_range range = w->range;
-		char *name = word_split_assign(&w);
+		struct word *subscript = NULL;
+		bool append = false;
+		char *name = word_split_assignment(&w, &subscript, &append);
 		if (name) {
 			struct assign *a = xcalloc(1, sizeof *a);
 			a->name = name;
 			a->value = w;
 			a->range = range;
+			a->subscript = subscript;
+			a->append = append;
 			vec_push(&n->simple.assigns, a);
+			if (!subscript && word_is_empty(w) && lparen_adjacent(p)) {
+				word_destroy(w);
+				a->value = parse_array_words(p);
+				if (!a->value)
+					a->value = word_create(WORD_LIST);
+			}
 			return;
 		}
 	}
 	vec_push(&n->simple.words, word_tilde(w, false));
+}
+
+/* declare a=( ... ): the ( ... ) joins the word before it, whose
+   expansion then reads "a=(elements)" (the builtin assigns it). */
+static void decl_array_word(struct parser *p, struct ast_node *n)
+{
+	struct word *w = n->simple.words.items[n->simple.words.len - 1];
+	const struct word *lastpart = w->type == WORD_LIST && w->parts.len ?
+		w->parts.items[w->parts.len - 1] : w;
+	if (lastpart->type != WORD_LITERAL || !lastpart->lit.len ||
+	    lastpart->lit.text[lastpart->lit.len - 1] != '=' || !lparen_adjacent(p))
+		return;
+	struct word *arr = parse_array_words(p);
+	if (!arr)
+		return;
+	if (w->type != WORD_LIST) {
+		struct word *l = word_create(WORD_LIST);
+		l->range = w->range;
+		vec_push(&l->parts, w);
+		n->simple.words.items[n->simple.words.len - 1] = w = l;
+	}
+	vec_push(&w->parts, arr);
 }
 
 /*
@@ -697,7 +773,8 @@ static size_t decl_args(const struct vec *v)
 	}
 	w = i < v->len ? word_literal_text(v->items[i]) : NULL;
 	if (!w || (strcmp(w, "export") != 0 && strcmp(w, "readonly") != 0 &&
-		   strcmp(w, "local") != 0))
+		   strcmp(w, "local") != 0 && strcmp(w, "declare") != 0 &&
+		   strcmp(w, "typeset") != 0))
 		return 0;
 	return i + 1;
 }
@@ -762,6 +839,8 @@ static struct ast_node *parse_simple(struct parser *p)
 		simple_word(p, n);
 		if (first && n->simple.words.len == 1 && peek(p)->type == TK_LPAREN)
 			return parse_funcdef(p, finish(p, n));
+		if (n->simple.words.len > 1 && decl_args(&n->simple.words))
+			decl_array_word(p, n);
 	}
 	if (!p->err && n->simple.words.len + n->simple.assigns.len + n->redirs.len == 0)
 		unexpected(p, NULL);

@@ -125,6 +125,8 @@ enum word_mode {
 			   and | is one outside them */
 	WM_ARITH_SEMI,	/* the first two parts of for (( a; b; c )): an
 			   arithmetic text up to a ';' outside parentheses */
+	WM_SUBSCRIPT,	/* the subscript of ${a[...]} or a[...]=: up to the
+			   matching ']', quoting as in an unquoted word */
 };
 
 /** Read a word in mode (first byte not yet read).  NULL on error. */
@@ -145,6 +147,10 @@ struct word *word_tilde(struct word *w, bool assign);
  * Otherwise returns NULL and leaves *w alone.
  */
 char *word_split_assign(struct word **w);
+/** The same, also for name+=value and name[subscript]=value (then
+    *subscript and *append are set; both may be NULL to refuse them). */
+char *word_split_assignment(struct word **w, struct word **subscript,
+			    bool *append);
 /** The plain text of a word that is a single unquoted literal, else NULL. */
 const char *word_literal_text(const struct word *w);
 /** Here-doc delimiter: the text after quote removal; *quoted set when any quoting. */

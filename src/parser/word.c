@@ -468,6 +468,17 @@ static bool lex_param_op(struct parser *p, struct word *w, struct src_pos at)
 	}
 }
 
+/* The [subscript] after a name in ${...}, when there is one: false
+   after a syntax error. */
+static bool lex_subscript(struct parser *p, struct word *w)
+{
+	if (!parse_is_name(w->param.name) || lx_peekc(p) != '[')
+		return true;
+	lx_getc_bnl(p);
+	w->param.subscript = word_lex(p, WM_SUBSCRIPT);
+	return w->param.subscript != NULL;
+}
+
 /* ${#...}: the length form, or the parameter # itself followed by an operator. */
 static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 {
@@ -478,6 +489,10 @@ static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 	    (is_special_param(d) && lx_peekc(p) == '}')) {
 		struct word *w = new_param(lex_param_name(p, d, true), at);
 		w->param.op = PARAM_LENGTH;
+		if (!lex_subscript(p, w)) {
+			word_destroy(w);
+			return NULL;
+		}
 		int e = lx_getc_bnl(p);
 		if (e < 0) {
 			word_destroy(w);
@@ -576,8 +591,13 @@ static struct word *lex_param_bang(struct parser *p, struct src_pos at)
 	}
 	struct word *w = new_param(lex_param_name(p, d, true), at);
 	w->param.indirect = true;
+	if (!lex_subscript(p, w)) {
+		word_destroy(w);
+		return NULL;
+	}
 	int e = lx_peekc(p);
-	if (!special && is_name_start(d) && (e == '*' || e == '@')) {
+	if (!special && !w->param.subscript && is_name_start(d) &&
+	    (e == '*' || e == '@')) {
 		lx_getc_bnl(p);
 		if (lx_peekc(p) == '}') {
 			lx_getc_bnl(p);
@@ -602,7 +622,7 @@ static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
 		w = lex_param_bang(p, at);
 	} else if (is_name_start(c) || (c >= '0' && c <= '9') || is_special_param(c)) {
 		w = new_param(lex_param_name(p, c, true), at);
-		if (!lex_param_op(p, w, at)) {
+		if (!lex_subscript(p, w) || !lex_param_op(p, w, at)) {
 			word_destroy(w);
 			w = NULL;
 		}
@@ -684,7 +704,8 @@ static struct word *lex_dollar(struct parser *p, enum word_mode mode,
 		p->depth--;
 		return w;
 	}
-	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX))
+	if (c == '\'' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX ||
+			   mode == WM_SUBSCRIPT))
 		return lex_dollar_single(p, at);
 	if (c == '"' && (mode == WM_NORMAL || mode == WM_ARG || mode == WM_REGEX)) {
 		/* $"..." (bash, ksh): a string to translate with the locale's
@@ -734,6 +755,12 @@ static bool word_ends(struct parser *p, enum word_mode mode, int c, int *nest,
 		if (c == '}' && (*nest)-- == 0)
 			return *consume = true;
 		return false;
+	case WM_SUBSCRIPT:
+		if (c == '[')
+			++*nest;
+		if (c == ']' && (*nest)-- == 0)
+			return *consume = true;
+		return false;
 	case WM_ARITH:
 	case WM_ARITH_SEMI:
 		if (c == '(' && ++*nest > PARSER_MAX_DEPTH) {
@@ -760,6 +787,7 @@ static const char *mode_expect(enum word_mode mode)
 	case WM_ARG: case WM_ARG_DQ: case WM_ARG_HD: return "'}'";
 	case WM_ARITH: return "'))'";
 	case WM_ARITH_SEMI: return "';'";
+	case WM_SUBSCRIPT: return "']'";
 	default: return NULL;
 	}
 }
@@ -1157,18 +1185,133 @@ struct word *word_tilde(struct word *w, bool assign)
 	return w;
 }
 
+/* Where the ']' closing the subscript of name[... (started at byte n+1
+   of part 0) is, when "]=" or "]+=" follows it in the same literal:
+   *pj part, *pk byte; false when the word is no subscripted assignment. */
+static bool find_subscript_end(struct word *const *parts, size_t nparts,
+			       size_t n, size_t *pj, size_t *pk)
+{
+	int depth = 0;
+	for (size_t j = 0; j < nparts; j++) {
+		const struct word *l = parts[j];
+		if (l->type != WORD_LITERAL)
+			continue;
+		for (size_t k = j == 0 ? n + 1 : 0; k < l->lit.len; k++) {
+			char c = l->lit.text[k];
+			if (c == '[')
+				depth++;
+			if (c != ']' || depth-- > 0)
+				continue;
+			const char *t = l->lit.text + k + 1;
+			if (t[0] != '=' && !(t[0] == '+' && t[1] == '='))
+				return false;
+			*pj = j;
+			*pk = k;
+			return true;
+		}
+	}
+	return false;
+}
+
+/* A new literal part of bytes [from, to) of literal l, or NULL if empty. */
+static struct word *lit_piece(const struct word *l, size_t from, size_t to)
+{
+	if (to <= from)
+		return NULL;
+	struct word *w = word_create_text(WORD_LITERAL, l->lit.text + from, to - from);
+	w->range = l->range;
+	return w;
+}
+
+static void push_part(struct word *list, struct word *w)
+{
+	if (w)
+		vec_push(&list->parts, w);
+}
+
+/* One part alone needs no list around it. */
+static struct word *unwrap_one(struct word *list)
+{
+	if (list->parts.len != 1)
+		return list;
+	struct word *only = list->parts.items[0];
+	list->parts.len = 0;
+	word_destroy(list);
+	return only;
+}
+
+/* name[subscript]=value and name[subscript]+=value (ksh, bash). */
+static char *split_subscript_assign(struct word **wp, size_t n,
+				    struct word **subscript, bool *append)
+{
+	struct word *w = *wp;
+	bool list = w->type == WORD_LIST;
+	struct word **parts = list ? (struct word **)w->parts.items : wp;
+	size_t nparts = list ? w->parts.len : 1, j, k;
+	if (!find_subscript_end(parts, nparts, n, &j, &k))
+		return NULL;
+	struct word *first = parts[0], *last = parts[j];
+	*append = last->lit.text[k + 1] == '+';
+	struct word *sub = word_create(WORD_LIST), *value = word_create(WORD_LIST);
+	sub->range = value->range = w->range;
+	push_part(sub, lit_piece(first, n + 1, j == 0 ? k : first->lit.len));
+	for (size_t i = 1; i < j; i++)
+		push_part(sub, parts[i]);
+	if (j > 0)
+		push_part(sub, lit_piece(last, 0, k));
+	push_part(value, lit_piece(last, k + 2 + *append, last->lit.len));
+	for (size_t i = j + 1; i < nparts; i++)
+		push_part(value, parts[i]);
+	char *name = xstrndup(first->lit.text, n);
+	word_destroy(first);
+	if (j > 0)
+		word_destroy(last);
+	if (list) {
+		w->parts.len = 0;
+		word_destroy(w);
+	}
+	*subscript = unwrap_one(sub);
+	*wp = word_tilde(unwrap_one(value), true);
+	return name;
+}
+
+/* The length of the NAME at the start of s. */
+static size_t name_len(const char *s)
+{
+	size_t n = 0;
+	if (is_name_start((unsigned char)s[0]))
+		while (is_name_char((unsigned char)s[++n]))
+			;
+	return n;
+}
+
 char *word_split_assign(struct word **wp)
+{
+	return word_split_assignment(wp, NULL, NULL);
+}
+
+char *word_split_assignment(struct word **wp, struct word **subscript,
+			    bool *append)
 {
 	struct word *w = *wp;
 	struct word *first = w->type == WORD_LIST && w->parts.len ? w->parts.items[0] : w;
 	if (first->type != WORD_LITERAL)
 		return NULL;
+	size_t n = name_len(first->lit.text);
+	if (subscript && n > 0 && first->lit.text[n] == '[')
+		return split_subscript_assign(wp, n, subscript, append);
 	char *eq = strchr(first->lit.text, '=');
 	if (!eq || eq == first->lit.text)
 		return NULL;
 	char *name = xstrndup(first->lit.text, (size_t)(eq - first->lit.text));
+	if (append && eq - first->lit.text > 1 && eq[-1] == '+') {
+		name[eq - first->lit.text - 1] = '\0';	/* x+=value */
+		*append = true;
+	}
 	if (!parse_is_name(name)) {
 		free(name);
+		if (append)
+			*append = false;
 		return NULL;
 	}
 	size_t off = (size_t)(eq - first->lit.text) + 1;

@@ -6,7 +6,7 @@ TESTS += tests/unit/test_expand
 tests_unit_test_expand_SOURCES = tests/unit/test_expand.c tests/unit/expand_stubs.c \
 	src/exec/vars.c src/exec/dynvars.c src/exec/locale.c src/exec/expand.c \
 	src/exec/brace.c src/exec/param.c src/exec/param_ext.c \
-	src/exec/split.c \
+	src/exec/split.c src/exec/vars_array.c \
 	src/exec/options.c src/exec/pattern.c src/exec/extglob.c src/exec/bracket.c src/exec/glob.c \
 	src/exec/arith_eval.c src/parser/arith.c \
 	src/builtins/read.c src/builtins/getopts.c src/builtins/opts.c

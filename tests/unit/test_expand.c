@@ -111,6 +111,7 @@ static void wfree(struct word *w)
 		break;
 	case WORD_DQUOTE:
 	case WORD_LIST:
+	case WORD_ARRAY:
 		for (size_t i = 0; i < w->parts.len; i++)
 			wfree(w->parts.items[i]);
 		vec_free(&w->parts);
@@ -118,6 +119,8 @@ static void wfree(struct word *w)
 	case WORD_PARAM:
 		free(w->param.name);
 		wfree(w->param.arg);
+		wfree(w->param.arg2);
+		wfree(w->param.subscript);
 		break;
 	case WORD_ARITH:
 		wfree(w->arith.expr);
