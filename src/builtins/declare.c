@@ -23,22 +23,19 @@
  * local takes the same options and always makes locals.
  */
 
-/* The letters and attributes that declare -p shows, in bash's order. */
-static const struct {
-	char letter;
-	int flag;
-} attrs[] = {
-	{ 'a', VAR_ARRAY }, { 'A', VAR_ASSOC }, { 'i', VAR_INTEGER },
-	{ 'l', VAR_LOWER }, { 'r', VAR_READONLY }, { 'u', VAR_UPPER },
-	{ 'x', VAR_EXPORT },
-};
-
+/* The attribute of an option letter (0: none). */
 static int attr_of(char c)
 {
-	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-		if (attrs[i].letter == c)
-			return attrs[i].flag;
-	return 0;
+	switch (c) {
+	case 'a': return VAR_ARRAY;
+	case 'A': return VAR_ASSOC;
+	case 'i': return VAR_INTEGER;
+	case 'l': return VAR_LOWER;
+	case 'r': return VAR_READONLY;
+	case 'u': return VAR_UPPER;
+	case 'x': return VAR_EXPORT;
+	default: return 0;
+	}
 }
 
 struct decl {
@@ -57,9 +54,7 @@ static void print_decl(struct shell *sh, const char *name, const struct var *v)
 	struct strbuf sb = STRBUF_INIT;
 	sb_append(&sb, "declare -");
 	size_t before = sb.len;
-	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
-		if (v->flags & attrs[i].flag)
-			sb_putc(&sb, attrs[i].letter);
+	var_attr_letters(&sb, v->flags);
 	if (sb.len == before)
 		sb_putc(&sb, '-');
 	sb_printf(&sb, " %s", name);
@@ -143,7 +138,7 @@ static int declare_one(struct shell *sh, const struct decl *d, const char *name,
 		v = var_lookup(sh, name);
 	}
 	int keep = VAR_READONLY | VAR_EXPORT;
-	v->flags = (v->flags & ~(d->clear & ~VAR_READONLY)) |
+	v->flags = (v->flags & ~(d->clear & ~keep)) |
 		   (d->set & ~keep & ~(VAR_ARRAY | VAR_ASSOC));
 	if ((d->set & VAR_LOWER) && !(d->set & VAR_UPPER))
 		v->flags &= ~VAR_UPPER;
@@ -159,8 +154,8 @@ static int declare_one(struct shell *sh, const struct decl *d, const char *name,
 		r = var_set(sh, name, value, 0);
 	if (r == 0 && (d->set & keep))
 		r = var_set(sh, name, NULL, d->set & keep);
-	if (r == 0 && (d->clear & VAR_EXPORT) && (v = var_lookup(sh, name)))
-		v->flags &= ~VAR_EXPORT;
+	if (r == 0 && (d->clear & VAR_EXPORT))
+		r = var_clear_attrs(sh, name, VAR_EXPORT);
 	return r < 0 ? 1 : 0;
 }
 

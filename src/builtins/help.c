@@ -106,7 +106,7 @@ static const struct detail details[] = {
 		    "%q (quoted to read back), %(fmt)T (strftime of seconds since the\n"
 		    "Epoch; -1 now, -2 shell start); \\ escapes incl. \\xHH \\uHHHH\n"
 		    "\\UHHHHHHHH. The format is reused until the arguments are used up.\n"
-		    "-v var assigns the output to var instead of printing it.\n" },
+		    "-v var assigns the output to var (or an element a[i]) instead.\n" },
 	{ "pushd", "pushd dir: cd to dir and push the old directory; +N / -N rotates\n"
 		   "the stack so the N-th entry from the left / right is on top (and\n"
 		   "cds there); no operand swaps the top two; -n adds dir without\n"

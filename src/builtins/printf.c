@@ -471,7 +471,7 @@ static int parse_opts(struct shell *sh, int argc, char **argv,
 			return -1;
 		*var = b.arg;
 	}
-	if (*var && !parse_is_name(*var)) {
+	if (*var && !var_is_target(*var)) {
 		builtin_error(sh, "%s: bad variable name", *var);
 		return -1;
 	}
@@ -483,7 +483,7 @@ static int finish(struct shell *sh, struct pf *pf, const char *var)
 {
 	int status = pf->status;
 	if (var) {
-		if (var_set(sh, var, sb_str(&pf->out), 0) < 0)
+		if (var_set_target(sh, var, sb_str(&pf->out)) < 0)
 			status = 1;
 		sb_free(&pf->out);
 		return status;

@@ -252,20 +252,32 @@ void param_quote(struct strbuf *sb, const char *s)
 	sb_putc(sb, '\'');
 }
 
+void var_attr_letters(struct strbuf *sb, int flags)
+{
+	static const struct {
+		char letter;
+		int flag;
+	} attrs[] = {
+		{ 'a', VAR_ARRAY }, { 'A', VAR_ASSOC }, { 'i', VAR_INTEGER },
+		{ 'l', VAR_LOWER }, { 'r', VAR_READONLY }, { 'u', VAR_UPPER },
+		{ 'x', VAR_EXPORT },
+	};
+	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
+		if (flags & attrs[i].flag)
+			sb_putc(sb, attrs[i].letter);
+}
+
 /* The attribute letters of ${x@a}, in bash's order. */
 static void add_attributes(struct strbuf *sb, const struct var *v)
 {
-	if (!v)
-		return;
-	if (v->flags & VAR_READONLY)
-		sb_putc(sb, 'r');
-	if (v->flags & VAR_EXPORT)
-		sb_putc(sb, 'x');
+	if (v)
+		var_attr_letters(sb, v->flags);
 }
 
-/* ${x@A}: an assignment that recreates x. */
-static void add_assignment(struct strbuf *sb, const char *name, const char *s,
-			   const struct var *v)
+/* ${x@A}: an assignment that recreates x (a declare command when it has
+   attributes, as bash). */
+static void add_assignment(struct shell *sh, struct strbuf *sb, const char *name,
+			   const char *s, const struct var *v)
 {
 	struct strbuf attrs = STRBUF_INIT;
 	add_attributes(&attrs, v);
@@ -273,7 +285,10 @@ static void add_assignment(struct strbuf *sb, const char *name, const char *s,
 		sb_printf(sb, "declare -%s ", sb_str(&attrs));
 	sb_free(&attrs);
 	sb_printf(sb, "%s=", name);
-	param_quote(sb, s);
+	if (v && v->arr)
+		var_array_print(sh, v, sb);
+	else
+		param_quote(sb, s);
 }
 
 /* One letter of ${x@L}; NULL (message printed) for an unknown letter. */
@@ -295,7 +310,7 @@ static char *str_transform(struct xctx *x, const char *name, const char *s,
 		free(sb_finish(&sb));
 		return shell_prompt_expand(x->sh, s);
 	case 'A':
-		add_assignment(&sb, name, s, var_lookup(x->sh, name));
+		add_assignment(x->sh, &sb, name, s, var_lookup(x->sh, name));
 		break;
 	case 'a':
 		add_attributes(&sb, var_lookup(x->sh, name));

@@ -8,19 +8,25 @@
 
 /*
  * The one place that stores =~'s captures (named BASH_REMATCH as in bash
- * and zsh, because scripts use that name).  Until whelk has arrays it is
- * a plain variable holding the whole match (what "$BASH_REMATCH", i.e.
- * ${BASH_REMATCH[0]}, gives in bash); it becomes an array of the whole
- * match and each group when arrays exist.  A failed match unsets it.
+ * and zsh, because scripts use that name): an indexed array of the whole
+ * match (element 0, so "$BASH_REMATCH" is it) and each group in turn, ""
+ * for a group that took no part.  A failed match leaves it empty, as in
+ * bash.
  */
 void rematch_set(struct shell *sh, const char *subject, const regmatch_t *m,
 		 size_t n)
 {
-	if (n == 0 || m[0].rm_so < 0) {
-		(void)var_unset(sh, "BASH_REMATCH");
+	if (var_unset(sh, "BASH_REMATCH") < 0 ||
+	    var_make_array(sh, "BASH_REMATCH", VAR_ARRAY) < 0)
 		return;
+	if (n == 0 || m[0].rm_so < 0)
+		return;
+	for (size_t i = 0; i < n; i++) {
+		bool took_part = m[i].rm_so >= 0;
+		char *s = took_part ? xstrndup(subject + m[i].rm_so,
+					       (size_t)(m[i].rm_eo - m[i].rm_so))
+				    : xstrdup("");
+		(void)var_index_set(sh, "BASH_REMATCH", (int64_t)i, s, false);
+		free(s);
 	}
-	char *whole = xstrndup(subject + m[0].rm_so, (size_t)(m[0].rm_eo - m[0].rm_so));
-	(void)var_set(sh, "BASH_REMATCH", whole, 0);
-	free(whole);
 }

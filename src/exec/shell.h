@@ -335,6 +335,10 @@ int var_elem_unset(struct shell *sh, const char *name, const char *sub);
 /** v is name[subscript] (a valid name): split it, both owned; false
     when it is not that form. */
 bool var_split_element(const char *v, char **name, char **sub);
+/** Is s a NAME or a name[subscript] (printf -v's target)? */
+bool var_is_target(const char *s);
+/** Assign value to a NAME or to the element name[subscript]; 0 or -1. */
+int var_set_target(struct shell *sh, const char *target, const char *value);
 /** Is name an associative array? */
 bool var_is_assoc(struct shell *sh, const char *name);
 /** Set element idx / key (append: add to its value); 0 or -1 (message). */
@@ -357,6 +361,10 @@ int var_assign_compound(struct shell *sh, const char *name, const char *text,
 			bool append);
 /** Make name an array (attr VAR_ARRAY or VAR_ASSOC) if it is not one. */
 int var_make_array(struct shell *sh, const char *name, int attr);
+/** The attribute letters of flags, in bash's order (declare -p, ${x@a}). */
+void var_attr_letters(struct strbuf *sb, int flags);
+/** Take attributes (VAR_EXPORT...) away from name; 0 or -1. */
+int var_clear_attrs(struct shell *sh, const char *name, int flags);
 /** s as declare -p writes a value: "..." or $'...'. */
 void var_dquote(struct strbuf *sb, const char *s);
 /** Append the elements of name for `declare -p`: "(...)" re-input form. */

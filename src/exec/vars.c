@@ -404,6 +404,17 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	return 0;
 }
 
+int var_clear_attrs(struct shell *sh, const char *name, int flags)
+{
+	struct var *v = hm_get(&sh->vars, name);
+	if (!v)
+		return 0;
+	int old = v->flags;
+	v->flags &= ~flags;
+	var_changed(sh, name, old, v->flags);
+	return 0;
+}
+
 int var_unset(struct shell *sh, const char *name)
 {
 	struct var *v = hm_get(&sh->vars, name);

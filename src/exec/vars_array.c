@@ -684,10 +684,13 @@ void var_pipestatus_record(struct shell *sh, const int *st, size_t n)
 }
 
 /* PIPESTATUS is rebuilt only when read: a loop of commands pays one
-   flag store per command, not an array per command. */
+   flag store per command, not an array per command.  Under set -o posix
+   it is an ordinary variable (a conforming script may use the name). */
 void var_pipestatus_sync(struct shell *sh)
 {
 	sh->pipestatus_dirty = false;
+	if (sh->opt.posix)
+		return;
 	struct var *v = hm_get(&sh->vars, "PIPESTATUS");
 	if (v && (v->flags & VAR_READONLY))
 		return;
@@ -697,4 +700,25 @@ void var_pipestatus_sync(struct shell *sh)
 		snprintf(num, sizeof num, "%d", (int)(intptr_t)sh->pipestatus.items[i]);
 		var_index_set(sh, "PIPESTATUS", (int64_t)i, num, false);
 	}
+}
+
+bool var_is_target(const char *s)
+{
+	char *name, *sub;
+	if (!var_split_element(s, &name, &sub))
+		return parse_is_name(s);
+	free(name);
+	free(sub);
+	return true;
+}
+
+int var_set_target(struct shell *sh, const char *target, const char *value)
+{
+	char *name, *sub;
+	if (!var_split_element(target, &name, &sub))
+		return var_set(sh, target, value, 0);
+	int r = var_elem_set(sh, name, sub, value, false);
+	free(name);
+	free(sub);
+	return r;
 }

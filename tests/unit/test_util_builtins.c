@@ -58,6 +58,21 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	return 0;
 }
 
+/* printf -v 'a[1]': the element form is the shell's (vars_array.c);
+   here a target is a name, or a name with a subscript, stored as given. */
+bool var_is_target(const char *s)
+{
+	const char *open = strchr(s, '[');
+	if (!open)
+		return parse_is_name(s);
+	return s[strlen(s) - 1] == ']' && open > s;
+}
+
+int var_set_target(struct shell *sh, const char *target, const char *value)
+{
+	return var_set(sh, target, value, 0);
+}
+
 /* test -v looks variables up: only "set_var" (empty) is set here. */
 const char *var_get(struct shell *sh, const char *name)
 {
