@@ -616,7 +616,7 @@ static struct ast_node *parse_function_kw(struct parser *p)
 	struct ast_node *n = new_node(p, NODE_FUNCDEF);
 	consume(p);
 	struct token *t = peek(p);
-	if (t->type != TK_WORD) {
+	if (t->type != TK_WORD || !t->word) {	/* no word: a lexer error */
 		unexpected(p, "name");
 		return finish(p, n);
 	}
