@@ -639,14 +639,17 @@ static void text_redirs(struct printer *pr, const struct vec *redirs)
 			sb_printf(&pr->sb, "%d", r->fd);
 		sb_printf(&pr->sb, "%s%s", redir_ops[r->op],
 			  r->op == REDIR_HEREDOC && r->strip_tabs ? "-" : "");
-		/* "< <(ls)": written together, "<<(ls)" would be a
-		   here-document operator */
-		const struct word *t = r->target;
-		if (t && t->type == WORD_LIST && t->parts.len)
-			t = t->parts.items[0];
-		if (t && t->type == WORD_CMDSUB && t->cmdsub.procsub)
+		/* A blank where operator and word would run together into
+		   another operator: "< <(ls)" (not "<<(ls)"), "<< -x" (a
+		   delimiter "-x", not "<<-" and "x"). */
+		struct strbuf word = STRBUF_INIT;
+		text_word(&word, r->target, CTX_UNQUOTED);
+		const char *w = sb_str(&word);
+		if ((w[0] && strchr("<>&|()", w[0])) ||
+		    (w[0] == '-' && r->op == REDIR_HEREDOC && !r->strip_tabs))
 			sb_putc(&pr->sb, ' ');
-		text_word(&pr->sb, r->target, CTX_UNQUOTED);
+		sb_append(&pr->sb, w);
+		sb_free(&word);
 		if (r->op == REDIR_HEREDOC)
 			vec_push(&pr->docs, (void *)r);
 	}
