@@ -3,9 +3,11 @@
 #include "exec/extglob.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <wctype.h>
 
+#include "base/alloc.h"
 #include "base/mbchar.h"
 #include "exec/bracket.h"
 #include "exec/pattern.h"
@@ -24,24 +26,84 @@
  *           again +(p|q) or empty,
  *   *(p|q)  it is empty, or as +,
  *   !(p|q)  no alternative matches it.
- * Each alternative is itself a pattern (groups nest).  This can take time
- * exponential in the number of groups and stars (as in bash and ksh); the
- * recursion depth is bounded (EG_MAX_DEPTH) so a hostile pattern fails to
- * match instead of overflowing the stack.  Plain patterns never come here.
+ * Each alternative is itself a pattern (groups nest).  Backtracking alone
+ * takes time exponential in the number of groups and stars (bash takes
+ * seconds for "*(a|aa)*(a|aa)c" against 30 a's); so every failed match of
+ * a piece of pattern against a piece of subject is remembered (a hash set
+ * of the four offsets) and never tried again, which bounds the work by the
+ * number of such pairs.  The recursion depth is bounded (EG_MAX_DEPTH) so
+ * a hostile pattern fails to match instead of overflowing the stack.
+ * Plain patterns never come here.
  *
  * Characters: bytes in a single-byte locale, decoded characters in a
  * multibyte one (? and [...] consume whole characters).  With PM_NOCASE
  * letters compare case-insensitively (nocasematch, nocaseglob).
  */
 
-enum { EG_MAX_DEPTH = 10000 };
+enum { EG_MAX_DEPTH = 10000, EG_MEMO_MAX = 1 << 20 };
+
+/* A failed match: pattern [p, pe) against subject [s, se), as offsets. */
+struct fail {
+	uint32_t p, pe, s, se;
+};
 
 struct eg {
 	const char *start;	/* borrowed: the subject's first byte */
+	const char *pat;	/* borrowed: the pattern's first byte */
 	int flags;		/* PM_* */
 	bool wide;		/* multibyte locale */
 	unsigned depth;
+	struct fail *memo;	/* owned, may be NULL: open addressing;
+				   an entry with pe == 0 is free */
+	size_t cap, n;
 };
+
+static size_t fail_hash(const struct fail *f, size_t cap)
+{
+	uint64_t h = f->p * 0x9E3779B97F4A7C15u;
+	h ^= (h >> 29) + f->pe * 0xBF58476D1CE4E5B9u;
+	h ^= (h >> 31) + f->s * 0x94D049BB133111EBu;
+	h ^= (h >> 27) + f->se * 0x9E3779B97F4A7C15u;
+	return (size_t)(h ^ (h >> 33)) & (cap - 1);
+}
+
+static bool fail_eq(const struct fail *a, const struct fail *b)
+{
+	return a->p == b->p && a->pe == b->pe && a->s == b->s && a->se == b->se;
+}
+
+static struct fail *fail_slot(struct fail *tab, size_t cap, const struct fail *f)
+{
+	size_t i = fail_hash(f, cap);
+	while (tab[i].pe != 0 && !fail_eq(&tab[i], f))
+		i = (i + 1) & (cap - 1);
+	return &tab[i];
+}
+
+static bool fail_known(const struct eg *e, const struct fail *f)
+{
+	return e->memo && fail_slot(e->memo, e->cap, f)->pe != 0;
+}
+
+/* Remember a failure (pe > p, so pe is never 0); past EG_MEMO_MAX
+   entries nothing more is remembered (still correct, only slower). */
+static void fail_add(struct eg *e, const struct fail *f)
+{
+	if (2 * (e->n + 1) > e->cap) {
+		if (e->cap >= EG_MEMO_MAX)
+			return;
+		size_t cap = e->cap ? 2 * e->cap : 256;
+		struct fail *tab = xcalloc(cap, sizeof *tab);
+		for (size_t i = 0; i < e->cap; i++)
+			if (e->memo[i].pe != 0)
+				*fail_slot(tab, cap, &e->memo[i]) = e->memo[i];
+		free(e->memo);
+		e->memo = tab;
+		e->cap = cap;
+	}
+	*fail_slot(e->memo, e->cap, f) = *f;
+	e->n++;
+}
 
 static bool m(struct eg *e, const char *p, const char *pe, const char *s,
 	      const char *se);
@@ -129,14 +191,21 @@ static bool any_alt(struct eg *e, const char *b, const char *close,
 	}
 }
 
-/* One or more matches of the group's alternatives, back to back. */
+/* One or more matches of the group's alternatives, back to back.  Its
+   failures are remembered too (the top bit of p tells them from m's). */
 static bool repeat(struct eg *e, const char *b, const char *close,
 		   const char *s, const char *k)
 {
+	struct fail key = { (uint32_t)(b - e->pat) | 0x80000000u,
+			    (uint32_t)(close - e->pat), (uint32_t)(s - e->start),
+			    (uint32_t)(k - e->start) };
+	if (fail_known(e, &key))
+		return false;
 	for (const char *mid = s + 1; mid <= k; mid++)
 		if (any_alt(e, b, close, s, mid) &&
 		    (mid == k || repeat(e, b, close, mid, k)))
 			return true;
+	fail_add(e, &key);
 	return false;
 }
 
@@ -216,6 +285,11 @@ static bool m_char(struct eg *e, const char **pp, const char *pe,
 static bool m(struct eg *e, const char *p, const char *pe, const char *s,
 	      const char *se)
 {
+	struct fail key = { (uint32_t)(p - e->pat), (uint32_t)(pe - e->pat),
+			    (uint32_t)(s - e->start), (uint32_t)(se - e->start) };
+	bool memo = p < pe;
+	if (memo && fail_known(e, &key))
+		return false;
 	if (++e->depth > EG_MAX_DEPTH) {
 		e->depth--;
 		return false;
@@ -245,13 +319,25 @@ static bool m(struct eg *e, const char *p, const char *pe, const char *s,
 	r = s == se;
 out:
 	e->depth--;
+	if (!r && memo)
+		fail_add(e, &key);
+	return r;
+}
+
+/* Match pat against [str, str + len) whole; start is where the subject
+   begins (PM_PERIOD looks at it). */
+static bool match_from(const char *pat, const char *start, const char *str,
+		       size_t len, int flags)
+{
+	struct eg e = { start, pat, flags, mb_locale_is_multibyte(), 0, NULL, 0, 0 };
+	bool r = m(&e, pat, pat + strlen(pat), str, str + len);
+	free(e.memo);
 	return r;
 }
 
 bool extglob_match(const char *pat, const char *str, size_t len, int flags)
 {
-	struct eg e = { str, flags, mb_locale_is_multibyte(), 0 };
-	return m(&e, pat, pat + strlen(pat), str, str + len);
+	return match_from(pat, str, str, len, flags);
 }
 
 ssize_t extglob_prefix(const char *pat, const char *str, bool longest, int flags)
@@ -270,8 +356,7 @@ ssize_t extglob_suffix(const char *pat, const char *str, bool longest, int flags
 	size_t n = strlen(str);
 	for (size_t i = 0; i <= n; i++) {
 		size_t k = longest ? i : n - i;
-		struct eg e = { str + k, flags, mb_locale_is_multibyte(), 0 };
-		if (m(&e, pat, pat + strlen(pat), str + k, str + n))
+		if (match_from(pat, str + k, str + k, n - k, flags))
 			return (ssize_t)k;
 	}
 	return -1;
