@@ -15,6 +15,7 @@ include tests/posix/local.mk
 include tests/interactive/local.mk
 include tests/robust/local.mk
 include tests/diff/local.mk
+include tests/bashlike/local.mk
 
 # DESIGN.md's layer rule, checked on every source file.
 TESTS += tests/layers.sh

@@ -94,7 +94,7 @@ static bool unary(struct tst *t, const char *op, const char *arg)
 	case 'n': return arg[0] != '\0';
 	case 'z': return arg[0] == '\0';
 	/* -v name (bash, ksh93, zsh): is the variable set, even to ""? */
-	case 'v': return var_get(t->sh, arg) != NULL;
+	case 'v': return var_target_is_set(t->sh, arg);
 	case 't': {
 		intmax_t fd;
 		return integer(t, arg, &fd) && fd >= 0 && fd <= INT32_MAX

@@ -58,7 +58,7 @@ static int cond_unary(struct shell *sh, const struct cond *c, const char *arg)
 	switch (c->op) {
 	case 'n': return *arg ? C_TRUE : C_FALSE;
 	case 'z': return *arg ? C_FALSE : C_TRUE;
-	case 'v': return var_get(sh, arg) ? C_TRUE : C_FALSE;
+	case 'v': return var_target_is_set(sh, arg) ? C_TRUE : C_FALSE;
 	case 'o': return shell_option_value(sh, arg) == 1 ? C_TRUE : C_FALSE;
 	case 't': {
 		char *end;

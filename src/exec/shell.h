@@ -335,6 +335,9 @@ int var_elem_unset(struct shell *sh, const char *name, const char *sub);
 /** v is name[subscript] (a valid name): split it, both owned; false
     when it is not that form. */
 bool var_split_element(const char *v, char **name, char **sub);
+/** test -v / [[ -v ]]: is the variable, or the element name[subscript],
+    set?  (name[@] and name[*]: has the array any element?) */
+bool var_target_is_set(struct shell *sh, const char *target);
 /** Is s a NAME or a name[subscript] (printf -v's target)? */
 bool var_is_target(const char *s);
 /** Assign value to a NAME or to the element name[subscript]; 0 or -1. */

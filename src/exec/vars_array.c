@@ -522,9 +522,12 @@ int var_assign_compound(struct shell *sh, const char *name, const char *text,
 		return -1;
 	}
 	if (!append && v) {
+		/* an array's value is borrowed (its element 0): freed with
+		   the array; a scalar's is owned */
+		bool borrowed = v->arr != NULL;
 		varray_free(v->arr);
 		v->arr = NULL;
-		if (!(v->flags & VAR_VALUE_INLINE))
+		if (!borrowed && !(v->flags & VAR_VALUE_INLINE))
 			free(v->value);
 		v->value = NULL;
 		v->flags &= ~VAR_VALUE_INLINE;
@@ -721,4 +724,21 @@ int var_set_target(struct shell *sh, const char *target, const char *value)
 	free(name);
 	free(sub);
 	return r;
+}
+
+bool var_target_is_set(struct shell *sh, const char *target)
+{
+	char *name, *sub;
+	if (!var_split_element(target, &name, &sub))
+		return var_get(sh, target) != NULL;
+	bool set;
+	if (strcmp(sub, "@") == 0 || strcmp(sub, "*") == 0) {
+		set = var_array_count(sh, name) > 0;
+	} else {
+		bool error;
+		set = var_elem_get(sh, name, sub, &error) != NULL;
+	}
+	free(name);
+	free(sub);
+	return set;
 }

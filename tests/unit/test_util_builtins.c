@@ -73,11 +73,17 @@ int var_set_target(struct shell *sh, const char *target, const char *value)
 	return var_set(sh, target, value, 0);
 }
 
-/* test -v looks variables up: only "set_var" (empty) is set here. */
+/* test -v looks variables up: only "set_var" (empty) is set here, and
+   no element (arrays are vars_array.c's). */
 const char *var_get(struct shell *sh, const char *name)
 {
 	(void)sh;
 	return strcmp(name, "set_var") == 0 ? "" : NULL;
+}
+
+bool var_target_is_set(struct shell *sh, const char *target)
+{
+	return var_get(sh, target) != NULL;
 }
 
 bool parse_is_name(const char *s)
