@@ -56,7 +56,7 @@ static const char help_text[] =
 "                                          exe, cgroup, oom score, I/O\n"
 "\n"
 "  TARGET: a pid, a job (%1 %+ %- %% %name %?text: every process of the\n"
-"  job), or self/nothing for the shell.\n"
+"  job, each row with its PID), or self/nothing for the shell.\n"
 "  Output: aligned table; -j JSON (\"schema\": 2); -k key=value lines,\n"
 "  values quoted for eval; -H no header.  An unreadable field shows '-'\n"
 "  and a message on stderr says why.\n"

@@ -230,6 +230,7 @@ static void emit_fd(struct proc_ctx *c, struct pv_out *o, pid_t pid,
 		    const struct fdrow *r, const char *peer)
 {
 	pv_row(o, "pid %ld: fd %d", (long)pid, r->fd);
+	pv_pid(c, o, pid);
 	pv_num(o, "fd", r->fd);
 	if (r->have_flags) {
 		pv_str(o, "mode", mode_of(r->flags));
@@ -408,6 +409,7 @@ int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv)
 	int r = proc_target_resolve(c, argc ? argv[0] : NULL, &t);
 	if (r)
 		return r;
+	c->multi = t.n > 1;
 	pv_init(&o, "fds", c->mode, c->header);
 	pv_section(&o, "fds", false);
 	bool unavailable = proc_unavailable(c);

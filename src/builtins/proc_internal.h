@@ -11,6 +11,7 @@
 #include "proc/proc.h"
 
 struct shell;
+struct proc_ctx;
 
 /* Exit statuses of proc (help proc). */
 enum {
@@ -80,6 +81,9 @@ void pv_numfmt(struct pv_out *o, const char *key, const char *fmt, ...)
 /** An unavailable value: '-' in tables, null in JSON; err explains why
     (0: simply not applicable, no message). */
 void pv_missing(struct pv_out *o, const char *key, int err);
+/** Whose row this is: a "pid" field when the target names several
+    processes (a PID column), and always in JSON (a stable key set). */
+void pv_pid(const struct proc_ctx *c, struct pv_out *o, pid_t pid);
 /** pid, ppid, pgid, sid and tpgid of the shell itself, from system calls
     (the views that work without /proc). */
 void pv_self_ids(struct pv_out *o);
@@ -109,6 +113,8 @@ struct proc_ctx {
 	bool peers;			/* -p (fds) */
 	bool maps;			/* -m (mem) */
 	const char *columns;		/* -o (ps), borrowed */
+	bool multi;			/* the target names several processes:
+					   every row says whose it is */
 	int status;			/* the exit status being built */
 };
 

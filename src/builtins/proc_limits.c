@@ -18,7 +18,9 @@
  * `ulimit -S` / `ulimit -H`).  Limits are inherited across fork and kept
  * across execve.  RLIMIT_NOFILE is special in a way people meet: open(2),
  * pipe(2), dup(2) fail with EMFILE once no fd number below the soft limit
- * is free — so the headroom is the soft limit minus the fds in use.
+ * is free — so the headroom is the number of free fd numbers below the
+ * soft limit.  An fd above it (opened before `ulimit -n` lowered the
+ * limit) is in use but takes no number the process could still get.
  */
 struct resource {
 	const char *name;	/* prlimit(1) / our stable name */
@@ -72,7 +74,8 @@ struct limits_req {
 };
 
 /* One row per wanted resource, from getrlimit or /proc/PID/limits. */
-static void limit_rows(struct pv_out *o, const struct limits_req *q,
+static void limit_rows(const struct proc_ctx *c, struct pv_out *o,
+		       const struct limits_req *q,
 		       const struct proc_limit *lims, size_t n)
 {
 	for (size_t i = 0; i < NRES; i++) {
@@ -97,6 +100,7 @@ static void limit_rows(struct pv_out *o, const struct limits_req *q,
 		if (soft == -2)
 			continue;	/* a kernel without this limit */
 		pv_row(o, "pid %ld", (long)q->pid);
+		pv_pid(c, o, q->pid);
 		pv_str(o, "resource", r->name);
 		limit_value(o, "soft", soft);
 		limit_value(o, "hard", hard);
@@ -105,9 +109,10 @@ static void limit_rows(struct pv_out *o, const struct limits_req *q,
 	}
 }
 
-/* Open fds: fd/ entries, or fcntl probing for ourselves without /proc. */
+/* Open fds: fd/ entries, or fcntl probing for ourselves without /proc;
+   *below: how many of them are below the soft limit (-1: unlimited). */
 static int count_fds(struct proc_ctx *c, const struct proc_pid *p,
-		     long long soft, long long *count)
+		     long long soft, long long *count, long long *below)
 {
 	struct proc_fd *fds;
 	size_t n;
@@ -118,15 +123,21 @@ static int count_fds(struct proc_ctx *c, const struct proc_pid *p,
 		int e = proc_read_fds(p, skip, nskip, &fds, &n);
 		if (e)
 			return e;
-		proc_fds_free(fds, n);
 		*count = (long long)n;
+		*below = 0;
+		for (size_t i = 0; i < n; i++)
+			*below += soft < 0 || fds[i].fd < soft;
+		proc_fds_free(fds, n);
 		return 0;
 	}
+	/* Without /proc only the numbers below the limit are probed (an
+	   fd above it is rare: it predates the `ulimit -n`). */
 	long long limit = soft < 0 || soft > 65536 ? 65536 : soft;
 	*count = 0;
 	for (int fd = 0; fd < limit; fd++)
 		if (fd != c->root.fd && fd_is_open(fd))
 			++*count;
+	*below = *count;
 	return 0;
 }
 
@@ -134,8 +145,8 @@ static void nofile_section(struct proc_ctx *c, struct pv_out *o,
 			   const struct limits_req *q, const struct proc_pid *p,
 			   long long soft)
 {
-	long long used;
-	int e = count_fds(c, p, soft, &used);
+	long long used, below;
+	int e = count_fds(c, p, soft, &used, &below);
 	pv_section(o, "open_files", true);
 	pv_row(o, "pid %ld", (long)q->pid);
 	pv_num(o, "pid", q->pid);
@@ -148,11 +159,13 @@ static void nofile_section(struct proc_ctx *c, struct pv_out *o,
 	if (soft < 0)
 		pv_str(o, "headroom", "unlimited");
 	else
-		pv_num(o, "headroom", soft - used);
+		pv_num(o, "headroom", soft - below);
+	if (soft >= 0 && c->multi)
+		sb_printf(&o->notes, "pid %ld: ", (long)q->pid);
 	if (soft >= 0)
 		sb_printf(&o->notes, "After %lld more open fds, open/pipe/dup "
 			  "fail with EMFILE (\"Too many open files\").\n",
-			  soft - used);
+			  soft - below);
 }
 
 static long long nofile_soft(const struct limits_req *q,
@@ -210,7 +223,7 @@ static void limits_of(struct proc_ctx *c, struct pv_out *o,
 		c->status = PROC_EXIT_UNAVAIL;
 	} else {
 		pv_section(o, "limits", false);
-		limit_rows(o, q, lims, n);
+		limit_rows(c, o, q, lims, n);
 		if (q->want[find_resource("nofile") - resources])
 			nofile_section(c, o, q, &p, nofile_soft(q, lims, n));
 	}
@@ -231,6 +244,7 @@ int proc_cmd_limits(struct proc_ctx *c, int argc, char **argv)
 	r = proc_target_resolve(c, target, &t);
 	if (r)
 		return r;
+	c->multi = t.n > 1;
 	pv_init(&o, "limits", c->mode, c->header);
 	bool unavailable = proc_unavailable(c);
 	for (size_t i = 0; i < t.n; i++)

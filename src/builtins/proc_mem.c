@@ -62,12 +62,30 @@ static void summary(struct pv_out *o, const struct proc_pid *p)
 	proc_kv_free(&rollup);
 }
 
+/* What a mapping is.  Shared mappings (perms "rw-s") are where processes
+   share writable memory: System V segments (shmget: "/SYSV<key>"), POSIX
+   objects (shm_open: a file in /dev/shm), memfd_create ("/memfd:name"),
+   and mmap(MAP_SHARED|MAP_ANONYMOUS), which the kernel backs with
+   "/dev/zero (deleted)". */
 static const char *map_kind(const struct proc_map *m)
 {
+	bool shared = m->perms[3] == 's';
+	if (strncmp(m->path, "/SYSV", 5) == 0)
+		return "sysv-shm";
+	if (strncmp(m->path, "/dev/shm/", 9) == 0)
+		return "posix-shm";
+	if (strncmp(m->path, "/memfd:", 7) == 0)
+		return "memfd";
+	if (shared && (m->path[0] == '\0' ||
+		       strncmp(m->path, "/dev/zero", 9) == 0 ||
+		       strncmp(m->path, "[anon_shmem", 11) == 0))
+		return "shared-anon";
 	if (m->path[0] == '[')
 		return m->path;		/* [heap] [stack] [vdso] ... */
 	if (m->path[0] == '\0')
 		return "anon";
+	if (shared)
+		return "shared-file";
 	if (strchr(m->perms, 'x'))
 		return "text";
 	return strchr(m->perms, 'w') ? "data" : "rodata";
@@ -89,6 +107,7 @@ static void mappings(struct proc_ctx *c, struct pv_out *o,
 	for (size_t i = 0; i < n; i++) {
 		const struct proc_map *m = &maps[i];
 		pv_row(o, "pid %ld", (long)p->pid);
+		pv_pid(c, o, p->pid);
 		pv_fmt(o, "start", "%llx", m->start);
 		pv_fmt(o, "end", "%llx", m->end);
 		pv_num(o, "size_kb", (long long)((m->end - m->start) / 1024));
@@ -113,6 +132,7 @@ int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv)
 	int r = proc_target_resolve(c, argc ? argv[0] : NULL, &t);
 	if (r)
 		return r;
+	c->multi = t.n > 1;
 	pv_init(&o, "mem", c->mode, c->header);
 	for (size_t i = 0; i < t.n; i++) {
 		struct proc_pid p;

@@ -604,6 +604,12 @@ void pv_emit(struct pv_out *o)
 	pv_free(o);
 }
 
+void pv_pid(const struct proc_ctx *c, struct pv_out *o, pid_t pid)
+{
+	if (c->multi || o->mode == PV_JSON)
+		pv_num(o, "pid", pid);
+}
+
 void pv_self_ids(struct pv_out *o)
 {
 	pv_num(o, "pid", getpid());

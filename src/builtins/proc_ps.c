@@ -141,6 +141,28 @@ static void add_start(struct proc_ctx *c, struct pv_out *o,
 	pv_str(o, "start", buf);
 }
 
+/* RSS in kB as ps and `proc mem` show it: VmRSS of status, the sum of the
+   exact per-type counters.  stat's rss field is not used: the kernel
+   updates it from per-thread caches and it lags by up to hundreds of kB.
+   A kernel thread or zombie has no VmRSS: 0, as ps shows. */
+static void add_rss(struct proc_ctx *c, struct pv_out *o, pid_t pid)
+{
+	struct proc_pid p;
+	struct proc_kv kv;
+	long long kb = 0;
+	int e = proc_pid_open(&p, &c->root, pid);
+	if (!e)
+		e = proc_read_kv(&p, "status", &kv);
+	proc_pid_close(&p);
+	if (e) {
+		pv_missing(o, "rss", e);
+		return;
+	}
+	proc_kv_num(&kv, "VmRSS", &kb);
+	proc_kv_free(&kv);
+	pv_num(o, "rss", kb);
+}
+
 static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
 		    const struct proc_snap *s)
 {
@@ -160,7 +182,7 @@ static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
 	} else if (strcmp(col, "tty") == 0)
 		pv_str(o, "tty", proc_tty_name(st->tty_nr, buf));
 	else if (strcmp(col, "rss") == 0)
-		pv_num(o, "rss", st->rss * (sysconf(_SC_PAGESIZE) / 1024));
+		add_rss(c, o, s->pid);
 	else if (strcmp(col, "vsz") == 0)
 		pv_num(o, "vsz", (long long)(st->vsize / 1024));
 	else if (strcmp(col, "time") == 0) add_time(o, st);

@@ -87,6 +87,7 @@ static void sig_row(struct proc_ctx *c, struct pv_out *o, pid_t pid,
 	char buf[16];
 	const char *name = sig ? sig_name(sig, buf) : "EXIT";
 	pv_row(o, "pid %ld", (long)pid);
+	pv_pid(c, o, pid);
 	pv_str(o, "signal", name ? name : "?");
 	pv_num(o, "number", sig);
 	pv_str(o, "pending", bit(s->pnd, sig) ? "thread" :
@@ -127,7 +128,8 @@ static void sigs_of(struct proc_ctx *c, struct pv_out *o, pid_t target)
 		}
 		s.self = self;
 	}
-	pv_section(o, "signals", false);
+	if (!c->multi || o->nsec == 0)	/* several processes: one table */
+		pv_section(o, "signals", false);
 	if (s.self && trap_of(c, 0))
 		sig_row(c, o, pid, &s, 0);
 	for (int sig = 1; sig <= sig_max() && sig <= 64; sig++) {
@@ -149,6 +151,7 @@ int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv)
 	int r = proc_target_resolve(c, argc ? argv[0] : NULL, &t);
 	if (r)
 		return r;
+	c->multi = t.n > 1;
 	pv_init(&o, "sigs", c->mode, c->header);
 	bool unavailable = proc_unavailable(c);
 	for (size_t i = 0; i < t.n; i++)

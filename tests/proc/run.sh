@@ -89,7 +89,7 @@ out_is '1     Ss    1200  10240  00:00:00  2023-11-14T22:14:10  /sbin/init
 1000  Ss+   1200  10240  00:00:00  2023-11-14T22:14:10  whelk -i
 1001  S     1200  10240  00:00:00  2023-11-14T22:14:10  sleep 100
 1002  S     1200  10240  00:00:00  2023-11-14T22:14:10  cat
-1003  Z     1200  10240  00:00:00  2023-11-14T22:14:10  (a) b) <defunct>
+1003  Z     0     10240  00:00:00  2023-11-14T22:14:10  (a) b) <defunct>
 2000  Ssl   1200  10240  00:00:00  2023-11-14T22:14:10  /usr/sbin/sshd -D'
 
 run "ps -o +cols adds to the default columns" P --root "$B" ps -o +rss 1001
@@ -212,6 +212,17 @@ run "-j: valid UTF-8, controls escaped, the exact bytes in hex" \
 json_ok schema=2
 out_has '"cmd":"evil \\u001b\]0;pwned\\u0007x\\nrow2 café\\ufffd\\u009b1m"'
 out_has '"bytes":{"cmd":"6576696c201b5d303b70776e656407780a726f773220636166c3a9ffc29b316d"}'
+run "ps -o rss is VmRSS (as proc mem and ps), not stat's lagging counter" \
+	P --root "$O" ps -H -o pid,rss 500
+out_is '500  1756'
+run "mem -m: shared mappings by kind" P --root "$O" mem -m -k
+out_has "^start=7f0000000000 .* kind=sysv-shm path='/SYSV0000162e (deleted)'$"
+out_has "^start=7f0000100000 .* kind=posix-shm path=/dev/shm/course$"
+out_has "^start=7f0000200000 .* kind=shared-anon path='/dev/zero (deleted)'$"
+out_has "^start=7f0000300000 .* kind=memfd "
+out_has "^start=7f0000400000 .* kind=anon path=''$"
+out_has "^start=7f0000500000 .* kind=shared-file path=/var/tmp/shared.db$"
+
 if [ $mode = whelk ]; then
 	run "-k reads back as the same bytes" S "eval \"\$(proc --root '$O' ps -k -o cmd 501)\"; printf %s \"\$cmd\" | od -An -tx1 | tr -d ' \\n'; echo"
 	out_is '6576696c201b5d303b70776e656407780a726f773220636166c3a9ffc29b316d'
@@ -248,8 +259,27 @@ run "jobs: tree shows the job of each node" \
 out_has '^1001  %1-  *|- 1001 sleep 100$'
 run "jobs: fds -p of a job names the peers" \
 	timeout 20 "$DRIVER" $J --root "$B" fds -p -H -k %1
-out_has "^fd=1 .*peer='1002 cat fd 0 (r)'$"
-out_has "^fd=0 .*peer='1001 sleep fd 1 (w)'$"
+out_has "^pid=1001 fd=1 .*peer='1002 cat fd 0 (r)'$"
+out_has "^pid=1002 fd=0 .*peer='1001 sleep fd 1 (w)'$"
+run "jobs: fds of several processes has a PID column" \
+	timeout 20 "$DRIVER" $J --root "$B" fds %1
+out_has '^PID   FD  MODE'; out_has '^1001  0 '; out_has '^1002  0 '
+run "jobs: sigs of several processes is one table with a PID column" \
+	timeout 20 "$DRIVER" $J --root "$B" sigs %1
+out_has '^PID   SIGNAL'; out_has '^1001  INT '; out_has '^1002  INT '
+[ "$(grep -c '^PID ' "$T/out")" -eq 1 ] || bad "more than one header"
+run "jobs: limits -k of several processes: a pid key" \
+	timeout 20 "$DRIVER" $J --root "$B" limits -k %1 nofile
+out_has '^pid=1001 resource=nofile '; out_has '^pid=1002 resource=nofile '
+run "jobs: mem -m -j of several processes: a pid key in each mapping" \
+	timeout 20 "$DRIVER" $J --root "$B" mem -m -j %1
+json_ok schema=2
+out_has '"mappings":\[{"pid":1001,"start"'; out_has '{"pid":1002,"start"'
+run "one process: no PID column, but a pid key in JSON" P --root "$B" fds -j 1001
+out_has '{"pid":1001,"fd":0,'
+run "limits nofile: headroom counts free fd numbers below the soft limit" \
+	P --root "$O" limits -k nofile
+out_has '^fds_in_use=4$'; out_has '^headroom=5$'
 run "jobs: unknown job" timeout 20 "$DRIVER" $J --root "$B" ps %9
 rc_is 1; err_has '%9: no such job'
 
