@@ -6,6 +6,7 @@
 #include "builtins/proc_internal.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -174,6 +175,47 @@ static int run_subcmd(struct proc_ctx *c, int argc, char **argv, int i)
 	return r ? r : c->status;
 }
 
+/* The last number of an "NSpid:" line: the pid in the innermost
+   namespace; 0 when it cannot be read. */
+static pid_t innermost_pid(const struct proc_pid *p, pid_t *ppid)
+{
+	struct proc_kv kv;
+	long long pp = 0;
+	pid_t inner = 0;
+	if (proc_read_kv(p, "status", &kv) != 0)
+		return 0;
+	const char *v = proc_kv_get(&kv, "NSpid");
+	const char *last = v ? strrchr(v, '\t') : NULL;
+	if (v)
+		inner = (pid_t)strtol(last ? last + 1 : v, NULL, 10);
+	proc_kv_num(&kv, "PPid", &pp);
+	*ppid = (pid_t)pp;
+	proc_kv_free(&kv);
+	return inner;
+}
+
+/*
+ * /proc of another PID namespace (`unshare -p -f` without a /proc of its
+ * own): $$ is a number of our namespace, which /proc does not know.  The
+ * shell is the process on the way up from "self" whose innermost pid is
+ * $$ (the walk is bounded; a parent outside our namespace ends it).
+ */
+static pid_t shell_in_root(struct proc_ctx *c, pid_t nspid)
+{
+	pid_t pid = c->self;
+	for (int depth = 0; pid > 0 && depth < 64; depth++) {
+		struct proc_pid p;
+		pid_t ppid = 0, inner = 0;
+		if (proc_pid_open(&p, &c->root, pid) == 0)
+			inner = innermost_pid(&p, &ppid);
+		proc_pid_close(&p);
+		if (inner == nspid)
+			return pid;
+		pid = ppid;
+	}
+	return c->self;
+}
+
 int builtin_proc(struct shell *sh, int argc, char **argv)
 {
 	struct proc_ctx c;
@@ -197,13 +239,17 @@ int builtin_proc(struct shell *sh, int argc, char **argv)
 		c.self = self.pid;
 	proc_pid_close(&self);
 	c.shell = c.self;
+	bool foreign = !c.root.fixture && !c.root.error && c.self != getpid();
+	c.foreign_ns = foreign;
 	if (sh && sh->pid > 0 && !c.root.fixture && !c.root.error)
-		c.shell = sh->pid;
+		c.shell = !foreign ? sh->pid : sh->pid == getpid() ? c.self :
+			shell_in_root(&c, sh->pid);
 	/* In a container, /proc may be a mount of another PID namespace:
 	   "self" then names some other number than getpid(). */
-	if (!c.root.fixture && !c.root.error && c.self != getpid())
+	if (foreign)
 		builtin_error(sh, "warning: /proc belongs to another PID "
-			      "namespace (self is %ld, getpid() %ld)",
+			      "namespace (self is %ld, getpid() %ld): pids "
+			      "shown are that namespace's",
 			      (long)c.self, (long)getpid());
 	int r = run_subcmd(&c, argc, argv, i);
 	proc_root_close(&c.root);

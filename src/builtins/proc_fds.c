@@ -347,6 +347,13 @@ static char *pipe_peers(struct proc_ctx *c, struct peer_index *ix, pid_t pid,
 	return sb_finish(&sb);
 }
 
+static void free_rows(struct fdrow *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(rows[i].target);
+	free(rows);
+}
+
 static void emit_rows(struct proc_ctx *c, struct pv_out *o,
 		      struct peer_index *ix, pid_t pid, bool self,
 		      struct fdrow *rows, size_t n)
@@ -361,9 +368,30 @@ static void emit_rows(struct proc_ctx *c, struct pv_out *o,
 		emit_fd(c, o, pid, &rows[i], peer);
 		free(peer);
 	}
+	free_rows(rows, n);
+}
+
+/* The fd/ directory listed, but not one link could be read: the kernel
+   lets anyone list some processes' fds (a set-user-ID program that
+   dropped privileges) yet checks each readlink.  One message, not a
+   table of '-'. */
+static bool all_denied(const struct fdrow *rows, size_t n)
+{
 	for (size_t i = 0; i < n; i++)
-		free(rows[i].target);
-	free(rows);
+		if (rows[i].target ||
+		    (rows[i].target_err != EACCES && rows[i].target_err != EPERM))
+			return false;
+	return true;
+}
+
+/* No fds at all: say why instead of printing nothing. */
+static void explain_empty(struct pv_out *o, const struct proc_pid *p)
+{
+	struct proc_stat st;
+	const char *why = proc_read_stat(p, &st) == 0 ?
+		proc_gone_reason(&st) : NULL;
+	sb_printf(&o->notes, "pid %ld has no open file descriptors%s%s.\n",
+		  (long)p->pid, why ? ": " : "", why ? why : "");
 }
 
 static void fds_of(struct proc_ctx *c, struct pv_out *o,
@@ -386,11 +414,18 @@ static void fds_of(struct proc_ctx *c, struct pv_out *o,
 	} else {
 		int err;
 		other_rows(&p, &rows, &n, &err);
+		if (!err && n > 0 && all_denied(rows, n)) {
+			free_rows(rows, n);
+			rows = NULL, n = 0;
+			err = EACCES;
+		}
 		if (err) {
 			pv_warn(o, "pid %ld: fds: %s", (long)p.pid,
 				proc_reason(err));
 			if (c->status < PROC_EXIT_UNAVAIL)
 				c->status = PROC_EXIT_UNAVAIL;
+		} else if (n == 0) {
+			explain_empty(o, &p);
 		}
 	}
 	emit_rows(c, o, ix, p.pid, target == PROC_SELF, rows, n);
@@ -418,6 +453,8 @@ int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)
 			fds_of(c, &o, &ix, t.pids[i]);
+		else
+			proc_target_unavailable(c, t.pids[i]);
 	free(ix.v);
 	proc_target_free(&t);
 	pv_emit(&o);

@@ -65,23 +65,50 @@ static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
 	pv_str(o, "start", buf);
 }
 
-/* status by key: ids and context switches. */
+/*
+ * "Uid: real effective saved filesystem": the real id is who started the
+ * process, the effective one what permission checks use (a set-user-ID
+ * program runs with its owner's), the saved one what it may switch back
+ * to (setuid(2)).
+ */
+static void add_ids(struct pv_out *o, const struct proc_kv *kv, int e,
+		    const char *key, const char *const names[3])
+{
+	const char *v = e ? NULL : proc_kv_get(kv, key);
+	for (int i = 0; i < 3; i++) {
+		char *end;
+		long long id = v ? strtoll(v, &end, 10) : 0;
+		if (v && end != v) {
+			pv_num(o, names[i], id);
+			v = end;
+		} else {
+			pv_missing(o, names[i], e ? e : EINVAL);
+			v = NULL;
+		}
+	}
+}
+
+/* status by key: ids, supplementary groups and context switches. */
 static void add_status_fields(struct pv_out *o, const struct proc_pid *p)
 {
 	struct proc_kv kv;
 	int e = proc_read_kv(p, "status", &kv);
+	static const char *const uids[3] = { "uid", "euid", "suid" };
+	static const char *const gids[3] = { "gid", "egid", "sgid" };
 	static const char *const keys[][2] = {
-		{ "uid", "Uid" }, { "gid", "Gid" },
 		{ "voluntary_ctxt_switches", "voluntary_ctxt_switches" },
 		{ "nonvoluntary_ctxt_switches", "nonvoluntary_ctxt_switches" },
 	};
+	add_ids(o, &kv, e, "Uid", uids);
+	add_ids(o, &kv, e, "Gid", gids);
+	const char *groups = e ? NULL : proc_kv_get(&kv, "Groups");
+	if (groups)
+		pv_str(o, "groups", groups);
+	else
+		pv_missing(o, "groups", e);
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
-		const char *v = e ? NULL : proc_kv_get(&kv, keys[i][1]);
 		long long n;
-		if (i < 2 && v)		/* "real effective saved fs" */
-			pv_fmt(o, keys[i][0], "%.*s", (int)strcspn(v, " \t"),
-			       v);
-		else if (!e && proc_kv_num(&kv, keys[i][1], &n))
+		if (!e && proc_kv_num(&kv, keys[i][1], &n))
 			pv_num(o, keys[i][0], n);
 		else
 			pv_missing(o, keys[i][0], e);
@@ -98,12 +125,21 @@ static void add_text(struct pv_out *o, const char *key, int e, char *text)
 	free(text);
 }
 
-static void add_paths(struct pv_out *o, const struct proc_pid *p)
+/* gone: why a zombie or kernel thread has no cmdline, cwd, exe (their
+   fields show '-' without a message: nothing failed). */
+static void add_paths(struct pv_out *o, const struct proc_pid *p,
+		      const char *gone)
 {
 	char **argv, *s;
 	size_t argc;
 	int e = proc_read_cmdline(p, &argv, &argc);
-	if (!e) {
+	if (gone) {
+		if (!e)
+			proc_argv_free(argv);
+		pv_missing(o, "cmdline", 0);
+		pv_missing(o, "cwd", 0);
+		pv_missing(o, "exe", 0);
+	} else if (!e) {
 		struct strbuf sb = STRBUF_INIT;
 		for (size_t i = 0; i < argc; i++)
 			sb_printf(&sb, "%s%s", i ? " " : "", argv[i]);
@@ -113,15 +149,18 @@ static void add_paths(struct pv_out *o, const struct proc_pid *p)
 	} else {
 		pv_missing(o, "cmdline", e);
 	}
-	e = proc_read_link(p, "cwd", &s);
-	add_text(o, "cwd", e, s);
-	e = proc_read_link(p, "exe", &s);
-	add_text(o, "exe", e, s);
+	if (!gone) {
+		e = proc_read_link(p, "cwd", &s);
+		add_text(o, "cwd", e, s);
+		e = proc_read_link(p, "exe", &s);
+		add_text(o, "exe", e, s);
+	}
 	e = proc_read_cgroup(p, &s);
 	add_text(o, "cgroup", e, s);
 }
 
-static void add_oom_io(struct pv_out *o, const struct proc_pid *p)
+static void add_oom_io(struct pv_out *o, const struct proc_pid *p,
+		       const char *gone)
 {
 	long long v;
 	struct proc_kv kv;
@@ -148,29 +187,70 @@ static void add_oom_io(struct pv_out *o, const struct proc_pid *p)
 		if (!e && proc_kv_num(&kv, io[i][1], &v))
 			pv_num(o, io[i][0], v);
 		else
-			pv_missing(o, io[i][0], e ? e : EINVAL);
+			pv_missing(o, io[i][0], gone ? 0 : e ? e : EINVAL);
 	}
 	proc_kv_free(&kv);
+}
+
+/*
+ * A zombie has exited; the kernel keeps its pid, its exit status (stat
+ * field 52) and its accounting until the parent collects them with
+ * wait(2).  Everything else (memory, files, cwd) is already released.
+ */
+static void add_zombie(struct proc_ctx *c, struct pv_out *o,
+		       const struct proc_stat *st)
+{
+	char words[64];
+	struct proc_stat parent;
+	struct proc_pid pp;
+	if (st->has_exit_code) {
+		proc_exit_words(st->exit_code, words);
+		pv_str(o, "exit_status", words);
+	} else {
+		pv_missing(o, "exit_status", 0);
+	}
+	int e = proc_pid_open(&pp, &c->root, st->ppid);
+	if (!e)
+		e = proc_read_stat(&pp, &parent);
+	proc_pid_close(&pp);
+	if (e)
+		pv_fmt(o, "not_waited_by", "%ld", (long)st->ppid);
+	else
+		pv_fmt(o, "not_waited_by", "%ld %s", (long)st->ppid,
+		       parent.comm);
 }
 
 static void info_proc(struct proc_ctx *c, struct pv_out *o, pid_t target)
 {
 	struct proc_pid p;
 	struct proc_stat st;
+	const char *gone = NULL;
+	pid_t tgid;
 	if (proc_open_target(c, &p, target) != 0)
 		return;
 	int e = proc_read_stat(&p, &st);
 	pv_row(o, "pid %ld", (long)p.pid);
 	pv_num(o, "pid", p.pid);
+	/* A thread id opens like a pid; Tgid names its process. */
+	if (proc_read_tgid(&p, &tgid) == 0 && tgid != p.pid) {
+		pv_num(o, "tgid", tgid);
+		pv_fmt(o, "note", "thread %ld of process %ld", (long)p.pid,
+		       (long)tgid);
+	}
 	if (e) {
 		pv_missing(o, "state", e);
 	} else {
 		pv_str(o, "comm", st.comm);
+		gone = proc_gone_reason(&st);
+		if (gone)
+			pv_fmt(o, "note", "%s", gone);
 		add_stat_fields(c, o, &st);
+		if (st.state == 'Z')
+			add_zombie(c, o, &st);
 	}
 	add_status_fields(o, &p);
-	add_paths(o, &p);
-	add_oom_io(o, &p);
+	add_paths(o, &p, gone);
+	add_oom_io(o, &p, gone);
 	proc_pid_close(&p);
 }
 
@@ -181,8 +261,13 @@ static void info_syscalls(struct proc_ctx *c, struct pv_out *o)
 	char cwd[PATH_MAX];
 	pv_row(o, "pid %ld", (long)getpid());
 	pv_self_ids(o);
-	pv_fmt(o, "uid", "%ld", (long)getuid());
-	pv_fmt(o, "gid", "%ld", (long)getgid());
+	/* the saved ids need getresuid, which POSIX lacks: /proc has them */
+	pv_num(o, "uid", getuid());
+	pv_num(o, "euid", geteuid());
+	pv_missing(o, "suid", 0);
+	pv_num(o, "gid", getgid());
+	pv_num(o, "egid", getegid());
+	pv_missing(o, "sgid", 0);
 	if (getrusage(RUSAGE_SELF, &ru) == 0) {
 		pv_num(o, "voluntary_ctxt_switches", ru.ru_nvcsw);
 		pv_num(o, "nonvoluntary_ctxt_switches", ru.ru_nivcsw);
@@ -201,7 +286,20 @@ int proc_cmd_info(struct proc_ctx *c, int argc, char **argv)
 	pv_init(&o, "info", c->mode, c->header);
 	pv_section(&o, "processes", true);
 	if (proc_unavailable(c)) {
-		info_syscalls(c, &o);
+		bool shown = false;
+		for (int i = 0; i < (argc ? argc : 1); i++) {
+			struct proc_target t;
+			int r = proc_target_resolve(c, argc ? argv[i] : NULL,
+						    &t);
+			if (r > c->status)
+				c->status = r;
+			for (size_t k = 0; k < t.n; k++)
+				if (t.pids[k] != PROC_SELF)
+					proc_target_unavailable(c, t.pids[k]);
+				else if (!shown)
+					info_syscalls(c, &o), shown = true;
+			proc_target_free(&t);
+		}
 	} else {
 		for (int i = 0; i < (argc ? argc : 1); i++) {
 			struct proc_target t;

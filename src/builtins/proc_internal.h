@@ -107,6 +107,8 @@ struct proc_ctx {
 	pid_t shell;			/* the main shell ($$): the anchor of
 					   ps and tree even when proc runs in
 					   a subshell (`proc ps | grep x`) */
+	bool foreign_ns;		/* /proc is of another PID namespace:
+					   $$ and getpid() are not its pids */
 	enum pv_mode mode;
 	bool header;
 	bool all;			/* -a */
@@ -139,6 +141,9 @@ const char *proc_job_label(struct proc_ctx *c, pid_t pid, char buf[32]);
 int proc_open_target(struct proc_ctx *c, struct proc_pid *p, pid_t pid);
 /** Is /proc unusable?  The first call prints why and sets status 3. */
 bool proc_unavailable(struct proc_ctx *c);
+/** Without /proc, a target other than the shell: its own message,
+    status 3 (only the shell's own state comes from system calls). */
+void proc_target_unavailable(struct proc_ctx *c, pid_t pid);
 
 /* One process as ps and tree see it (proc_ps.c). */
 struct proc_snap {
@@ -157,6 +162,12 @@ void proc_snap_free(struct proc_snap *v, size_t n);
 /** "shell" for $$, "subshell" for this process when it is a forked copy,
     else the job label, else NULL. */
 const char *proc_job_column(struct proc_ctx *c, pid_t pid, char buf[32]);
+
+/** Why a process has no user memory or files, or NULL when it has: a
+    zombie (released them at exit) or a kernel thread (never had any). */
+const char *proc_gone_reason(const struct proc_stat *st);
+/** A zombie's exit status in words ("exited 3", "killed by SIGKILL"). */
+void proc_exit_words(int status, char buf[64]);
 
 /** The pid number a target stands for (PROC_SELF -> c->self). */
 pid_t proc_real_pid(const struct proc_ctx *c, pid_t pid);

@@ -250,6 +250,8 @@ int proc_cmd_limits(struct proc_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)
 			limits_of(c, &o, &q, t.pids[i]);
+		else
+			proc_target_unavailable(c, t.pids[i]);
 	proc_target_free(&t);
 	pv_emit(&o);
 	return 0;

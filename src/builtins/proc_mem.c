@@ -40,7 +40,8 @@ static const struct memkey memkeys[] = {
 	{ "peak_rss_kb", "status", "VmHWM" },
 };
 
-static void summary(struct pv_out *o, const struct proc_pid *p)
+/* gone: a zombie or kernel thread, whose missing lines are no error. */
+static void summary(struct pv_out *o, const struct proc_pid *p, bool gone)
 {
 	struct proc_kv status, rollup;
 	int es = proc_read_kv(p, "status", &status);
@@ -56,7 +57,7 @@ static void summary(struct pv_out *o, const struct proc_pid *p)
 		else
 			/* A zombie or kernel thread has no memory lines:
 			   not an error, just nothing to show. */
-			pv_missing(o, k->field, roll ? er : es);
+			pv_missing(o, k->field, gone ? 0 : roll ? er : es);
 	}
 	proc_kv_free(&status);
 	proc_kv_free(&rollup);
@@ -138,8 +139,14 @@ int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv)
 		struct proc_pid p;
 		if (proc_open_target(c, &p, t.pids[i]) != 0)
 			continue;
+		struct proc_stat st;
+		const char *gone = proc_read_stat(&p, &st) == 0 ?
+			proc_gone_reason(&st) : NULL;
 		pv_section(&o, "memory", true);
-		summary(&o, &p);
+		summary(&o, &p, gone != NULL);
+		if (gone)
+			sb_printf(&o.notes, "pid %ld has no memory to show: "
+				  "%s.\n", (long)p.pid, gone);
 		if (c->maps)
 			mappings(c, &o, &p);
 		proc_pid_close(&p);

@@ -283,6 +283,28 @@ static void ps_fallback(struct proc_ctx *c, struct pv_out *o)
 	pv_str(o, "cmd", c->sh && c->sh->arg0 ? c->sh->arg0 : "whelk");
 }
 
+/* Without /proc: the shell's row for "self" (or no operand), a message
+   and status 3 for any other target. */
+static void ps_fallback_targets(struct proc_ctx *c, struct pv_out *o,
+				int argc, char **argv)
+{
+	bool shown = false;
+	for (int i = 0; i < (argc ? argc : 1); i++) {
+		struct proc_target t;
+		int r = proc_target_resolve(c, argc ? argv[i] : NULL, &t);
+		if (r && r > c->status)
+			c->status = r;
+		for (size_t k = 0; k < t.n; k++) {
+			if (t.pids[k] != PROC_SELF)
+				proc_target_unavailable(c, t.pids[k]);
+			else if (!shown)
+				ps_fallback(c, o);
+			shown |= t.pids[k] == PROC_SELF;
+		}
+		proc_target_free(&t);
+	}
+}
+
 static void ps_targets(struct proc_ctx *c, struct pv_out *o,
 		       struct vec *cols, int argc, char **argv)
 {
@@ -294,10 +316,18 @@ static void ps_targets(struct proc_ctx *c, struct pv_out *o,
 		for (size_t k = 0; k < t.n; k++) {
 			struct proc_snap s;
 			struct proc_pid p;
-			if (proc_open_target(c, &p, t.pids[k]) != 0)
+			pid_t pid = t.pids[k], tgid;
+			if (proc_open_target(c, &p, pid) != 0)
 				continue;
+			/* A thread id: its process is the row. */
+			if (proc_read_tgid(&p, &tgid) == 0 && tgid != p.pid) {
+				sb_printf(&o->notes, "%ld is a thread of "
+					  "process %ld (shown).\n",
+					  (long)p.pid, (long)tgid);
+				pid = tgid;
+			}
 			proc_pid_close(&p);
-			if (proc_snap_read(c, t.pids[k], &s) == 0)
+			if (proc_snap_read(c, pid, &s) == 0)
 				emit_row(c, o, cols, &s);
 			free(s.cmd);
 		}
@@ -319,7 +349,7 @@ int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
 	pv_init(&o, "ps", c->mode, c->header);
 	pv_section(&o, "processes", false);
 	if (proc_unavailable(c)) {
-		ps_fallback(c, &o);
+		ps_fallback_targets(c, &o, argc, argv);
 	} else if (argc > 0) {
 		ps_targets(c, &o, &cols, argc, argv);
 	} else {

@@ -157,6 +157,8 @@ int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv)
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)
 			sigs_of(c, &o, t.pids[i]);
+		else
+			proc_target_unavailable(c, t.pids[i]);
 	size_t rows = 0;
 	for (size_t i = 0; i < o.nsec; i++)
 		rows += o.sec[i].n;

@@ -7,11 +7,34 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/signames.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
+
+const char *proc_gone_reason(const struct proc_stat *st)
+{
+	if (st->state == 'Z' || st->state == 'X')
+		return "a zombie: its memory and files were released at exit";
+	if (st->flags & PROC_PF_KTHREAD)
+		return "a kernel thread: no user memory or files";
+	return NULL;
+}
+
+void proc_exit_words(int status, char buf[64])
+{
+	char name[16];
+	if (WIFSIGNALED(status)) {
+		const char *n = sig_name(WTERMSIG(status), name);
+		snprintf(buf, 64, "killed by SIG%s%s", n ? n : "?",
+			 WCOREDUMP(status) ? " (core dumped)" : "");
+	} else {
+		snprintf(buf, 64, "exited %d", WEXITSTATUS(status));
+	}
+}
 
 pid_t proc_real_pid(const struct proc_ctx *c, pid_t pid)
 {
@@ -135,7 +158,13 @@ int proc_target_resolve(struct proc_ctx *c, const char *arg,
 		builtin_error(c->sh, "%s: not a pid, job or self", arg);
 		return PROC_EXIT_USAGE;
 	}
-	/* The shell's own pid is "self": system calls can answer for it. */
+	/* The shell's own pid is "self": system calls can answer for it.
+	   Under a /proc of another PID namespace, getpid() and $$ are
+	   numbers of our namespace: they mean this process and the shell. */
+	if (c->foreign_ns && pid == getpid())
+		pid = c->self;
+	else if (c->foreign_ns && c->sh && pid == c->sh->pid)
+		pid = c->shell;
 	target_add(t, pid == c->self ? PROC_SELF : pid);
 	return 0;
 }
@@ -165,6 +194,13 @@ static void note_status(struct proc_ctx *c, int st)
 		c->status = st;
 }
 
+void proc_target_unavailable(struct proc_ctx *c, pid_t pid)
+{
+	builtin_error(c->sh, "pid %ld: unavailable without /proc",
+		      (long)pid);
+	note_status(c, PROC_EXIT_UNAVAIL);
+}
+
 int proc_open_target(struct proc_ctx *c, struct proc_pid *p, pid_t pid)
 {
 	int e = proc_pid_open(p, &c->root, pid);
@@ -172,7 +208,10 @@ int proc_open_target(struct proc_ctx *c, struct proc_pid *p, pid_t pid)
 	if (!e)
 		return 0;
 	if (c->root.error) {
-		note_status(c, PROC_EXIT_UNAVAIL);
+		if (pid == PROC_SELF)
+			note_status(c, PROC_EXIT_UNAVAIL);
+		else
+			proc_target_unavailable(c, pid);
 	} else if (e == EPERM) {
 		/* hidepid=invisible: the directory is missing for us, but
 		   kill(pid, 0) proved the process exists. */

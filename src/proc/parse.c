@@ -15,9 +15,13 @@
 
 /* Fields 3.. of stat, in order (man 5 proc_pid_stat).  Field 3 (state)
    is read separately; these are the numeric ones, 1-based field numbers. */
-enum { F_PPID = 4, F_PGRP, F_SESSION, F_TTY, F_TPGID, F_UTIME = 14, F_STIME,
-       F_CUTIME, F_CSTIME, F_PRIO, F_NICE, F_THREADS, F_START = 22, F_VSIZE,
-       F_RSS, F_LAST = F_RSS };
+enum { F_PPID = 4, F_PGRP, F_SESSION, F_TTY, F_TPGID, F_FLAGS, F_MINFLT,
+       F_CMINFLT, F_MAJFLT, F_CMAJFLT, F_UTIME, F_STIME, F_CUTIME, F_CSTIME,
+       F_PRIO, F_NICE, F_THREADS, F_START = 22, F_VSIZE, F_RSS,
+       F_PROCESSOR = 39, F_RTPRIO, F_POLICY, F_EXIT_CODE = 52,
+       /* every kernel since 2.6 has up to F_RSS; later fields arrived
+          over the years (exit_code in 3.5) and are optional */
+       F_REQUIRED = F_RSS, F_LAST = F_EXIT_CODE };
 
 static void stat_store(struct proc_stat *st, int field, long long v)
 {
@@ -27,6 +31,16 @@ static void stat_store(struct proc_stat *st, int field, long long v)
 	case F_SESSION: st->session = (pid_t)v; break;
 	case F_TTY: st->tty_nr = (int)v; break;
 	case F_TPGID: st->tpgid = (pid_t)v; break;
+	case F_FLAGS: st->flags = (unsigned long)v; break;
+	case F_MINFLT: st->minflt = (unsigned long long)v; break;
+	case F_CMINFLT: st->cminflt = (unsigned long long)v; break;
+	case F_MAJFLT: st->majflt = (unsigned long long)v; break;
+	case F_CMAJFLT: st->cmajflt = (unsigned long long)v; break;
+	case F_PROCESSOR: st->processor = (int)v; break;
+	case F_RTPRIO: st->rt_priority = (unsigned)v; break;
+	case F_POLICY: st->policy = (unsigned)v; break;
+	case F_EXIT_CODE: st->exit_code = (int)v; st->has_exit_code = true;
+		break;
 	case F_UTIME: st->utime = (unsigned long long)v; break;
 	case F_STIME: st->stime = (unsigned long long)v; break;
 	case F_CUTIME: st->cutime = v; break;
@@ -65,9 +79,11 @@ int proc_parse_stat(const char *text, struct proc_stat *st)
 	st->state = *s++;
 	for (int field = 4; field <= F_LAST; field++) {
 		char *end;
-		long long v = strtoll(s, &end, 10);
+		/* strtoull: unsigned fields (rsslim, addresses) may exceed
+		   LLONG_MAX; it also reads "-1", as the two's complement */
+		long long v = (long long)strtoull(s, &end, 10);
 		if (end == s)
-			return EINVAL;
+			return field > F_REQUIRED ? 0 : EINVAL;
 		stat_store(st, field, v);
 		s = end;
 	}

@@ -31,6 +31,8 @@
  *   <pid>/<file>.denied   reading <file> fails with EACCES;
  *   <pid>.hidden          pid exists but hidepid hides it (what kill(pid, 0)
  *                         answering EPERM tells us on a real system);
+ *   <pid>.thread          <pid> is a thread id: /proc/<pid> opens, but
+ *                         readdir of /proc does not list it;
  *   self                  a symlink to the pid directory of "the shell".
  */
 
@@ -74,7 +76,8 @@ int proc_read_file(const struct proc_pid *p, const char *name, char **text,
 		   size_t *len);
 /** readlink below the pid directory ("cwd", "exe", "fd/3"). */
 int proc_read_link(const struct proc_pid *p, const char *name, char **target);
-/** Every numeric entry of the root, sorted ascending. */
+/** Every numeric entry of the root, sorted ascending (processes: the
+    kernel lists no thread ids, although /proc/TID opens). */
 int proc_list_pids(const struct proc_root *root, pid_t **pids, size_t *n);
 /** A file directly below the root ("stat", "uptime"). */
 int proc_read_root_file(const struct proc_root *root, const char *name,
@@ -90,13 +93,24 @@ struct proc_stat {
 	pid_t ppid, pgrp, session;
 	int tty_nr;		/* dev_t: major in bits 8-19, minor split */
 	pid_t tpgid;		/* foreground process group of the tty, -1 */
+	unsigned long flags;	/* PF_* (PROC_PF_KTHREAD) */
+	unsigned long long minflt, cminflt;	/* page faults served from
+						   memory (children: c...) */
+	unsigned long long majflt, cmajflt;	/* ... that needed I/O */
 	unsigned long long utime, stime;	/* clock ticks */
 	long long cutime, cstime;
 	long priority, nice, num_threads;
 	unsigned long long starttime;		/* ticks after boot */
 	unsigned long long vsize;		/* bytes */
 	long long rss;				/* pages */
+	int processor;				/* CPU it last ran on */
+	unsigned rt_priority, policy;		/* SCHED_* (sched_setscheduler) */
+	int exit_code;		/* a zombie's wait status (fields 52) */
+	bool has_exit_code;	/* the kernel printed field 52 */
 };
+
+/** stat flags: the task is a kernel thread (include/linux/sched.h). */
+#define PROC_PF_KTHREAD 0x00200000UL
 
 /**
  * Parse stat text.  comm may hold spaces and parentheses ("(a) b)"), so
@@ -204,6 +218,9 @@ int proc_read_int(const struct proc_pid *p, const char *name, long long *out);
 int proc_read_line(const struct proc_pid *p, const char *name, char **line);
 /** The cgroup v2 path ("0::PATH"), or the first line if there is none. */
 int proc_read_cgroup(const struct proc_pid *p, char **path);
+/** The thread-group id (status "Tgid"): the process a thread id belongs
+    to, the pid itself for a main thread. */
+int proc_read_tgid(const struct proc_pid *p, pid_t *tgid);
 /** btime from <root>/stat: seconds since the epoch at boot. */
 int proc_boot_time(const struct proc_root *root, long long *btime);
 

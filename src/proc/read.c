@@ -121,6 +121,20 @@ int proc_read_cgroup(const struct proc_pid *p, char **path)
 	return 0;
 }
 
+int proc_read_tgid(const struct proc_pid *p, pid_t *tgid)
+{
+	struct proc_kv kv;
+	long long v;
+	int e = proc_read_kv(p, "status", &kv);
+	if (e)
+		return e;
+	e = proc_kv_num(&kv, "Tgid", &v) ? 0 : EINVAL;
+	if (!e)
+		*tgid = (pid_t)v;
+	proc_kv_free(&kv);
+	return e;
+}
+
 int proc_boot_time(const struct proc_root *root, long long *btime)
 {
 	char *text;

@@ -61,6 +61,14 @@ static bool fixture_hidden(const struct proc_root *root, const char *name)
 	return faccessat(root->fd, marker, F_OK, 0) == 0;
 }
 
+/* In a fixture tree, "<name>.thread" says the kernel would not list it. */
+static bool fixture_thread(const struct proc_root *root, const char *name)
+{
+	char marker[300];	/* a d_name has at most 255 bytes */
+	snprintf(marker, sizeof marker, "%s.thread", name);
+	return faccessat(root->fd, marker, F_OK, 0) == 0;
+}
+
 /* ENOENT on the pid directory: gone, or hidden by hidepid=invisible?
    kill(pid, 0) sends nothing but runs the existence and permission checks:
    EPERM means the process exists and belongs to someone else. */
@@ -231,7 +239,8 @@ int proc_list_pids(const struct proc_root *root, pid_t **pids, size_t *n)
 	pid_t *v = xreallocarray(NULL, cap, sizeof *v);
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL) {
-		if (!all_digits(de->d_name))
+		if (!all_digits(de->d_name) ||
+		    (root->fixture && fixture_thread(root, de->d_name)))
 			continue;
 		if (len == cap)
 			v = xreallocarray(v, cap *= 2, sizeof *v);

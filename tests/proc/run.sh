@@ -204,7 +204,7 @@ rc_is 0
 out_is 'PID  CMD
 501  evil ?]0;pwned?x?row2 café??1m'
 run "tree: the same escaping" P --root "$O" tree
-out_has '^501   -      `- 501 evil ?\]0;pwned?x?row2 café??1m$'
+out_has '^501   -      |- 501 evil ?\]0;pwned?x?row2 café??1m$'
 run "-k: \$'...' keeps the row on one line" P --root "$O" ps -k -o pid,cmd 501
 out_is "pid=501 cmd=\$'evil \\x1b]0;pwned\\x07x\\nrow2 café\\xff\\xc2\\x9b1m'"
 run "-j: valid UTF-8, controls escaped, the exact bytes in hex" \
@@ -222,6 +222,40 @@ out_has "^start=7f0000200000 .* kind=shared-anon path='/dev/zero (deleted)'$"
 out_has "^start=7f0000300000 .* kind=memfd "
 out_has "^start=7f0000400000 .* kind=anon path=''$"
 out_has "^start=7f0000500000 .* kind=shared-file path=/var/tmp/shared.db$"
+
+run "a zombie: its exit status and the parent that has not waited" \
+	P --root "$O" info -k 502
+rc_is 0; err_empty
+out_has "^state=Z$"; out_has "^exit_status='exited 3'$"
+out_has "^not_waited_by='500 whelk'$"; out_has "^note='a zombie: its memory"
+out_has "^cwd=''$"
+run "a kernel thread: no user memory or files, and no error" \
+	P --root "$O" info -k 2
+rc_is 0; err_empty
+out_has "^note='a kernel thread: no user memory or files'$"
+run "fds of a zombie and of a kernel thread: a reason, not nothing" \
+	P --root "$O" fds 502
+rc_is 0; out_is 'pid 502 has no open file descriptors: a zombie: its memory and files were released at exit.'
+run "mem of a kernel thread: a reason" P --root "$O" mem 2
+rc_is 0; err_empty; out_has '^pid 2 has no memory to show: a kernel thread'
+run "a thread id is a thread of its process" P --root "$O" info -k 504
+out_has "^tgid=503$"; out_has "^note='thread 504 of process 503'$"
+run "ps of a thread id shows its process" P --root "$O" ps -o pid,cmd 504
+rc_is 0
+out_is 'PID  CMD
+503  worker --threads 2
+
+504 is a thread of process 503 (shown).'
+run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
+out_lacks '^504$'
+run "fds whose every link is denied: one message, status 3" P --root "$O" fds 600
+rc_is 3; [ ! -s "$T/out" ] || bad "rows printed"
+[ "$(wc -l < "$T/err")" -eq 1 ] || bad "one message expected"
+err_has 'pid 600: fds: needs the same uid or CAP_SYS_PTRACE'
+run "info: real, effective and saved ids, groups" P --root "$O" info -k 500
+out_has '^uid=1000$'; out_has '^euid=0$'; out_has '^suid=1002$'
+out_has '^gid=100$'; out_has '^egid=101$'; out_has '^sgid=102$'
+out_has "^groups='1000 27'$"
 
 if [ $mode = whelk ]; then
 	run "-k reads back as the same bytes" S "eval \"\$(proc --root '$O' ps -k -o cmd 501)\"; printf %s \"\$cmd\" | od -An -tx1 | tr -d ' \\n'; echo"
@@ -312,6 +346,13 @@ run "no /proc: ps shows the shell" P --root "$F/empty" ps -H
 rc_is 3; out_has '^shell '
 run "no /proc: other pids are unavailable" P --root "$F/nonexistent" tree
 rc_is 3; err_has 'only the shell'
+for sub in ps info fds limits sigs; do
+	run "no /proc: $sub of another pid says so, status 3" P --root "$F/empty" $sub -H 1
+	rc_is 3; err_has 'pid 1: unavailable without /proc'; out_lacks '^shell'
+done
+run "no /proc: ps of self and another: the shell's row and a message" \
+	P --root "$F/empty" ps -H -o job self 1
+rc_is 3; out_has '^shell '; err_has 'pid 1: unavailable without /proc'
 
 # ---------------------------------------------------------- live /proc
 
@@ -338,6 +379,23 @@ else
 	if [ $mode = whelk ]; then
 		run "live: ps default includes children" S 'sleep 2 & sleep 0.3; proc ps -H -o pid,ppid,cmd; kill $!'
 		out_has 'sleep 2$'
+	fi
+
+	# /proc of another PID namespace (unshare -p without --mount-proc):
+	# the shell is found from /proc/self, $$ (1 there) still means it.
+	if [ $mode = whelk ] && timeout 5 unshare -p -f true 2>/dev/null; then
+		run "live: another PID namespace: anchored on /proc/self" \
+			timeout 20 unshare -p -f "$WHELK" -c 'proc ps -H -o job; proc ps -H -o job $$'
+		rc_is 0; err_has 'another PID namespace'
+		out_is 'shell
+shell'
+		run "live: another PID namespace: from a pipeline stage" \
+			timeout 20 unshare -p -f "$WHELK" -c 'proc ps -H -o job $$ | cat; proc ps -H -o job | grep shell'
+		out_is 'shell
+shell
+subshell'
+	else
+		echo "# unshare -p unavailable: PID namespace test skipped"
 	fi
 
 	run "live: nonexistent pid" P ps 2147483647
