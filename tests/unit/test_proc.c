@@ -274,6 +274,58 @@ START_TEST(real_proc_self)
 }
 END_TEST
 
+/* The "odd" tree: the later, optional stat fields, thread ids, Tgid. */
+START_TEST(odd_tree_zombie_kthread_threads)
+{
+	struct proc_root r;
+	struct proc_pid p;
+	struct proc_stat st;
+	pid_t *pids, tgid;
+	size_t n;
+	ck_assert_int_eq(proc_root_open(&r, PROC_FIXTURES "/odd"), 0);
+	ck_assert_int_eq(proc_pid_open(&p, &r, 502), 0);
+	ck_assert_int_eq(proc_read_stat(&p, &st), 0);
+	ck_assert(st.has_exit_code);
+	ck_assert_int_eq(st.exit_code, 3 << 8);
+	proc_pid_close(&p);
+	ck_assert_int_eq(proc_pid_open(&p, &r, 2), 0);
+	ck_assert_int_eq(proc_read_stat(&p, &st), 0);
+	ck_assert((st.flags & PROC_PF_KTHREAD) != 0);
+	proc_pid_close(&p);
+	ck_assert_int_eq(proc_pid_open(&p, &r, 503), 0);
+	ck_assert_int_eq(proc_read_stat(&p, &st), 0);
+	ck_assert_int_eq((int)st.minflt, 1234);
+	ck_assert_int_eq((int)st.majflt, 5);
+	ck_assert_int_eq((int)st.policy, 2);
+	ck_assert_int_eq((int)st.rt_priority, 10);
+	proc_pid_close(&p);
+	/* 504 opens (a thread id), belongs to 503, and is not listed. */
+	ck_assert_int_eq(proc_pid_open(&p, &r, 504), 0);
+	ck_assert_int_eq(proc_read_tgid(&p, &tgid), 0);
+	ck_assert_int_eq(tgid, 503);
+	proc_pid_close(&p);
+	ck_assert_int_eq(proc_list_pids(&r, &pids, &n), 0);
+	for (size_t i = 0; i < n; i++)
+		ck_assert_int_ne(pids[i], 504);
+	free(pids);
+	proc_root_close(&r);
+}
+END_TEST
+
+START_TEST(stat_without_later_fields)
+{
+	struct proc_stat st;
+	/* a kernel before 3.5 ends after field 44: no exit_code */
+	ck_assert_int_eq(proc_parse_stat("7 (x) S 1 7 7 0 -1 4194560 10 0 2 0 "
+		"1 1 0 0 20 0 1 0 5 100 3 18446744073709551615 1 1 0 0 0 0 "
+		"0 0 0 0 0 0 17 0 0 0 0 0 0", &st), 0);
+	ck_assert(!st.has_exit_code);
+	ck_assert_int_eq((int)st.minflt, 10);
+	ck_assert_int_eq((int)st.majflt, 2);
+	ck_assert_int_eq(st.rss, 3);
+}
+END_TEST
+
 static Suite *proc_suite(void)
 {
 	Suite *s = suite_create("proc");
@@ -285,6 +337,8 @@ static Suite *proc_suite(void)
 	tcase_add_test(pure, limits_table);
 	tcase_add_test(pure, no_proc_root);
 	tcase_add_test(pure, real_proc_self);
+	tcase_add_test(pure, stat_without_later_fields);
+	tcase_add_test(pure, odd_tree_zombie_kthread_threads);
 	suite_add_tcase(s, pure);
 	TCase *tree = tcase_create("fixture");
 	tcase_add_checked_fixture(tree, open_basic, close_root);
