@@ -183,9 +183,9 @@ int eval_pipeline(struct shell *sh, struct ast_node *n, int flags)
  */
 static void stdin_devnull(struct shell *sh)
 {
-	int fd = open("/dev/null", O_RDONLY);
+	int fd = job_open(sh->jobs, "/dev/null", O_RDONLY, 0);
 	if (fd > 0) {
-		job_dup2(sh->jobs, fd, 0);
+		job_dup2_named(sh->jobs, fd, "/dev/null", 0);
 		job_close(sh->jobs, fd);
 	}
 }

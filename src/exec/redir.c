@@ -50,41 +50,42 @@ static bool plan_targets(const struct redir_plan *p, int fd)
  * command does not redirect.  -1 with errno: EMFILE when nothing is free,
  * EBADF when fd is closed.
  */
-static int dup_low(const struct redir_plan *p, int fd)
+static int dup_low(struct shell *sh, const struct redir_plan *p, int fd)
 {
 	for (int from = 0;;) {	/* bounded: F_DUPFD fails at the limit */
-		int copy = fcntl(fd, F_DUPFD_CLOEXEC, from);
+		int copy = job_dupfd(sh->jobs, fd, from);
 		if (copy < 0 || !plan_targets(p, copy))
 			return copy;
-		close(copy);
+		job_close(sh->jobs, copy);
 		from = copy + 1;
 	}
 }
 
-static int dup_private(const struct redir_plan *p, int fd)
+static int dup_private(struct shell *sh, const struct redir_plan *p, int fd)
 {
-	int copy = fcntl(fd, F_DUPFD_CLOEXEC, FD_SHELL_MIN);
+	int copy = job_dupfd(sh->jobs, fd, FD_SHELL_MIN);
 	if (copy >= 0 || (errno != EINVAL && errno != EMFILE))
 		return copy;
-	return dup_low(p, fd);
+	return dup_low(sh, p, fd);
 }
 
 /* Move a freshly opened fd where dup_private puts copies (closing the
    original; on failure fd is left open, errno set). */
-static int move_private(const struct redir_plan *p, int fd)
+static int move_private(struct shell *sh, const struct redir_plan *p, int fd)
 {
-	int hi = fd_move_high(fd);
-	if (hi >= 0 || (errno != EINVAL && errno != EMFILE))
-		return hi;
-	if (!plan_targets(p, fd))
-		return fd;	/* open() chose the lowest free fd: keep it */
-	int copy = dup_low(p, fd);
+	int copy = job_dupfd(sh->jobs, fd, FD_SHELL_MIN);
+	if (copy < 0 && (errno == EINVAL || errno == EMFILE)) {
+		if (!plan_targets(p, fd))
+			return fd;	/* open() chose the lowest free fd */
+		copy = dup_low(sh, p, fd);
+	}
 	if (copy >= 0)
-		close(fd);
+		job_close(sh->jobs, fd);
 	return copy;
 }
 
-static void plan_add(struct redir_plan *p, int fd, int src)
+/* name: what src is, for the trace (copied), or NULL. */
+static void plan_add(struct redir_plan *p, int fd, int src, const char *name)
 {
 	if (p->n == p->cap) {
 		p->cap = p->cap ? 2 * p->cap : 4;
@@ -92,6 +93,12 @@ static void plan_add(struct redir_plan *p, int fd, int src)
 	}
 	p->acts[p->n].fd = fd;
 	p->acts[p->n].src = src;
+	p->acts[p->n].name = NULL;
+	if (name) {
+		char *copy = xstrdup(name);
+		vec_push(&p->names, copy);
+		p->acts[p->n].name = copy;
+	}
 	p->n++;
 }
 
@@ -107,9 +114,15 @@ static void plan_opened(struct redir_plan *p, int fd)
 void redir_plan_free(struct redir_plan *p)
 {
 	for (size_t i = 0; i < p->nopened; i++)
-		close(p->opened[i]);
+		if (p->jobs)
+			job_close(p->jobs, p->opened[i]);
+		else
+			close(p->opened[i]);
 	free(p->acts);
 	free(p->opened);
+	for (size_t i = 0; i < p->names.len; i++)
+		free(p->names.items[i]);
+	vec_free(&p->names);
 	memset(p, 0, sizeof *p);
 }
 
@@ -142,10 +155,11 @@ static bool fd_usable(const struct redir_plan *p, int fd)
  * is; if there is none, create with O_EXCL, which fails if someone created
  * it in between (then look again).
  */
-static int open_noclobber(const char *path)
+static int open_noclobber(struct shell *sh, const char *path)
 {
 	for (int tries = 0; tries < 3; tries++) {
-		int fd = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY);
+		int fd = job_open(sh->jobs, path, O_WRONLY | O_CLOEXEC |
+				  O_NOCTTY, 0);
 		if (fd >= 0) {
 			struct stat st;
 			if (fstat(fd, &st) == 0 && !S_ISREG(st.st_mode))
@@ -156,8 +170,8 @@ static int open_noclobber(const char *path)
 		}
 		if (errno != ENOENT)
 			return -1;
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC |
-			  O_NOCTTY, 0666);
+		fd = job_open(sh->jobs, path, O_WRONLY | O_CREAT | O_EXCL |
+			      O_CLOEXEC | O_NOCTTY, 0666);
 		if (fd >= 0 || errno != EEXIST)
 			return fd;
 	}
@@ -170,17 +184,20 @@ static int open_target(struct shell *sh, enum redir_op op, const char *path)
 	int fl = O_CLOEXEC | O_NOCTTY;
 	switch (op) {
 	case REDIR_IN:
-		return open(path, fl | O_RDONLY);
+		return job_open(sh->jobs, path, fl | O_RDONLY, 0);
 	case REDIR_RDWR:
-		return open(path, fl | O_RDWR | O_CREAT, 0666);
+		return job_open(sh->jobs, path, fl | O_RDWR | O_CREAT, 0666);
 	case REDIR_APPEND:
-		return open(path, fl | O_WRONLY | O_CREAT | O_APPEND, 0666);
+		return job_open(sh->jobs, path, fl | O_WRONLY | O_CREAT |
+				O_APPEND, 0666);
 	case REDIR_OUT:
 		if (sh->opt.noclobber)
-			return open_noclobber(path);
-		return open(path, fl | O_WRONLY | O_CREAT | O_TRUNC, 0666);
+			return open_noclobber(sh, path);
+		return job_open(sh->jobs, path, fl | O_WRONLY | O_CREAT |
+				O_TRUNC, 0666);
 	default:
-		return open(path, fl | O_WRONLY | O_CREAT | O_TRUNC, 0666);
+		return job_open(sh->jobs, path, fl | O_WRONLY | O_CREAT |
+				O_TRUNC, 0666);
 	}
 }
 
@@ -226,7 +243,7 @@ static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
 		close(fd);
 		return -1;
 	}
-	int hi = move_private(p, fd);
+	int hi = move_private(sh, p, fd);
 	if (hi < 0) {
 		shell_error(sh, "here-document: %s", high_fd_error());
 		close(fd);
@@ -254,14 +271,15 @@ static int heredoc_fd(struct shell *sh, const struct redir_plan *p,
 			int fl = fcntl(fds[1], F_GETFL);
 			fcntl(fds[1], F_SETFL, fl | O_NONBLOCK);
 		}
-		ssize_t w = len == 0 ? 0 : fd_write(fds[1], text, len);
-		close(fds[1]);
+		ssize_t w = len == 0 ? 0 :
+			job_write(sh->jobs, fds[1], text, len);
+		job_close(sh->jobs, fds[1]);
 		if (w == (ssize_t)len) {
-			int rd = move_private(p, fds[0]);
+			int rd = move_private(sh, p, fds[0]);
 			if (rd >= 0)
 				return rd;
 		}
-		close(fds[0]);
+		job_close(sh->jobs, fds[0]);
 	}
 	return heredoc_tmpfile(sh, p, text, len);
 }
@@ -315,14 +333,14 @@ static int stage_file(struct shell *sh, const struct redir *r,
 	}
 	if (named)
 		return stage_named(sh, r, fd);
-	int hi = move_private(p, fd);
+	int hi = move_private(sh, p, fd);
 	if (hi < 0) {
 		shell_error(sh, "%s: %s", path, high_fd_error());
 		close(fd);
 		return -1;
 	}
 	plan_opened(p, hi);
-	plan_add(p, target, hi);
+	plan_add(p, target, hi, path);
 	return 0;
 }
 
@@ -352,7 +370,7 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 			close(fd);
 			return 0;
 		}
-		plan_add(p, target, -1);
+		plan_add(p, target, -1, NULL);
 		return 0;
 	}
 	char *end;
@@ -365,7 +383,7 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 		out.op = REDIR_OUT;
 		if (stage_file(sh, &out, p, word) < 0)
 			return -1;
-		plan_add(p, STDERR_FILENO, STDOUT_FILENO);
+		plan_add(p, STDERR_FILENO, STDOUT_FILENO, NULL);
 		return 0;
 	}
 	if (!*word || (*end && !move) || src < 0 || src > INT_MAX) {
@@ -384,9 +402,9 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 		}
 		return stage_named(sh, r, fd);
 	}
-	plan_add(p, target, (int)src);
+	plan_add(p, target, (int)src, NULL);
 	if (move && src != target)	/* n>&m- (ksh, bash): m moves to n */
-		plan_add(p, (int)src, -1);
+		plan_add(p, (int)src, -1, NULL);
 	return 0;
 }
 
@@ -417,7 +435,7 @@ static int stage_heredoc(struct shell *sh, const struct redir *r,
 	if (named)
 		return stage_named(sh, r, fd);
 	plan_opened(p, fd);
-	plan_add(p, target, fd);
+	plan_add(p, target, fd, "here-document");
 	return 0;
 }
 
@@ -442,6 +460,7 @@ int redir_stage(struct shell *sh, const struct vec *redirs,
 		struct redir_plan *plan)
 {
 	plan->redirs = redirs;
+	plan->jobs = sh->jobs;
 	for (size_t i = 0; i < redirs->len; i++) {
 		const struct redir *r = redirs->items[i];
 		sh->lineno = r->range.begin.line ? r->range.begin.line
@@ -472,7 +491,7 @@ static int save_fd(struct shell *sh, const struct redir_plan *p,
 {
 	if (already_saved(u, fd))
 		return 0;
-	int copy = dup_private(p, fd);
+	int copy = dup_private(sh, p, fd);
 	if (copy < 0 && errno != EBADF) {
 		shell_error(sh, "cannot save fd %d: %s", fd, high_fd_error());
 		return -1;
@@ -483,6 +502,7 @@ static int save_fd(struct shell *sh, const struct redir_plan *p,
 	}
 	u->saved[u->n].fd = fd;
 	u->saved[u->n].src = copy;
+	u->saved[u->n].name = "saved copy";
 	u->n++;
 	return 0;
 }
@@ -519,10 +539,10 @@ void redir_undo(struct shell *sh, struct redir_undo *u)
 	for (size_t i = u->n; i-- > 0;) {
 		const struct fd_action *s = &u->saved[i];
 		if (s->src >= 0) {
-			job_dup2(sh->jobs, s->src, s->fd);
-			close(s->src);
+			job_dup2_named(sh->jobs, s->src, s->name, s->fd);
+			job_close(sh->jobs, s->src);
 		} else {
-			close(s->fd);
+			job_close(sh->jobs, s->fd);
 		}
 	}
 	free(u->saved);

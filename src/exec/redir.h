@@ -39,6 +39,9 @@ struct redir_plan {
 	const struct vec *redirs;	/* borrowed, during redir_stage only:
 					   the command's redirections, whose
 					   fds a low staged fd must avoid */
+	struct vec names;		/* owned strings: the acts' names */
+	struct jobs *jobs;		/* borrowed, may be NULL: narrates
+					   redir_plan_free's closes */
 };
 
 /* What redir_apply changed, to put back. */
@@ -49,7 +52,7 @@ struct redir_undo {
 	size_t cap;
 };
 
-#define REDIR_PLAN_INIT { NULL, 0, 0, NULL, 0, 0, NULL }
+#define REDIR_PLAN_INIT { NULL, 0, 0, NULL, 0, 0, NULL, VEC_INIT, NULL }
 #define REDIR_UNDO_INIT { NULL, 0, 0 }
 
 /*

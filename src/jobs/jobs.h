@@ -188,6 +188,9 @@ bool jobs_take_reported(struct jobs *jt, pid_t pid, int *raw);
 struct fd_action {
 	int fd;
 	int src;
+	const char *name;	/* borrowed, may be NULL: what src is
+				   ("/tmp/out", "here-document"), for the
+				   trace's dup2(13 = /tmp/out, 1) */
 };
 
 enum {
@@ -238,6 +241,13 @@ int job_apply_actions(struct jobs *jt, const struct fd_action *acts, size_t n);
 /* The traced wrappers (the proctrace hook point; errno preserved). */
 int job_pipe(struct jobs *jt, int fds[2]);
 int job_dup2(struct jobs *jt, int from, int to);
+/** dup2, narrated as dup2(FROM = NAME, TO). */
+int job_dup2_named(struct jobs *jt, int from, const char *name, int to);
+/** open(2), fcntl(F_DUPFD_CLOEXEC) and write(2) of the redirection
+    layer, narrated under proctrace (async-signal-safe, errno kept). */
+int job_open(struct jobs *jt, const char *path, int flags, mode_t mode);
+int job_dupfd(struct jobs *jt, int fd, int min);
+ssize_t job_write(struct jobs *jt, int fd, const void *buf, size_t n);
 int job_close(struct jobs *jt, int fd);
 /** execve; returns only on failure (-1, errno set). */
 int job_execve(struct jobs *jt, const char *path, char *const argv[],

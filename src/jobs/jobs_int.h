@@ -33,6 +33,8 @@ void tl_str(struct tline *t, const char *s);
 void tl_num(struct tline *t, long v);
 /** s in double quotes, with \" \\ and \ooo for unprintable bytes. */
 void tl_quoted(struct tline *t, const char *s);
+/** s unquoted, with \n \t and \ooo for control bytes: one line always. */
+void tl_text(struct tline *t, const char *s);
 /** "SIGTERM" (or "signal 40"); async-signal-safe for the classic names. */
 void tl_signal(struct tline *t, int signo);
 /** A raw wait status: "exited 0", "killed by SIGTERM (core dumped)",

@@ -42,14 +42,19 @@ int job_pipe(struct jobs *jt, int fds[2])
 	return r;
 }
 
-static void trace_fd_call(struct jobs *jt, const char *call, int a, int b,
-			  int r)
+/* "dup2(13 = /tmp/out, 1)": name says what fd a is, when known. */
+static void trace_fd_call(struct jobs *jt, const char *call, int a,
+			  const char *name, int b, int r)
 {
 	struct tline t;
 	tl_begin(&t);
 	tl_str(&t, call);
 	tl_str(&t, "(");
 	tl_num(&t, a);
+	if (name) {
+		tl_str(&t, " = ");
+		tl_text(&t, name);
+	}
 	if (b >= 0) {
 		tl_str(&t, ", ");
 		tl_num(&t, b);
@@ -58,19 +63,105 @@ static void trace_fd_call(struct jobs *jt, const char *call, int a, int b,
 	tl_end(jt, &t);
 }
 
-int job_dup2(struct jobs *jt, int from, int to)
+int job_dup2_named(struct jobs *jt, int from, const char *name, int to)
 {
 	int r = fd_dup2(from, to);
 	if (TRACING(jt))
-		trace_fd_call(jt, "dup2", from, to, r);
+		trace_fd_call(jt, "dup2", from, name, to, r);
 	return r;
+}
+
+int job_dup2(struct jobs *jt, int from, int to)
+{
+	return job_dup2_named(jt, from, NULL, to);
 }
 
 int job_close(struct jobs *jt, int fd)
 {
 	int r = close(fd);
 	if (TRACING(jt))
-		trace_fd_call(jt, "close", fd, -1, r);
+		trace_fd_call(jt, "close", fd, NULL, -1, r);
+	return r;
+}
+
+/* The open(2) flags a redirection uses, by name. */
+static void tl_open_flags(struct tline *t, int flags)
+{
+	static const struct { int bit; const char *name; } bits[] = {
+		{ O_CREAT, "|O_CREAT" }, { O_EXCL, "|O_EXCL" },
+		{ O_TRUNC, "|O_TRUNC" }, { O_APPEND, "|O_APPEND" },
+		{ O_NOCTTY, "|O_NOCTTY" }, { O_CLOEXEC, "|O_CLOEXEC" },
+	};
+	int acc = flags & O_ACCMODE;
+	tl_str(t, acc == O_WRONLY ? "O_WRONLY" : acc == O_RDWR ? "O_RDWR"
+	       : "O_RDONLY");
+	for (size_t i = 0; i < sizeof bits / sizeof bits[0]; i++)
+		if (flags & bits[i].bit)
+			tl_str(t, bits[i].name);
+}
+
+/* open("/tmp/out", O_WRONLY|O_CREAT|O_TRUNC|..., 0666) = 3 */
+int job_open(struct jobs *jt, const char *path, int flags, mode_t mode)
+{
+	int r = open(path, flags, mode);
+	if (TRACING(jt)) {
+		int err = errno;
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "open(");
+		tl_quoted(&t, path);
+		tl_str(&t, ", ");
+		tl_open_flags(&t, flags);
+		if (flags & O_CREAT)
+			tl_str(&t, ", 0666");
+		tl_str(&t, ") = ");
+		tl_num(&t, r);
+		tl_end(jt, &t);
+		errno = err;
+	}
+	return r;
+}
+
+/* fcntl(3, F_DUPFD_CLOEXEC, 10) = 13: a close-on-exec copy at >= min. */
+int job_dupfd(struct jobs *jt, int fd, int min)
+{
+	int r = fcntl(fd, F_DUPFD_CLOEXEC, min);
+	if (TRACING(jt)) {
+		int err = errno;
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "fcntl(");
+		tl_num(&t, fd);
+		tl_str(&t, ", F_DUPFD_CLOEXEC, ");
+		tl_num(&t, min);
+		tl_str(&t, ") = ");
+		tl_num(&t, r);
+		if (r < 0)
+			tl_str(&t, err == EINVAL ? " EINVAL" : err == EMFILE ?
+			       " EMFILE" : err == EBADF ? " EBADF" : "");
+		tl_end(jt, &t);
+		errno = err;
+	}
+	return r;
+}
+
+/* write(4, 6 bytes) = 6 (a here-document into its pipe) */
+ssize_t job_write(struct jobs *jt, int fd, const void *buf, size_t n)
+{
+	ssize_t r = fd_write(fd, buf, n);
+	if (TRACING(jt)) {
+		int err = errno;
+		struct tline t;
+		tl_begin(&t);
+		tl_str(&t, "write(");
+		tl_num(&t, fd);
+		tl_str(&t, ", ");
+		tl_num(&t, (long)n);
+		tl_str(&t, " bytes) = ");
+		tl_num(&t, (long)r);
+		tl_end(jt, &t);
+		errno = err;
+	}
 	return r;
 }
 
@@ -124,7 +215,7 @@ int job_apply_actions(struct jobs *jt, const struct fd_action *acts, size_t n)
 			int fl = fcntl(a->fd, F_GETFD);
 			if (fl < 0 || fcntl(a->fd, F_SETFD, fl & ~FD_CLOEXEC) < 0)
 				return -1;
-		} else if (job_dup2(jt, a->src, a->fd) < 0) {
+		} else if (job_dup2_named(jt, a->src, a->name, a->fd) < 0) {
 			return -1;
 		}
 	}
@@ -195,7 +286,7 @@ static void trace_fork(struct jobs *jt, const char *call, pid_t pid,
 		tl_num(&t, j->id);
 		if (j->text) {
 			tl_str(&t, ": ");
-			tl_str(&t, j->text);
+			tl_text(&t, j->text);	/* a here-document: one line */
 		}
 		tl_str(&t, j->async ? " &)" : ")");
 	}

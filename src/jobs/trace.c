@@ -3,11 +3,13 @@
 /*
  * The process trace is whelk's window onto the kernel.  Each fork, vfork,
  * pipe, dup2, close, setpgid, tcsetpgrp, execve, waitpid and kill the shell
- * (or one of its children, before execve) makes is reported as one line:
+ * (or one of its children, before execve) makes, and the open, fcntl and
+ * write of the redirection layer, is reported as one line:
  *
  *	whelk[1234]: pipe() = [3, 4]
  *	whelk[1234]: fork() = 1240 (job 1: ls | wc -l)
- *	whelk[1240]: dup2(4, 1)
+ *	whelk[1240]: dup2(4, 1)			(dup2(13 = /tmp/out, 1) when
+ *						 the fd is a redirection's)
  *	whelk[1240]: execve("/usr/bin/ls", ["ls"])
  *	whelk[1234]: waitpid(-1) = 1240 exited 0
  *
@@ -73,24 +75,37 @@ void tl_begin(struct tline *t)
 	tl_str(t, "]: ");
 }
 
+/* One byte of traced text; quoted: also escape '"' and '\\'. */
+static void tl_byte(struct tline *t, unsigned char c, bool quoted)
+{
+	if (quoted && (c == '"' || c == '\\')) {
+		tl_putc(t, '\\');
+		tl_putc(t, (char)c);
+	} else if (c == '\n' || c == '\t') {
+		tl_putc(t, '\\');
+		tl_putc(t, c == '\n' ? 'n' : 't');
+	} else if (c < 0x20 || c == 0x7f) {
+		tl_putc(t, '\\');
+		tl_putc(t, (char)('0' + (c >> 6)));
+		tl_putc(t, (char)('0' + ((c >> 3) & 7)));
+		tl_putc(t, (char)('0' + (c & 7)));
+	} else {
+		tl_putc(t, (char)c);
+	}
+}
+
 void tl_quoted(struct tline *t, const char *s)
 {
 	tl_putc(t, '"');
-	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
-		if (c == '"' || c == '\\') {
-			tl_putc(t, '\\');
-			tl_putc(t, (char)c);
-		} else if (c < 0x20 || c == 0x7f) {
-			tl_putc(t, '\\');
-			tl_putc(t, (char)('0' + (c >> 6)));
-			tl_putc(t, (char)('0' + ((c >> 3) & 7)));
-			tl_putc(t, (char)('0' + (c & 7)));
-		} else {
-			tl_putc(t, (char)c);
-		}
-	}
+	for (; *s; s++)
+		tl_byte(t, (unsigned char)*s, true);
 	tl_putc(t, '"');
+}
+
+void tl_text(struct tline *t, const char *s)
+{
+	for (; *s; s++)
+		tl_byte(t, (unsigned char)*s, false);
 }
 
 void tl_signal(struct tline *t, int signo)
