@@ -3,6 +3,7 @@
 #include "proc/proc.h"
 
 #include <ctype.h>
+#include <stddef.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <stdio.h>
@@ -253,6 +254,52 @@ int proc_parse_map_line(const char *line, struct proc_map *m)
 		path++;
 	size_t n = strcspn(path, "\n");
 	m->path = xstrndup(path, n);
+	return 0;
+}
+
+/* One "Key:   N kB" line of smaps into the mapping it follows. */
+static void smaps_value(struct proc_map *m, const char *line)
+{
+	static const struct { const char *key; size_t off; } keys[] = {
+		{ "Rss:", offsetof(struct proc_map, rss_kb) },
+		{ "Pss:", offsetof(struct proc_map, pss_kb) },
+		{ "Shared_Clean:", offsetof(struct proc_map, shared_clean_kb) },
+		{ "Shared_Dirty:", offsetof(struct proc_map, shared_dirty_kb) },
+		{ "Private_Clean:", offsetof(struct proc_map, private_clean_kb) },
+		{ "Private_Dirty:", offsetof(struct proc_map, private_dirty_kb) },
+		{ "Swap:", offsetof(struct proc_map, swap_kb) },
+	};
+	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
+		size_t k = strlen(keys[i].key);
+		if (strncmp(line, keys[i].key, k) == 0) {
+			long long *v = (long long *)((char *)m + keys[i].off);
+			*v = strtoll(line + k, NULL, 10);
+			m->has_usage = true;
+			return;
+		}
+	}
+}
+
+int proc_parse_smaps(const char *text, struct proc_map **maps, size_t *n)
+{
+	*maps = NULL;
+	*n = 0;
+	for (const char *line = text; *line;) {
+		const char *eol = strchr(line, '\n');
+		size_t len = eol ? (size_t)(eol - line) : strlen(line);
+		char *one = xstrndup(line, len);
+		struct proc_map m;
+		/* A mapping line starts with a hex address range; the key
+		   lines ("Rss:", "VmFlags:") never parse as one. */
+		if (proc_parse_map_line(one, &m) == 0) {
+			*maps = xreallocarray(*maps, *n + 1, sizeof **maps);
+			(*maps)[(*n)++] = m;
+		} else if (*n > 0) {
+			smaps_value(&(*maps)[*n - 1], one);
+		}
+		free(one);
+		line += len + (eol != NULL);
+	}
 	return 0;
 }
 

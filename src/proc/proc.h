@@ -191,9 +191,25 @@ struct proc_map {
 	char perms[5];		/* "r-xp" */
 	char dev[16];		/* "fd:01" */
 	char *path;		/* owned: "/usr/lib/...", "[heap]", "" */
+	/* From smaps only (has_usage): what of it is in RAM, in kB. */
+	bool has_usage;
+	long long rss_kb, pss_kb;
+	long long shared_clean_kb, shared_dirty_kb;	/* pages mapped by
+							   other processes
+							   too */
+	long long private_clean_kb, private_dirty_kb;	/* only here: a
+							   written COW page
+							   is private dirty */
+	long long swap_kb;
 };
 
 int proc_parse_map_line(const char *line, struct proc_map *m);
+/** smaps: the maps lines, each followed by "Key: N kB" lines. */
+int proc_parse_smaps(const char *text, struct proc_map **maps, size_t *n);
+/** smaps of p (needs what maps needs, and is slower: the kernel walks
+    every page table). */
+int proc_read_smaps(const struct proc_pid *p, struct proc_map **maps,
+		    size_t *n);
 int proc_read_maps(const struct proc_pid *p, struct proc_map **maps,
 		   size_t *n);
 void proc_maps_free(struct proc_map *maps, size_t n);

@@ -187,6 +187,20 @@ int proc_read_maps(const struct proc_pid *p, struct proc_map **maps,
 	return 0;
 }
 
+int proc_read_smaps(const struct proc_pid *p, struct proc_map **maps,
+		    size_t *n)
+{
+	char *text;
+	*maps = NULL;
+	*n = 0;
+	int e = proc_read_file(p, "smaps", &text, NULL);
+	if (e)
+		return e;
+	e = proc_parse_smaps(text, maps, n);
+	free(text);
+	return e;
+}
+
 void proc_maps_free(struct proc_map *maps, size_t n)
 {
 	for (size_t i = 0; i < n; i++)

@@ -215,6 +215,17 @@ out_has '"bytes":{"cmd":"6576696c201b5d303b70776e656407780a726f773220636166c3a9f
 run "ps -o rss is VmRSS (as proc mem and ps), not stat's lagging counter" \
 	P --root "$O" ps -H -o pid,rss 500
 out_is '500  1756'
+run "mem: shared/private clean/dirty (smaps_rollup) and fault counts" \
+	P --root "$O" mem -k 500
+out_has '^shared_clean_kb=1000$'; out_has '^shared_dirty_kb=56$'
+out_has '^private_clean_kb=0$'; out_has '^private_dirty_kb=700$'
+out_has '^minor_faults=100$'; out_has '^major_faults=2$'
+run "mem -m: per-mapping RSS, PSS and dirty pages from smaps" \
+	P --root "$O" mem -m -j 500
+json_ok schema=2
+out_has '"size_kb":132,"rss_kb":132,"pss_kb":100,"shared_dirty_kb":64,"private_dirty_kb":68,"perms":"rw-p"'
+run "mem -m without smaps: the usage columns are '-'" P --root "$B" mem -m -k 1001
+out_has '^start=55d0c0a00000 end=55d0c0a02000 size_kb=8 rss_kb=.. pss_kb=.. '
 run "mem -m: shared mappings by kind" P --root "$O" mem -m -k
 out_has "^start=7f0000000000 .* kind=sysv-shm path='/SYSV0000162e (deleted)'$"
 out_has "^start=7f0000100000 .* kind=posix-shm path=/dev/shm/course$"
@@ -396,6 +407,19 @@ shell
 subshell'
 	else
 		echo "# unshare -p unavailable: PID namespace test skipped"
+	fi
+
+	# Copy-on-write: a 4 MB string in the shell; a forked pipeline stage
+	# shares its pages (shared_dirty), and writing its own copy of the
+	# variable makes private dirty memory of its own.
+	if [ $mode = whelk ]; then
+		run "live: fork shares the pages, a write makes them private" \
+			S 'x=$(head -c 4000000 /dev/zero | tr "\0" a)
+			proc mem -k | sed -n "s/^shared_dirty_kb=//p"
+			{ x=${x%a}b; proc mem -k; } | sed -n "s/^private_dirty_kb=//p"'
+		rc_is 0
+		awk 'NR == 1 && $1 >= 3900 { n++ } NR == 2 && $1 >= 3900 { n++ }
+			END { exit n != 2 }' "$T/out" || bad "expected >= 3900 kB twice"
 	fi
 
 	run "live: nonexistent pid" P ps 2147483647

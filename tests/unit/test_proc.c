@@ -326,6 +326,33 @@ START_TEST(stat_without_later_fields)
 }
 END_TEST
 
+START_TEST(smaps_usage_per_mapping)
+{
+	struct proc_map *m;
+	size_t n;
+	ck_assert_int_eq(proc_parse_smaps(
+		"55d0c0c00000-55d0c0c21000 rw-p 00000000 00:00 0 [heap]\n"
+		"Size:                132 kB\n"
+		"Rss:                 132 kB\n"
+		"Pss:                 100 kB\n"
+		"Shared_Dirty:         64 kB\n"
+		"Private_Dirty:        68 kB\n"
+		"AnonHugePages:         0 kB\n"
+		"VmFlags: rd wr mr mw me ac\n"
+		"7ffd00000000-7ffd00021000 rw-p 00000000 00:00 0 [stack]\n"
+		"Rss:                   8 kB\n", &m, &n), 0);
+	ck_assert_int_eq((int)n, 2);
+	ck_assert(m[0].has_usage);
+	ck_assert_int_eq((int)m[0].rss_kb, 132);
+	ck_assert_int_eq((int)m[0].pss_kb, 100);
+	ck_assert_int_eq((int)m[0].shared_dirty_kb, 64);
+	ck_assert_int_eq((int)m[0].private_dirty_kb, 68);
+	ck_assert_str_eq(m[1].path, "[stack]");
+	ck_assert_int_eq((int)m[1].rss_kb, 8);
+	proc_maps_free(m, n);
+}
+END_TEST
+
 static Suite *proc_suite(void)
 {
 	Suite *s = suite_create("proc");
@@ -338,6 +365,7 @@ static Suite *proc_suite(void)
 	tcase_add_test(pure, no_proc_root);
 	tcase_add_test(pure, real_proc_self);
 	tcase_add_test(pure, stat_without_later_fields);
+	tcase_add_test(pure, smaps_usage_per_mapping);
 	tcase_add_test(pure, odd_tree_zombie_kthread_threads);
 	suite_add_tcase(s, pure);
 	TCase *tree = tcase_create("fixture");
