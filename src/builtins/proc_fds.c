@@ -8,6 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <arpa/inet.h>
+#include <stdint.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 #include <unistd.h>
@@ -39,7 +42,9 @@ struct fdrow {
 	char *target;		/* owned, may be NULL */
 	int target_err;
 	const char *type;	/* file pipe socket tty dir anon chr ... */
-	unsigned long long pipe_ino;
+	unsigned long long pipe_ino;	/* a pipe or FIFO: its inode */
+	bool fifo;			/* a named pipe (mkfifo) */
+	unsigned long long sock_ino;	/* a socket: its inode */
 };
 
 /* ------------------------------------------------------- classification */
@@ -99,11 +104,17 @@ static void probe_self(struct fdrow *r, const struct proc_pid *p)
 		r->type = type_of_mode(&st);
 		if (S_ISFIFO(st.st_mode))
 			r->pipe_ino = (unsigned long long)st.st_ino;
+		if (S_ISSOCK(st.st_mode))
+			r->sock_ino = (unsigned long long)st.st_ino;
 	}
 	char name[32];
 	snprintf(name, sizeof name, "fd/%d", r->fd);
 	if (p && p->fd >= 0) {
 		r->target_err = proc_read_link(p, name, &r->target);
+		r->fifo = r->pipe_ino && r->target &&
+			  strncmp(r->target, "pipe:", 5) != 0;
+		if (r->fifo)
+			r->type = "fifo";
 	} else if (r->type && strcmp(r->type, "pipe") == 0) {
 		/* pipefs inode numbers are what /proc shows in pipe:[N]. */
 		struct strbuf sb = STRBUF_INIT;
@@ -182,11 +193,20 @@ static void other_rows(const struct proc_pid *p, struct fdrow **rows,
 		r->type = type_of_target(r->target);
 		snprintf(name, sizeof name, "fd/%d", r->fd);
 		if (!r->type && !p->root->fixture &&
-		    fstatat(p->fd, name, &st, 0) == 0)
+		    fstatat(p->fd, name, &st, 0) == 0) {
 			r->type = type_of_mode(&st);
+			if (S_ISFIFO(st.st_mode)) {
+				r->fifo = true;
+				r->pipe_ino = (unsigned long long)st.st_ino;
+			}
+		}
 		if (!r->type && r->target)
 			r->type = r->target[0] == '/' ? "file" : "anon";
-		r->pipe_ino = proc_link_inode(r->target, "pipe");
+		if (!r->fifo)
+			r->pipe_ino = proc_link_inode(r->target, "pipe");
+		else
+			r->type = "fifo";
+		r->sock_ino = proc_link_inode(r->target, "socket");
 	}
 	*n = npf;
 	proc_fds_free(pf, npf);
@@ -266,10 +286,13 @@ static bool internal_fd(const struct fdrow *r)
  * description that any number of fds (in any processes: fork copies them)
  * may refer to.  /proc/PID/fd/N of every one of them reads "pipe:[INO]"
  * with the same inode.  To name the other end we index every readable
- * fd/ directory once, then look the inode up.
+ * fd/ directory once, then look the inode up.  A FIFO (mkfifo) is the
+ * same object with a name: its fds read as the path, so those are
+ * matched by path, then checked by inode.
  */
 struct peer {
-	unsigned long long ino;
+	unsigned long long ino;	/* a pipe's, or 0 */
+	char *path;		/* owned, may be NULL: a path target */
 	pid_t pid;
 	int fd;
 	char comm[64];
@@ -277,11 +300,134 @@ struct peer {
 	bool have_flags;
 };
 
+/* The socket tables of the root's net/ (the reader's network namespace),
+   read once when a socket row needs them. */
+static const char *const net_tables[] = { "tcp", "tcp6", "udp", "udp6",
+					  "unix" };
+#define NNET (sizeof net_tables / sizeof net_tables[0])
+
 struct peer_index {
 	struct peer *v;		/* owned */
 	size_t n;
+	size_t hidden;		/* processes whose fds we may not read */
 	bool built;
+	char *net[NNET];	/* owned, NULL until read (or unreadable) */
+	bool net_read;
 };
+
+static void index_free(struct peer_index *ix)
+{
+	for (size_t i = 0; i < ix->n; i++)
+		free(ix->v[i].path);
+	free(ix->v);
+	for (size_t i = 0; i < NNET; i++)
+		free(ix->net[i]);
+}
+
+/* ---------------------------------------------------------- socket ends */
+
+/* /proc/net/tcp's "st" column (include/net/tcp_states.h). */
+static const char *const tcp_states[] = {
+	"", "ESTABLISHED", "SYN_SENT", "SYN_RECV", "FIN_WAIT1", "FIN_WAIT2",
+	"TIME_WAIT", "CLOSE", "CLOSE_WAIT", "LAST_ACK", "LISTEN", "CLOSING",
+};
+
+/* "0100007F:0016": the address as the kernel prints it (each 32-bit word
+   of the network-order address read as a native integer, in hex; IPv6
+   has four words) and the port, into "127.0.0.1:22" / "[::1]:22". */
+static void inet_endpoint(struct strbuf *sb, const char *hex, unsigned port)
+{
+	unsigned char a[16];
+	char txt[INET6_ADDRSTRLEN], word[9];
+	size_t words = strlen(hex) / 8;
+	if (words != 1 && words != 4) {
+		sb_printf(sb, "?:%u", port);
+		return;
+	}
+	for (size_t k = 0; k < words; k++) {
+		memcpy(word, hex + 8 * k, 8);
+		word[8] = '\0';
+		uint32_t w = (uint32_t)strtoul(word, NULL, 16);
+		memcpy(a + 4 * k, &w, 4);
+	}
+	inet_ntop(words == 1 ? AF_INET : AF_INET6, a, txt, sizeof txt);
+	sb_printf(sb, words == 1 ? "%s:%u" : "[%s]:%u", txt, port);
+}
+
+/* A tcp/udp table line for inode ino: "tcp 127.0.0.1:22 -> ...". */
+static bool inet_line(struct strbuf *sb, const char *proto, const char *line,
+		      unsigned long long ino)
+{
+	char la[40], ra[40];
+	unsigned lp, rp, st;
+	unsigned long long inode;
+	if (sscanf(line, " %*s %39[0-9A-Fa-f]:%x %39[0-9A-Fa-f]:%x %x %*s %*s "
+		   "%*s %*s %*s %llu", la, &lp, ra, &rp, &st, &inode) != 6 ||
+	    inode != ino)
+		return false;
+	sb_printf(sb, "%.3s ", proto);
+	inet_endpoint(sb, la, lp);
+	if (rp != 0) {
+		sb_append(sb, " -> ");
+		inet_endpoint(sb, ra, rp);
+	}
+	if (proto[0] == 't' && st < sizeof tcp_states / sizeof *tcp_states)
+		sb_printf(sb, " %s", tcp_states[st]);
+	return true;
+}
+
+/* A unix table line: "Num RefCount Protocol Flags Type St Inode Path". */
+static bool unix_line(struct strbuf *sb, const char *line,
+		      unsigned long long ino)
+{
+	unsigned type;
+	unsigned long long inode;
+	int used = 0;
+	if (sscanf(line, "%*s %*s %*s %*s %x %*s %llu%n", &type, &inode,
+		   &used) != 2 || inode != ino)
+		return false;
+	const char *path = line + used;
+	while (*path == ' ')
+		path++;
+	size_t plen = strcspn(path, "\n");
+	sb_printf(sb, "unix %s ", type == 1 ? "stream" : type == 2 ? "dgram" :
+		  type == 5 ? "seqpacket" : "?");
+	if (plen)
+		sb_appendn(sb, path, plen);
+	else
+		sb_append(sb, "(unnamed)");
+	return true;
+}
+
+/* What a socket is connected to, from the net/ tables. */
+static char *socket_peer(struct proc_ctx *c, struct peer_index *ix,
+			 unsigned long long ino)
+{
+	struct strbuf sb = STRBUF_INIT;
+	if (!ix->net_read)
+		for (size_t i = 0; i < NNET; i++) {
+			char name[16];
+			snprintf(name, sizeof name, "net/%s", net_tables[i]);
+			if (proc_read_root_file(&c->root, name, &ix->net[i],
+						NULL) != 0)
+				ix->net[i] = NULL;
+		}
+	ix->net_read = true;
+	for (size_t i = 0; i < NNET && sb.len == 0; i++) {
+		const char *line = ix->net[i];
+		while (line && *line && sb.len == 0) {
+			if (i == NNET - 1)
+				unix_line(&sb, line, ino);
+			else
+				inet_line(&sb, net_tables[i], line, ino);
+			line = strchr(line, '\n');
+			line = line ? line + 1 : NULL;
+		}
+	}
+	if (sb.len == 0)
+		sb_append(&sb, "(not in net/: another network namespace?)");
+	return sb_finish(&sb);
+}
 
 static void index_pid(struct proc_ctx *c, struct peer_index *ix, pid_t pid)
 {
@@ -293,22 +439,31 @@ static void index_pid(struct proc_ctx *c, struct peer_index *ix, pid_t pid)
 		return;
 	int skip[2] = { c->root.fd, p.fd };
 	bool self = !c->root.fixture && p.pid == getpid();
-	if (proc_read_stat(&p, &st) == 0 &&
-	    proc_read_fds(&p, skip, self ? 2 : 0, &pf, &n) == 0) {
+	int err = proc_read_stat(&p, &st);
+	if (!err)
+		err = proc_read_fds(&p, skip, self ? 2 : 0, &pf, &n);
+	if (err == EACCES || err == EPERM)
+		ix->hidden++;
+	if (!err) {
+		bool denied = false;
 		for (size_t i = 0; i < n; i++) {
 			unsigned long long ino =
 				proc_link_inode(pf[i].target, "pipe");
-			if (!ino)
+			denied |= pf[i].link_err == EACCES ||
+				  pf[i].link_err == EPERM;
+			if (!ino && !(pf[i].target && pf[i].target[0] == '/'))
 				continue;
 			ix->v = xreallocarray(ix->v, ix->n + 1, sizeof *ix->v);
 			struct peer *e = &ix->v[ix->n++];
 			e->ino = ino;
+			e->path = ino ? NULL : xstrdup(pf[i].target);
 			e->pid = st.pid;
 			e->fd = pf[i].fd;
 			snprintf(e->comm, sizeof e->comm, "%s", st.comm);
 			e->flags = pf[i].flags;
 			e->have_flags = pf[i].info_err == 0;
 		}
+		ix->hidden += denied;
 		proc_fds_free(pf, n);
 	}
 	proc_pid_close(&p);
@@ -326,24 +481,46 @@ static void index_build(struct proc_ctx *c, struct peer_index *ix)
 	free(pids);
 }
 
-/* "1002 cat fd 0 (r)" for every other holder of the pipe, comma-separated. */
+/* Is the path entry e the FIFO with inode ino?  Same path, and (on a
+   real /proc) the same inode behind the fd. */
+static bool same_fifo(const struct proc_ctx *c, const struct peer *e,
+		      const char *path, unsigned long long ino)
+{
+	char name[64];
+	struct stat st;
+	if (!e->path || !path || strcmp(e->path, path) != 0)
+		return false;
+	if (c->root.fixture)
+		return true;
+	snprintf(name, sizeof name, "%ld/fd/%d", (long)e->pid, e->fd);
+	return fstatat(c->root.fd, name, &st, 0) == 0 &&
+	       S_ISFIFO(st.st_mode) && (unsigned long long)st.st_ino == ino;
+}
+
+/* "1002 cat fd 0 (r)" for every other holder of the pipe or FIFO r,
+   comma-separated. */
 static char *pipe_peers(struct proc_ctx *c, struct peer_index *ix, pid_t pid,
-			int fd, unsigned long long ino)
+			const struct fdrow *r)
 {
 	struct strbuf sb = STRBUF_INIT;
 	if (!ix->built)
 		index_build(c, ix);
 	for (size_t i = 0; i < ix->n; i++) {
 		const struct peer *e = &ix->v[i];
-		if (e->ino != ino || (e->pid == pid && e->fd == fd))
+		bool same = r->fifo ? same_fifo(c, e, r->target, r->pipe_ino)
+			: e->ino == r->pipe_ino;
+		if (!same || (e->pid == pid && e->fd == r->fd))
 			continue;
 		sb_printf(&sb, "%s%ld %s fd %d", sb.len ? ", " : "",
 			  (long)e->pid, e->comm, e->fd);
 		if (e->have_flags)
 			sb_printf(&sb, " (%s)", mode_of(e->flags));
 	}
+	/* Nothing found, but some fd tables were closed to us: the other
+	   end may well be there. */
 	if (sb.len == 0)
-		sb_append(&sb, "(no other end open)");
+		sb_append(&sb, ix->hidden ? "other end not visible (permission)"
+			  : "(no other end open)");
 	return sb_finish(&sb);
 }
 
@@ -363,8 +540,9 @@ static void emit_rows(struct proc_ctx *c, struct pv_out *o,
 		if (self && !c->all && internal_fd(&rows[i]))
 			continue;
 		if (c->peers && rows[i].pipe_ino)
-			peer = pipe_peers(c, ix, pid, rows[i].fd,
-					  rows[i].pipe_ino);
+			peer = pipe_peers(c, ix, pid, &rows[i]);
+		else if (c->peers && rows[i].sock_ino)
+			peer = socket_peer(c, ix, rows[i].sock_ino);
 		emit_fd(c, o, pid, &rows[i], peer);
 		free(peer);
 	}
@@ -436,7 +614,8 @@ int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv)
 {
 	struct proc_target t;
 	struct pv_out o;
-	struct peer_index ix = { NULL, 0, false };
+	struct peer_index ix;
+	memset(&ix, 0, sizeof ix);
 	if (argc > 1) {
 		builtin_error(c->sh, "fds: one TARGET at most");
 		return PROC_EXIT_USAGE;
@@ -455,7 +634,7 @@ int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv)
 			fds_of(c, &o, &ix, t.pids[i]);
 		else
 			proc_target_unavailable(c, t.pids[i]);
-	free(ix.v);
+	index_free(&ix);
 	proc_target_free(&t);
 	pv_emit(&o);
 	return 0;

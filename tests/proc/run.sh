@@ -268,6 +268,13 @@ out_has '^uid=1000$'; out_has '^euid=0$'; out_has '^suid=1002$'
 out_has '^gid=100$'; out_has '^egid=101$'; out_has '^sgid=102$'
 out_has "^groups='1000 27'$"
 
+run "fds -p: a pipe end hidden by permissions is said so; sockets show their ends" \
+	P --root "$O" fds -p -k 505
+out_has "^fd=1 .*peer='other end not visible (permission)'$"
+out_has "^fd=3 .*peer='tcp 127.0.0.1:22 -> 127.0.0.1:51362 ESTABLISHED'$"
+out_has "^fd=4 .*peer='unix stream /run/course.sock'$"
+out_has "^fd=5 .*peer='tcp \[::1\]:8080 LISTEN'$"
+
 if [ $mode = whelk ]; then
 	run "-k reads back as the same bytes" S "eval \"\$(proc --root '$O' ps -k -o cmd 501)\"; printf %s \"\$cmd\" | od -An -tx1 | tr -d ' \\n'; echo"
 	out_is '6576696c201b5d303b70776e656407780a726f773220636166c3a9ffc29b316d'
@@ -420,6 +427,13 @@ subshell'
 		rc_is 0
 		awk 'NR == 1 && $1 >= 3900 { n++ } NR == 2 && $1 >= 3900 { n++ }
 			END { exit n != 2 }' "$T/out" || bad "expected >= 3900 kB twice"
+	fi
+
+	if [ $mode = whelk ]; then
+		run "live: a FIFO's other end, matched by inode" \
+			S "cd '$T' && mkfifo fifo && exec 3<>fifo 4<fifo && proc fds -p -k -H"
+		out_has "^fd=3 mode=rw .* type=fifo .*peer='[0-9]* whelk fd 4 (r)'$"
+		out_has "^fd=4 mode=r .* type=fifo .*peer='[0-9]* whelk fd 3 (rw)'$"
 	fi
 
 	run "live: nonexistent pid" P ps 2147483647
