@@ -127,6 +127,29 @@ static void add_text(struct pv_out *o, const char *key, int e, char *text)
 
 /* gone: why a zombie or kernel thread has no cmdline, cwd, exe (their
    fields show '-' without a message: nothing failed). */
+/* Every line of the cgroup file: on a hybrid host the v1 hierarchies
+   ("4:memory:/user.slice") come next to the unified "0::PATH". */
+static void add_cgroups(struct pv_out *o, const struct proc_pid *p)
+{
+	char *text;
+	int e = proc_read_file(p, "cgroup", &text, NULL);
+	if (e) {
+		pv_missing(o, "cgroups", e);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	for (char *line = text; *line;) {
+		size_t len = strcspn(line, "\n");
+		if (len)
+			sb_printf(&sb, "%s%.*s", sb.len ? ", " : "", (int)len,
+				  line);
+		line += len + (line[len] == '\n');
+	}
+	pv_str(o, "cgroups", sb_str(&sb));
+	sb_free(&sb);
+	free(text);
+}
+
 static void add_paths(struct pv_out *o, const struct proc_pid *p,
 		      const char *gone)
 {
@@ -157,6 +180,7 @@ static void add_paths(struct pv_out *o, const struct proc_pid *p,
 	}
 	e = proc_read_cgroup(p, &s);
 	add_text(o, "cgroup", e, s);
+	add_cgroups(o, p);
 }
 
 static void add_oom_io(struct pv_out *o, const struct proc_pid *p,

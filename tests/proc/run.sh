@@ -274,6 +274,11 @@ out_has "^fd=1 .*peer='other end not visible (permission)'$"
 out_has "^fd=3 .*peer='tcp 127.0.0.1:22 -> 127.0.0.1:51362 ESTABLISHED'$"
 out_has "^fd=4 .*peer='unix stream /run/course.sock'$"
 out_has "^fd=5 .*peer='tcp \[::1\]:8080 LISTEN'$"
+run "fds: an O_PATH fd is neither readable nor writable" P --root "$O" fds -k 505
+out_has "^fd=6 mode=path flags=cloexec pos='' type=file target=/etc/passwd$"
+run "info: every cgroup line (a hybrid v1/v2 host)" P --root "$O" info -k 503
+out_has "^cgroup=/user.slice/user-1000.slice/session-2.scope$"
+out_has "^cgroups='12:pids:/user.slice, 4:memory:/user.slice/user-1000.slice, 0::/user.slice/user-1000.slice/session-2.scope'$"
 
 if [ $mode = whelk ]; then
 	run "-k reads back as the same bytes" S "eval \"\$(proc --root '$O' ps -k -o cmd 501)\"; printf %s \"\$cmd\" | od -An -tx1 | tr -d ' \\n'; echo"
@@ -434,6 +439,17 @@ subshell'
 			S "cd '$T' && mkfifo fifo && exec 3<>fifo 4<fifo && proc fds -p -k -H"
 		out_has "^fd=3 mode=rw .* type=fifo .*peer='[0-9]* whelk fd 4 (r)'$"
 		out_has "^fd=4 mode=r .* type=fifo .*peer='[0-9]* whelk fd 3 (rw)'$"
+	fi
+
+	# A POSIX message queue (mq_open) is a file of the mqueue filesystem.
+	if [ $mode = whelk ] && [ "$(stat -f -c %T /dev/mqueue 2>/dev/null)" = mqueue ]; then
+		q=/dev/mqueue/whelk-proc-test-$$
+		run "live: a message queue fd is typed mqueue" \
+			S ": > $q && exec 3<$q && proc fds -k -H"
+		rm -f "$q"
+		out_has "^fd=3 mode=r .* type=mqueue target=$q$"
+	else
+		echo "# no mqueue filesystem at /dev/mqueue: mqueue test skipped"
 	fi
 
 	run "live: nonexistent pid" P ps 2147483647
