@@ -36,6 +36,69 @@ static void add_seconds(struct pv_out *o, const char *key,
 	pv_numfmt(o, key, "%llu.%02llu", ticks / hz, ticks % hz * 100 / hz);
 }
 
+/* Scheduling: the policy (sched_setscheduler(2)), the real-time
+   priority (SCHED_FIFO/RR only), the CPU it last ran on, and the page
+   faults: minor (served from memory: a copy-on-write copy, a cached
+   page) and major (had to wait for disk). */
+static void add_sched(struct pv_out *o, const struct proc_stat *st)
+{
+	static const char *const policies[] = {
+		"SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH",
+		"SCHED_ISO", "SCHED_IDLE", "SCHED_DEADLINE",
+	};
+	if (st->policy < sizeof policies / sizeof policies[0])
+		pv_str(o, "policy", policies[st->policy]);
+	else
+		pv_fmt(o, "policy", "%u", st->policy);
+	pv_num(o, "rt_priority", st->rt_priority);
+	pv_num(o, "last_cpu", st->processor);
+	pv_num(o, "minor_faults", (long long)st->minflt);
+	pv_num(o, "major_faults", (long long)st->majflt);
+}
+
+/* Why a process waits (state D or S): the kernel function it sleeps in,
+   "0" (shown as '-') when it runs. */
+static void add_wchan(struct pv_out *o, const struct proc_pid *p,
+		      const char *gone)
+{
+	char *w;
+	int e = proc_read_line(p, "wchan", &w);
+	if (!e && strcmp(w, "0") != 0 && w[0])
+		pv_str(o, "wchan", w);
+	else
+		/* unreadable is worth a message; absent (an old kernel,
+		   CONFIG_KALLSYMS off) is not */
+		pv_missing(o, "wchan", (e == EACCES || e == EPERM) && !gone ?
+			   e : 0);
+	free(w);
+}
+
+/* environ: NUL-separated NAME=value strings as the process started (a
+   later setenv is not seen); same uid or CAP_SYS_PTRACE. */
+static void add_environ(struct pv_out *o, const struct proc_pid *p,
+			const char *gone)
+{
+	char *text;
+	size_t len;
+	int e = proc_read_file(p, "environ", &text, &len);
+	if (e || gone) {
+		pv_missing(o, "environ", gone ? 0 : e);
+		free(text);
+		return;
+	}
+	struct strbuf sb = STRBUF_INIT;
+	for (size_t i = 0; i < len;) {
+		size_t k = strnlen(text + i, len - i);
+		if (k)
+			sb_printf(&sb, "%s%.*s", sb.len ? " " : "", (int)k,
+				  text + i);
+		i += k + 1;
+	}
+	pv_str(o, "environ", sb_str(&sb));
+	sb_free(&sb);
+	free(text);
+}
+
 static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
 			    const struct proc_stat *st)
 {
@@ -49,6 +112,7 @@ static void add_stat_fields(struct proc_ctx *c, struct pv_out *o,
 	pv_num(o, "tpgid", st->tpgid);
 	pv_num(o, "threads", st->num_threads);
 	pv_num(o, "nice", st->nice);
+	add_sched(o, st);
 	/* utime/stime are in clock ticks (sysconf(_SC_CLK_TCK)). */
 	add_seconds(o, "cpu_user_s", st->utime);
 	add_seconds(o, "cpu_sys_s", st->stime);
@@ -106,6 +170,12 @@ static void add_status_fields(struct pv_out *o, const struct proc_pid *p)
 		pv_str(o, "groups", groups);
 	else
 		pv_missing(o, "groups", e);
+	/* the CPUs it may run on (sched_setaffinity(2), taskset) */
+	const char *cpus = e ? NULL : proc_kv_get(&kv, "Cpus_allowed_list");
+	if (cpus)
+		pv_str(o, "cpu_affinity", cpus);
+	else
+		pv_missing(o, "cpu_affinity", e);
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++) {
 		long long n;
 		if (!e && proc_kv_num(&kv, keys[i][1], &n))
@@ -273,7 +343,9 @@ static void info_proc(struct proc_ctx *c, struct pv_out *o, pid_t target)
 			add_zombie(c, o, &st);
 	}
 	add_status_fields(o, &p);
+	add_wchan(o, &p, gone);
 	add_paths(o, &p, gone);
+	add_environ(o, &p, gone);
 	add_oom_io(o, &p, gone);
 	proc_pid_close(&p);
 }

@@ -140,7 +140,7 @@ rc_is 3; err_has 'pid 2000: fds: needs the same uid or CAP_SYS_PTRACE'
 run "info of another user's process: partial view" P --root "$B" info 2000
 rc_is 0
 out_has '^state  *S$'; out_has '^cwd  *-$'; out_has '^threads  *3$'
-err_has 'pid 2000: cwd, exe, io_rchar.*: needs the same uid or CAP_SYS_PTRACE'
+err_has 'pid 2000: cwd, exe, environ, io_rchar.*: needs the same uid or CAP_SYS_PTRACE'
 
 run "info -j of another user: nulls with reasons" P --root "$B" info -j 2000
 json_ok schema=2 'view="info"'
@@ -276,6 +276,11 @@ out_has "^fd=4 .*peer='unix stream /run/course.sock'$"
 out_has "^fd=5 .*peer='tcp \[::1\]:8080 LISTEN'$"
 run "fds: an O_PATH fd is neither readable nor writable" P --root "$O" fds -k 505
 out_has "^fd=6 mode=path flags=cloexec pos='' type=file target=/etc/passwd$"
+run "info: scheduling, faults, affinity, wchan, environment" P --root "$O" info -k 503
+out_has '^policy=SCHED_RR$'; out_has '^rt_priority=10$'; out_has '^last_cpu=1$'
+out_has '^minor_faults=1234$'; out_has '^major_faults=5$'
+out_has '^cpu_affinity=0-1$'; out_has '^wchan=futex_wait_queue$'
+out_has "^environ='HOME=/home/user LANG=C.UTF-8'$"
 run "info: every cgroup line (a hybrid v1/v2 host)" P --root "$O" info -k 503
 out_has "^cgroup=/user.slice/user-1000.slice/session-2.scope$"
 out_has "^cgroups='12:pids:/user.slice, 4:memory:/user.slice/user-1000.slice, 0::/user.slice/user-1000.slice/session-2.scope'$"
