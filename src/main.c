@@ -320,7 +320,7 @@ int main(int argc, char **argv)
 		sh->opt.braceexpand = true;
 	sh->jobs->interactive = sh->opt.interactive;
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
-			  sh->opt.proctrace);
+			  sh->opt.proctrace, sh->opt.noreap);
 
 	/* An interactive shell's prompt shows who and where (issue 5); a PS1
 	   from the environment or a profile file still wins. */

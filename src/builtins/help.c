@@ -124,8 +124,10 @@ static const struct detail details[] = {
 	{ "set", "-o name / +o name turn options on/off; set -o lists them;\n"
 		 "set -- args replaces the positional parameters. Options: -a -b -C -e\n"
 		 "-f -h -H -m -n -u -v -x, -o emacs|vi|ignoreeof|pipefail|proctrace|\n"
-		 "autosuggest|posix... (-H, histexpand: !! and the other history\n"
-		 "references at the prompt); shopt's names are -o options too.\n" },
+		 "noreap|autosuggest|posix... (-H, histexpand: !! and the other\n"
+		 "history references at the prompt; noreap: finished background\n"
+		 "children stay zombies until wait or jobs, to be seen with proc ps);\n"
+		 "shopt's names are -o options too.\n" },
 	{ "shift", "Shifts the positional parameters left by n (default 1).\n" },
 	{ "shopt", "shopt -s NAME turns an option on, -u off; shopt [NAME...] lists\n"
 		   "(status 1 when a named one is off), -p as shopt commands, -q\n"

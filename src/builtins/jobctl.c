@@ -58,7 +58,8 @@ int builtin_jobs(struct shell *sh, int argc, char **argv)
 		return 2;
 	int how = seen['p'] ? JOB_PRINT_PGID : seen['l'] ? JOB_PRINT_LONG : 0;
 	struct jobs *jt = sh->jobs;
-	(void)jobs_changes_pending(jt);	/* reap: show states as they are */
+	jobs_reap_all(jt);	/* even under set -o noreap: jobs collects */
+	(void)jobs_changes_pending(jt);	/* show states as they are */
 	if (i < argc) {
 		int status = 0;
 		for (; i < argc; i++) {

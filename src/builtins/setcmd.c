@@ -29,7 +29,7 @@ static void list_variables(struct shell *sh)
 static void options_changed(struct shell *sh)
 {
 	jobs_sync_options(sh->jobs, sh->opt.monitor, sh->opt.notify,
-			  sh->opt.proctrace);
+			  sh->opt.proctrace, sh->opt.noreap);
 }
 
 /* -o name / +o name, or the listings when name is missing. */

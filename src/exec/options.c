@@ -51,6 +51,7 @@ static const struct option_def options[] = {
 	OPT("nocaseglob", 0, nocaseglob),
 	OPT("nocasematch", 0, nocasematch),
 	OPT("noexec", 'n', noexec),
+	OPT("noreap", 0, noreap),
 	OPT("nolog", 0, nolog),
 	OPT("nounset", 'u', nounset),
 	OPT("nullglob", 0, nullglob),

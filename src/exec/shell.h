@@ -54,6 +54,8 @@ struct shell_opts {
 	bool vi;
 	bool emacs;
 	bool proctrace;		/* whelk: narrate every process operation */
+	bool noreap;		/* whelk: leave finished background children
+				   zombies until wait/jobs (to see them) */
 	bool autosuggest;	/* whelk: suggest the rest of the line */
 	/* Extensions of ksh and bash (issue 10; the shopt builtin maps its
 	   names onto these).  posix turns off what would change the meaning

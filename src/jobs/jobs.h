@@ -114,6 +114,9 @@ struct jobs {
 					   handlers write (sig_wake_open), -1 */
 	bool interactive;		/* notices ([1] 123, Stopped, deaths) */
 	bool notify;			/* set -b: Done notices at once */
+	bool noreap;			/* set -o noreap: finished background
+					   children stay zombies until
+					   `wait` or `jobs` (reap.c) */
 	unsigned long seq;		/* last job->seq handed out */
 	bool shell_tmodes_saved;	/* shell_tmodes is valid */
 	struct termios shell_tmodes;	/* the shell's own terminal modes */
@@ -344,10 +347,14 @@ void jobs_notify(struct jobs *jt);
 void jobs_set_trace(struct jobs *jt, bool on);
 /**
  * Apply the options the jobs layer cares about (set -m, set -b,
- * set -o proctrace); cheap and idempotent, called after every `set`.
+ * set -o proctrace, set -o noreap); cheap and idempotent, called after
+ * every `set`.
  */
 void jobs_sync_options(struct jobs *jt, bool monitor, bool notify,
-		       bool trace);
+		       bool trace, bool noreap);
+/** Reap every finished child, background ones too, whatever noreap says
+    (`jobs` and `wait` are where set -o noreap lets them go). */
+void jobs_reap_all(struct jobs *jt);
 
 /* -------------------------------------------------------------- signals */
 

@@ -25,16 +25,64 @@ static void record(struct jobs *jt, pid_t pid, int raw)
 	j->notified = false;
 }
 
-/* "waitpid(-1) = 1240 exited 0" (calls that found nothing are not shown). */
-static void trace_wait(const struct jobs *jt, pid_t pid, int raw)
+/* "waitpid(-1) = 1240 exited 0" (calls that found nothing are not shown);
+   asked: the pid asked for, -1 for any child. */
+static void trace_wait(const struct jobs *jt, pid_t asked, pid_t pid,
+		       int raw)
 {
 	struct tline t;
 	tl_begin(&t);
-	tl_str(&t, "waitpid(-1) = ");
+	tl_str(&t, "waitpid(");
+	tl_num(&t, asked);
+	tl_str(&t, ") = ");
 	tl_num(&t, pid);
 	tl_str(&t, " ");
 	tl_status(&t, raw);
 	tl_end(jt, &t);
+}
+
+/*
+ * set -o noreap: a finished background child is left a zombie (state Z
+ * in `proc ps`) until `wait` or `jobs` collects it, so the course's
+ * zombie is one command away.  waitpid(-1) would take it with the others,
+ * so children are waited for one pid at a time: those of foreground jobs
+ * at every safe point, a job's own when someone waits for that job.
+ * (A child the table does not know stays unreaped until jobs_reap_all.)
+ */
+static int reap_pid(struct jobs *jt, pid_t pid, bool block)
+{
+	int raw;
+	int flags = jt->monitor ? WUNTRACED | WCONTINUED : 0;
+	pid_t r = waitpid(pid, &raw, flags | (block ? 0 : WNOHANG));
+	if (r <= 0)
+		return r;
+	if (TRACING(jt))
+		trace_wait(jt, pid, r, raw);
+	record(jt, r, raw);
+	return 1;
+}
+
+static int reap_unheld(struct jobs *jt)
+{
+	int n = 0;
+	sig_chld_seen = 0;
+	for (size_t i = 0; i < jt->list.len; i++) {
+		struct job *j = jt->list.items[i];
+		for (size_t k = 0; !j->async && k < j->nprocs; k++)
+			if (j->procs[k].state != PROC_DONE &&
+			    reap_pid(jt, j->procs[k].pid, false) > 0)
+				n++;
+	}
+	return n;
+}
+
+/* Wait (blocking) for the first unfinished process of j. */
+static int reap_job(struct jobs *jt, struct job *j)
+{
+	for (size_t k = 0; k < j->nprocs; k++)
+		if (j->procs[k].state == PROC_RUNNING)
+			return reap_pid(jt, j->procs[k].pid, true);
+	return 0;
 }
 
 /*
@@ -45,6 +93,8 @@ static void trace_wait(const struct jobs *jt, pid_t pid, int raw)
  */
 int jobs_reap(struct jobs *jt, bool block)
 {
+	if (jt->noreap && !block)
+		return reap_unheld(jt);
 	int n = 0;
 	int flags = jt->monitor ? WUNTRACED | WCONTINUED : 0;
 	sig_chld_seen = 0;
@@ -57,10 +107,19 @@ int jobs_reap(struct jobs *jt, bool block)
 		if (pid < 0)
 			return n > 0 ? n : -1;
 		if (TRACING(jt))
-			trace_wait(jt, pid, raw);
+			trace_wait(jt, -1, pid, raw);
 		record(jt, pid, raw);
 		n++;
 	}
+}
+
+void jobs_reap_all(struct jobs *jt)
+{
+	bool held = jt->noreap;
+	jt->noreap = false;
+	while (jobs_reap(jt, false) > 0)
+		;
+	jt->noreap = held;
 }
 
 /* Give up on processes the kernel says are not our children (ECHILD): a
@@ -79,7 +138,8 @@ int job_wait(struct jobs *jt, struct job *j, bool interruptible)
 	while (job_state(j) == JOB_RUNNING) {
 		if (interruptible && sig_any_pending)
 			return -1;
-		if (jobs_reap(jt, true) < 0 && errno == ECHILD)
+		int r = jt->noreap ? reap_job(jt, j) : jobs_reap(jt, true);
+		if (r < 0 && errno == ECHILD)
 			mark_lost(j);
 	}
 	return 0;

@@ -230,9 +230,10 @@ void jobs_set_trace(struct jobs *jt, bool on)
 }
 
 void jobs_sync_options(struct jobs *jt, bool monitor, bool notify,
-		       bool trace)
+		       bool trace, bool noreap)
 {
 	jt->notify = notify;
+	jt->noreap = noreap;
 	jobs_set_trace(jt, trace);
 	if (monitor != jt->monitor)
 		(void)jobs_set_monitor(jt, monitor);
