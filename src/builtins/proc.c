@@ -27,7 +27,7 @@ static const struct subcmd subcmds[] = {
 	{ "info", proc_cmd_info, "" },
 	{ "limits", proc_cmd_limits, "" },
 	{ "mem", proc_cmd_mem, "m" },
-	{ "ps", proc_cmd_ps, "ao:" },
+	{ "ps", proc_cmd_ps, "aeo:s:" },
 	{ "sigs", proc_cmd_sigs, "a" },
 	{ "tree", proc_cmd_tree, "a" },
 };
@@ -35,10 +35,12 @@ static const struct subcmd subcmds[] = {
 static const char help_text[] =
 "proc: show what the kernel knows about the shell, its jobs or any process\n"
 "\n"
-"  proc ps     [-a] [-o COLS] [TARGET...]  processes: the shell, its children\n"
-"                                          and jobs (-a: every process);\n"
-"                                          -o pid,ppid,cmd picks columns,\n"
-"                                          -o +rss,vsz,time,start adds some\n"
+"  proc ps     [-a|-e] [-o COLS] [-s KEY] [TARGET...]\n"
+"                                          processes: the shell, its children\n"
+"                                          and jobs (-a, -e: every process);\n"
+"                                          -o pid,ppid,comm,cmd picks columns,\n"
+"                                          -o +rss,vsz,time,start adds some;\n"
+"                                          -s rss|cpu|pid|start sorts\n"
 "  proc tree   [-a] [TARGET]               process tree below the shell\n"
 "                                          (-a: from pid 1), pgid and job\n"
 "  proc fds    [-a] [-p] [TARGET]          open file descriptors: mode, flags,\n"
@@ -132,7 +134,8 @@ static void set_option(struct proc_ctx *c, int ch, const char *arg)
 	case 'j': c->mode = PV_JSON; break;
 	case 'k': c->mode = PV_KV; break;
 	case 'H': c->header = false; break;
-	case 'a': c->all = true; break;
+	case 'a': case 'e': c->all = true; break;	/* -e: as ps -e */
+	case 's': c->sort = arg; break;
 	case 'p': c->peers = true; break;
 	case 'm': c->maps = true; break;
 	case 'o': c->columns = arg; break;

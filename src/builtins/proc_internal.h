@@ -115,6 +115,7 @@ struct proc_ctx {
 	bool peers;			/* -p (fds) */
 	bool maps;			/* -m (mem) */
 	const char *columns;		/* -o (ps), borrowed */
+	const char *sort;		/* -s (ps), borrowed, may be NULL */
 	bool multi;			/* the target names several processes:
 					   every row says whose it is */
 	int status;			/* the exit status being built */

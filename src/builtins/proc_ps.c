@@ -81,8 +81,8 @@ static const char *const default_cols[] = {
 	"job", "pid", "ppid", "pgid", "sid", "tpgid", "stat", "tty", "cmd",
 };
 static const char *const known_cols[] = {
-	"cmd", "job", "nlwp", "pgid", "pid", "ppid", "rss", "sid", "start",
-	"stat", "time", "tpgid", "tty", "vsz",
+	"cmd", "comm", "job", "nlwp", "pgid", "pid", "ppid", "rss", "sid",
+	"start", "stat", "time", "tpgid", "tty", "vsz",
 };
 
 #define NELEM(a) (sizeof a / sizeof a[0])
@@ -176,6 +176,7 @@ static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
 	else if (strcmp(col, "sid") == 0) pv_num(o, "sid", st->session);
 	else if (strcmp(col, "tpgid") == 0) pv_num(o, "tpgid", st->tpgid);
 	else if (strcmp(col, "nlwp") == 0) pv_num(o, "nlwp", st->num_threads);
+	else if (strcmp(col, "comm") == 0) pv_str(o, "comm", st->comm);
 	else if (strcmp(col, "stat") == 0) {
 		stat_letters(st, buf);
 		pv_str(o, "stat", buf);
@@ -218,8 +219,8 @@ static int parse_cols(struct proc_ctx *c, struct vec *cols, char **store)
 			t = (char *)"cmd";
 		if (!known_col(t)) {
 			builtin_error(c->sh, "ps: -o %s: unknown column "
-				      "(cmd job nlwp pgid pid ppid rss sid start "
-				      "stat time tpgid tty vsz)", t);
+				      "(cmd comm job nlwp pgid pid ppid rss sid "
+				      "start stat time tpgid tty vsz)", t);
 			return PROC_EXIT_USAGE;
 		}
 		vec_push(cols, t);
@@ -335,8 +336,60 @@ static void ps_targets(struct proc_ctx *c, struct pv_out *o,
 	}
 }
 
+/* -s KEY: rss and cpu biggest first (what pidstat and top lead with),
+   pid and start oldest first; ties by pid. */
+struct ps_key {
+	const struct proc_snap *s;	/* borrowed */
+	long long key;
+};
+
+static long long vmrss_kb(struct proc_ctx *c, pid_t pid)
+{
+	struct proc_pid p;
+	struct proc_kv kv;
+	long long kb = 0;
+	if (proc_pid_open(&p, &c->root, pid) == 0 &&
+	    proc_read_kv(&p, "status", &kv) == 0) {
+		proc_kv_num(&kv, "VmRSS", &kb);
+		proc_kv_free(&kv);
+	}
+	proc_pid_close(&p);
+	return kb;
+}
+
+static long long sort_value(struct proc_ctx *c, const struct proc_snap *s)
+{
+	const char *k = c->sort;
+	if (!k || strcmp(k, "pid") == 0)
+		return s->pid;
+	if (strcmp(k, "rss") == 0)
+		return -vmrss_kb(c, s->pid);
+	if (strcmp(k, "cpu") == 0)
+		return -(long long)(s->st.utime + s->st.stime);
+	return (long long)s->st.starttime;	/* start */
+}
+
+static int cmp_key(const void *a, const void *b)
+{
+	const struct ps_key *x = a, *y = b;
+	if (x->key != y->key)
+		return x->key < y->key ? -1 : 1;
+	return (x->s->pid > y->s->pid) - (x->s->pid < y->s->pid);
+}
+
+static bool known_sort(const char *k)
+{
+	return !k || strcmp(k, "rss") == 0 || strcmp(k, "cpu") == 0 ||
+	       strcmp(k, "pid") == 0 || strcmp(k, "start") == 0;
+}
+
 int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
 {
+	if (!known_sort(c->sort)) {
+		builtin_error(c->sh, "ps: -s %s: unknown key (rss cpu pid "
+			      "start)", c->sort);
+		return PROC_EXIT_USAGE;
+	}
 	struct vec cols = VEC_INIT;
 	char *store = NULL;
 	struct pv_out o;
@@ -356,9 +409,17 @@ int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
 		struct proc_snap *v;
 		size_t n;
 		proc_snap_all(c, &v, &n);
+		struct ps_key *keys = xcalloc(n ? n : 1, sizeof *keys);
+		size_t nk = 0;
 		for (size_t i = 0; i < n; i++)
 			if (c->all || wanted_default(c, v, n, &v[i]))
-				emit_row(c, &o, &cols, &v[i]);
+				keys[nk++] = (struct ps_key){ &v[i],
+					sort_value(c, &v[i]) };
+		if (c->sort)
+			qsort(keys, nk, sizeof *keys, cmp_key);
+		for (size_t i = 0; i < nk; i++)
+			emit_row(c, &o, &cols, keys[i].s);
+		free(keys);
 		proc_snap_free(v, n);
 	}
 	pv_emit(&o);

@@ -257,6 +257,18 @@ out_is 'PID  CMD
 503  worker --threads 2
 
 504 is a thread of process 503 (shown).'
+run "ps -e -s rss: biggest first, a comm column" P --root "$O" ps -e -s rss -o pid,comm,rss
+out_is 'PID  COMM      RSS
+503  worker    5000
+505  server    3000
+1    init      1756
+500  whelk     1756
+501  evil      1756
+600  sshd      1756
+2    kthreadd  0
+502  false     0'
+run "ps -s: an unknown key is a usage error" P --root "$O" ps -s size
+rc_is 2; err_has 'unknown key'
 run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
 out_lacks '^504$'
 run "fds whose every link is denied: one message, status 3" P --root "$O" fds 600
