@@ -74,14 +74,24 @@ static const char help_text[] =
 "  missing; the shell's own fds, signals, limits and ids are still shown).\n"
 "  --root DIR (first argument) reads DIR instead of /proc: for tests.\n"
 "\n"
-"  Classic exercise                        proc command\n"
-"  ps -o pid,ppid,cmd --ppid $$            proc ps\n"
-"  pstree -p $$                            proc tree\n"
-"  exec 3< file; ls -l /proc/$$/fd         exec 3< file; proc fds\n"
-"  cat /proc/self/maps                     proc mem -m\n"
-"  VSZ vs RSS                              proc mem\n"
-"  ulimit -n and EMFILE                    proc limits nofile\n"
-"  cat /proc/PID/status                    proc info PID; proc sigs PID\n";
+"  Course exercise                       whelk command\n"
+"  process states R S D T Z              proc ps -e; proc info PID (wchan)\n"
+"  fork and exec, step by step           set -o proctrace; CMD\n"
+"  a zombie and its reaping              set -o noreap; sleep 0 & proc ps;\n"
+"                                        wait (the waitpid in proctrace)\n"
+"  orphans re-parented to init           proc tree -a\n"
+"  process groups, sessions, terminal    proc ps (PGID SID TPGID, STAT +)\n"
+"  fd table after open/dup2/pipe         exec 3< file; proc fds\n"
+"  pipe and FIFO ends                    proc fds -p %1\n"
+"  copy-on-write after fork              proc mem; proc mem | cat (a child)\n"
+"  memory maps (pmap), VSZ vs RSS        proc mem -m; proc mem\n"
+"  limits and EMFILE                     ulimit -n 8; proc limits nofile\n"
+"  signal masks and dispositions         proc sigs PID\n"
+"  IPC objects: shm, mqueue, sockets     proc mem -m (sysv-shm, posix-shm);\n"
+"                                        proc fds -p (fifo, mqueue, socket)\n"
+"  cat /proc/PID/status                  proc info PID\n"
+"  set -o noreap exists for the zombie exercise: finished background\n"
+"  children stay zombies (Z) until wait or jobs collects them.\n";
 
 const char *proc_help_text(void)
 {

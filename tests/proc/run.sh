@@ -370,7 +370,7 @@ rc_is 2
 run "job spec without such a job" P ps %1
 rc_is 1; err_has '%1: no such job'
 run "help" P help
-rc_is 0; out_has 'proc limits nofile'; out_has 'pstree -p'
+rc_is 0; out_has 'proc limits nofile'; out_has 'set -o noreap; sleep 0'
 
 # ------------------------------------------------- no /proc (simulated)
 
