@@ -27,22 +27,24 @@ static const struct subcmd subcmds[] = {
 	{ "info", proc_cmd_info, "" },
 	{ "limits", proc_cmd_limits, "" },
 	{ "mem", proc_cmd_mem, "m" },
-	{ "ps", proc_cmd_ps, "aeo:s:" },
+	{ "ps", proc_cmd_ps, "aeLo:s:" },
 	{ "sigs", proc_cmd_sigs, "a" },
-	{ "tree", proc_cmd_tree, "a" },
+	{ "tree", proc_cmd_tree, "at" },
 };
 
 static const char help_text[] =
 "proc: show what the kernel knows about the shell, its jobs or any process\n"
 "\n"
-"  proc ps     [-a|-e] [-o COLS] [-s KEY] [TARGET...]\n"
+"  proc ps     [-a|-e] [-L] [-o COLS] [-s KEY] [TARGET...]\n"
 "                                          processes: the shell, its children\n"
 "                                          and jobs (-a, -e: every process);\n"
 "                                          -o pid,ppid,comm,cmd picks columns,\n"
 "                                          -o +rss,vsz,time,start adds some;\n"
-"                                          -s rss|cpu|pid|start sorts\n"
-"  proc tree   [-a] [TARGET]               process tree below the shell\n"
-"                                          (-a: from pid 1), pgid and job\n"
+"                                          -s rss|cpu|pid|start sorts;\n"
+"                                          -L: a row per thread (TID)\n"
+"  proc tree   [-a] [-t] [TARGET]          process tree below the shell\n"
+"                                          (-a: from pid 1), pgid and job;\n"
+"                                          -t: threads as {tid} leaves\n"
 "  proc fds    [-a] [-p] [TARGET]          open file descriptors: mode, flags,\n"
 "                                          offset, type, target; -p: the\n"
 "                                          process at the other end of a pipe\n"
@@ -146,6 +148,7 @@ static void set_option(struct proc_ctx *c, int ch, const char *arg)
 	case 'H': c->header = false; break;
 	case 'a': case 'e': c->all = true; break;	/* -e: as ps -e */
 	case 's': c->sort = arg; break;
+	case 'L': case 't': c->threads = true; break;
 	case 'p': c->peers = true; break;
 	case 'm': c->maps = true; break;
 	case 'o': c->columns = arg; break;

@@ -116,6 +116,7 @@ struct proc_ctx {
 	bool maps;			/* -m (mem) */
 	const char *columns;		/* -o (ps), borrowed */
 	const char *sort;		/* -s (ps), borrowed, may be NULL */
+	bool threads;			/* -L (ps), -t (tree) */
 	bool multi;			/* the target names several processes:
 					   every row says whose it is */
 	int status;			/* the exit status being built */

@@ -265,12 +265,51 @@ static bool wanted_default(struct proc_ctx *c, const struct proc_snap *v,
 	return proc_job_label(c, s->pid, buf) != NULL;
 }
 
+static void emit_one(struct proc_ctx *c, struct pv_out *o, struct vec *cols,
+		     const struct proc_snap *s, pid_t tid)
+{
+	if (tid)
+		pv_row(o, "pid %ld: thread %ld", (long)s->pid, (long)tid);
+	else
+		pv_row(o, "pid %ld", (long)s->pid);
+	for (size_t i = 0; i < cols->len; i++) {
+		if (tid && strcmp(cols->items[i], "pid") == 0) {
+			add_col(c, o, "pid", s);
+			pv_num(o, "tid", tid);
+		} else {
+			add_col(c, o, cols->items[i], s);
+		}
+	}
+}
+
+/*
+ * -L: one row per thread (task/TID), with its own state and times, after
+ * a TID column (ps -L calls it LWP: each thread is a light-weight process
+ * with a pid of its own, sharing the process's memory and fds).
+ */
 static void emit_row(struct proc_ctx *c, struct pv_out *o, struct vec *cols,
 		     const struct proc_snap *s)
 {
-	pv_row(o, "pid %ld", (long)s->pid);
-	for (size_t i = 0; i < cols->len; i++)
-		add_col(c, o, cols->items[i], s);
+	struct proc_pid p;
+	pid_t *tids = NULL;
+	size_t n = 0;
+	if (!c->threads) {
+		emit_one(c, o, cols, s, 0);
+		return;
+	}
+	if (proc_pid_open(&p, &c->root, s->pid) == 0)
+		proc_list_tasks(&p, &tids, &n);
+	for (size_t i = 0; i < n; i++) {
+		struct proc_snap t = *s;
+		if (proc_read_task_stat(&p, tids[i], &t.st) != 0)
+			continue;	/* the thread just ended */
+		t.st.pid = s->pid;
+		emit_one(c, o, cols, &t, tids[i]);
+	}
+	if (n == 0)	/* no task/ (a fixture, a zombie): the process */
+		emit_one(c, o, cols, s, s->pid);
+	free(tids);
+	proc_pid_close(&p);
 }
 
 /* Without /proc: the shell's own ids from system calls. */

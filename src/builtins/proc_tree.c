@@ -41,6 +41,51 @@ static const struct proc_snap *find(const struct tree *t, pid_t pid)
 	return NULL;
 }
 
+static bool has_children(const struct tree *t, const struct proc_snap *s)
+{
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].st.ppid == s->pid && t->v[i].pid != s->pid)
+			return true;
+	return false;
+}
+
+/* -t: the threads of s other than its main one, as "{tid} comm" leaves
+   before its child processes (pstree's notation). */
+static void thread_nodes(const struct tree *t, const struct proc_snap *s,
+			 int depth, const struct strbuf *prefix, bool more)
+{
+	struct proc_pid p;
+	pid_t *tids = NULL;
+	size_t n = 0;
+	struct pv_out *o = t->o;
+	if (s->st.num_threads < 2 ||
+	    proc_pid_open(&p, &t->c->root, s->pid) != 0)
+		return;
+	proc_list_tasks(&p, &tids, &n);
+	proc_pid_close(&p);
+	for (size_t i = 0; i < n; i++) {
+		if (tids[i] == s->pid)
+			continue;
+		bool last = i + 1 == n && !more;
+		pv_row(o, "pid %ld: thread %ld", (long)s->pid, (long)tids[i]);
+		if (o->mode == PV_TABLE) {
+			pv_num(o, "pgid", s->st.pgrp);
+			pv_missing(o, "job", 0);
+			pv_fmt(o, "tree", "%s%s{%ld} %s", sb_str(prefix),
+			       last ? "`- " : "|- ", (long)tids[i], s->st.comm);
+		} else {
+			pv_num(o, "pid", s->pid);
+			pv_num(o, "tid", tids[i]);
+			pv_num(o, "ppid", s->st.ppid);
+			pv_num(o, "pgid", s->st.pgrp);
+			pv_missing(o, "job", 0);
+			pv_num(o, "depth", depth);
+			pv_str(o, "cmd", s->cmd);
+		}
+	}
+	free(tids);
+}
+
 /* prefix: the "| " / "  " columns of the ancestors; last: is s the last
    child of its parent (draws "`-" rather than "|-"). */
 static void node(const struct tree *t, const struct proc_snap *s, int depth,
@@ -67,6 +112,8 @@ static void node(const struct tree *t, const struct proc_snap *s, int depth,
 	size_t keep = prefix->len;
 	if (depth > 0)
 		sb_append(prefix, last ? "   " : "|  ");
+	if (t->c->threads)
+		thread_nodes(t, s, depth + 1, prefix, has_children(t, s));
 	/* Children in pid order; remember the last one for the corner. */
 	const struct proc_snap *prev = NULL;
 	for (size_t i = 0; i < t->n; i++) {

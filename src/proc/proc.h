@@ -234,6 +234,11 @@ int proc_read_int(const struct proc_pid *p, const char *name, long long *out);
 int proc_read_line(const struct proc_pid *p, const char *name, char **line);
 /** The cgroup v2 path ("0::PATH"), or the first line if there is none. */
 int proc_read_cgroup(const struct proc_pid *p, char **path);
+/** The thread ids of p (task/), sorted; the first is p's own pid. */
+int proc_list_tasks(const struct proc_pid *p, pid_t **tids, size_t *n);
+/** stat of one thread of p (task/TID/stat): its own state and times. */
+int proc_read_task_stat(const struct proc_pid *p, pid_t tid,
+			struct proc_stat *st);
 /** The thread-group id (status "Tgid"): the process a thread id belongs
     to, the pid itself for a main thread. */
 int proc_read_tgid(const struct proc_pid *p, pid_t *tgid);

@@ -121,6 +121,55 @@ int proc_read_cgroup(const struct proc_pid *p, char **path)
 	return 0;
 }
 
+int proc_list_tasks(const struct proc_pid *p, pid_t **tids, size_t *n)
+{
+	*tids = NULL;
+	*n = 0;
+	if (p->fd < 0)
+		return ENOENT;
+	int dfd = openat(p->fd, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
+	if (!d) {
+		int e = errno;
+		if (dfd >= 0)
+			close(dfd);
+		return e;
+	}
+	struct dirent *de;
+	while ((de = readdir(d)) != NULL) {
+		char *end;
+		long tid = strtol(de->d_name, &end, 10);
+		if (end == de->d_name || *end || tid <= 0)
+			continue;
+		*tids = xreallocarray(*tids, *n + 1, sizeof **tids);
+		(*tids)[(*n)++] = (pid_t)tid;
+	}
+	closedir(d);
+	/* ascending: the main thread (tid == pid) is the smallest */
+	for (size_t i = 1; i < *n; i++)
+		for (size_t k = i; k > 0 && (*tids)[k - 1] > (*tids)[k]; k--) {
+			pid_t t = (*tids)[k];
+			(*tids)[k] = (*tids)[k - 1];
+			(*tids)[k - 1] = t;
+		}
+	return 0;
+}
+
+int proc_read_task_stat(const struct proc_pid *p, pid_t tid,
+			struct proc_stat *st)
+{
+	char name[48], *text;
+	snprintf(name, sizeof name, "task/%ld/stat", (long)tid);
+	int e = proc_read_file(p, name, &text, NULL);
+	if (e) {
+		memset(st, 0, sizeof *st);
+		return e;
+	}
+	e = proc_parse_stat(text, st);
+	free(text);
+	return e;
+}
+
 int proc_read_tgid(const struct proc_pid *p, pid_t *tgid)
 {
 	struct proc_kv kv;

@@ -267,6 +267,15 @@ out_is 'PID  COMM      RSS
 600  sshd      1756
 2    kthreadd  0
 502  false     0'
+run "ps -L: one row per thread, with a TID column" P --root "$O" ps -L -o pid,comm 503
+out_is 'PID  TID  COMM
+503  503  worker
+503  504  worker'
+run "tree -t: threads as {tid} leaves of their process" P --root "$O" tree -t
+out_has '^503   -      |  `- {504} worker$'
+run "tree -t -j: thread rows carry tid" P --root "$O" tree -t -j
+json_ok schema=2
+out_has '"pid":503,"tid":504,"ppid":500'
 run "ps -s: an unknown key is a usage error" P --root "$O" ps -s size
 rc_is 2; err_has 'unknown key'
 run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
