@@ -25,6 +25,7 @@ struct subcmd {
 static const struct subcmd subcmds[] = {
 	{ "fds", proc_cmd_fds, "ap" },
 	{ "info", proc_cmd_info, "" },
+	{ "ipc", proc_cmd_ipc, "" },
 	{ "limits", proc_cmd_limits, "" },
 	{ "mem", proc_cmd_mem, "m" },
 	{ "ps", proc_cmd_ps, "aeLo:s:" },
@@ -60,6 +61,10 @@ static const char help_text[] =
 "  proc sigs   [-a] [TARGET]               pending/blocked/ignored/caught\n"
 "                                          signals by name, and the shell's\n"
 "                                          traps (-a: every signal)\n"
+"  proc ipc                                System V shared memory, message\n"
+"                                          queues, semaphores; POSIX shared\n"
+"                                          memory and message queues; who\n"
+"                                          has each attached or open\n"
 "  proc info   [TARGET]                    state, ids (real/effective/saved),\n"
 "                                          groups, tty, threads, scheduling,\n"
 "                                          affinity, faults, wchan, context\n"
@@ -89,8 +94,9 @@ static const char help_text[] =
 "  memory maps (pmap), VSZ vs RSS        proc mem -m; proc mem\n"
 "  limits and EMFILE                     ulimit -n 8; proc limits nofile\n"
 "  signal masks and dispositions         proc sigs PID\n"
-"  IPC objects: shm, mqueue, sockets     proc mem -m (sysv-shm, posix-shm);\n"
-"                                        proc fds -p (fifo, mqueue, socket)\n"
+"  IPC objects: shm, mqueue, sockets     proc ipc; proc mem -m (sysv-shm,\n"
+"                                        posix-shm); proc fds -p (fifo,\n"
+"                                        mqueue, socket)\n"
 "  cat /proc/PID/status                  proc info PID\n"
 "  set -o noreap exists for the zombie exercise: finished background\n"
 "  children stay zombies (Z) until wait or jobs collects them.\n";

@@ -4,6 +4,7 @@ src_libshell_a_SOURCES += \
 	src/builtins/proc_internal.h \
 	src/builtins/proc_fds.c \
 	src/builtins/proc_info.c \
+	src/builtins/proc_ipc.c \
 	src/builtins/proc_limits.c \
 	src/builtins/proc_mem.c \
 	src/builtins/proc_out.c \

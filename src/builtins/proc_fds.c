@@ -176,7 +176,7 @@ static void self_rows(struct proc_ctx *c, const struct proc_pid *p,
 
 /* Is fd N of p a POSIX message queue (mq_open)?  Its inode is a regular
    file of the mqueue filesystem: statfs through the fd's magic link. */
-static bool on_mqueue(const struct proc_pid *p, int fd)
+bool proc_fd_on_mqueue(const struct proc_pid *p, int fd)
 {
 	struct statfs sfs;
 	struct strbuf path = STRBUF_INIT;
@@ -220,7 +220,8 @@ static void other_rows(const struct proc_pid *p, struct fdrow **rows,
 				r->fifo = true;
 				r->pipe_ino = (unsigned long long)st.st_ino;
 			}
-			if (S_ISREG(st.st_mode) && on_mqueue(p, r->fd))
+			if (S_ISREG(st.st_mode) &&
+			    proc_fd_on_mqueue(p, r->fd))
 				r->type = "mqueue";
 		}
 		if (!r->type && r->target)

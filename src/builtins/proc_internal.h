@@ -182,5 +182,9 @@ int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv);
 int proc_cmd_limits(struct proc_ctx *c, int argc, char **argv);
 int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv);
 int proc_cmd_info(struct proc_ctx *c, int argc, char **argv);
+int proc_cmd_ipc(struct proc_ctx *c, int argc, char **argv);
+
+/** Is fd N of p a POSIX message queue (a file of the mqueue fs)? */
+bool proc_fd_on_mqueue(const struct proc_pid *p, int fd);
 
 #endif

@@ -303,6 +303,57 @@ int proc_parse_smaps(const char *text, struct proc_map **maps, size_t *n)
 	return 0;
 }
 
+/* ------------------------------------------------------------ columns */
+
+/* Split line at blanks into at most max words (in place). */
+static size_t split_words(char *line, char **w, size_t max)
+{
+	size_t n = 0;
+	char *save = NULL;
+	for (char *t = strtok_r(line, " \t", &save); t && n < max;
+	     t = strtok_r(NULL, " \t", &save))
+		w[n++] = t;
+	return n;
+}
+
+int proc_parse_columns(const char *text, struct proc_kv **rows, size_t *n)
+{
+	enum { MAXCOL = 32 };
+	char *copy = xstrdup(text), *names[MAXCOL], *vals[MAXCOL];
+	char *line = copy, *next;
+	size_t ncol = 0;
+	*rows = NULL;
+	*n = 0;
+	for (; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (ncol == 0) {
+			ncol = split_words(line, names, MAXCOL);
+			continue;
+		}
+		size_t nv = split_words(line, vals, MAXCOL);
+		if (nv == 0)
+			continue;
+		*rows = xreallocarray(*rows, *n + 1, sizeof **rows);
+		struct proc_kv *kv = &(*rows)[(*n)++];
+		kv->n = 0;
+		kv->keys = kv->values = NULL;
+		for (size_t i = 0; i < nv && i < ncol; i++)
+			kv_add(kv, names[i], strlen(names[i]), vals[i],
+			       strlen(vals[i]));
+	}
+	free(copy);
+	return ncol ? 0 : EINVAL;
+}
+
+void proc_columns_free(struct proc_kv *rows, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		proc_kv_free(&rows[i]);
+	free(rows);
+}
+
 /* -------------------------------------------------------------- limits */
 
 static bool limit_value(const char *tok, long long *v)

@@ -226,6 +226,18 @@ int proc_parse_limits(const char *text, struct proc_limit **lims, size_t *n);
 int proc_read_limits(const struct proc_pid *p, struct proc_limit **lims,
 		     size_t *n);
 
+/* ------------------------------------------------------------ columns */
+
+/**
+ * A table with a header line naming its columns (/proc/sysvipc/shm, msg,
+ * sem): one proc_kv per data line, keyed by the header's names.
+ */
+int proc_parse_columns(const char *text, struct proc_kv **rows, size_t *n);
+void proc_columns_free(struct proc_kv *rows, size_t n);
+/** <root>/sysvipc/WHICH ("shm", "msg", "sem"): System V IPC objects. */
+int proc_read_sysvipc(const struct proc_root *root, const char *which,
+		      struct proc_kv **rows, size_t *n);
+
 /* --------------------------------------------------------- small files */
 
 /** oom_score, oom_score_adj: one integer. */

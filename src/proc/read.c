@@ -184,6 +184,21 @@ int proc_read_tgid(const struct proc_pid *p, pid_t *tgid)
 	return e;
 }
 
+int proc_read_sysvipc(const struct proc_root *root, const char *which,
+		      struct proc_kv **rows, size_t *n)
+{
+	char name[32], *text;
+	*rows = NULL;
+	*n = 0;
+	snprintf(name, sizeof name, "sysvipc/%s", which);
+	int e = proc_read_root_file(root, name, &text, NULL);
+	if (e)
+		return e;
+	e = proc_parse_columns(text, rows, n);
+	free(text);
+	return e;
+}
+
 int proc_boot_time(const struct proc_root *root, long long *btime)
 {
 	char *text;

@@ -189,7 +189,7 @@ json_ok schema=2 'view="sigs"'
 out_has '"signal":"INT","number":2,"pending":"no","blocked":"yes","action":"catch"'
 out_has '"signal":"KILL","number":9,"pending":"process"'
 
-for sub in ps tree fds mem limits sigs info; do
+for sub in ps tree fds mem limits sigs info ipc; do
 	run "$sub -j is valid JSON (fixture)" P --root "$B" $sub -j
 	json_ok schema=2 "view=\"$sub\""
 done
@@ -276,6 +276,14 @@ out_has '^503   -      |  `- {504} worker$'
 run "tree -t -j: thread rows carry tid" P --root "$O" tree -t -j
 json_ok schema=2
 out_has '"pid":503,"tid":504,"ppid":500'
+run "ipc: System V objects, and who has a segment attached" P --root "$O" ipc
+rc_is 0
+out_is 'KIND      ID     KEY         PERMS  UID   SIZE     COUNT  PIDS                           USERS
+sysv-shm  32769  0x0000162e  600    1000  1048576  1      creator 500, last 500          500 whelk (mapped)
+sysv-msg  0      0x000010e1  644    1000  12       2      last send 503, last receive 0  -
+sysv-sem  1      0x00000000  600    1000  3        3      -                              -'
+run "ipc -j" P --root "$O" ipc -j
+json_ok schema=2 'view="ipc"'
 run "ps -s: an unknown key is a usage error" P --root "$O" ps -s size
 rc_is 2; err_has 'unknown key'
 run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
@@ -476,6 +484,17 @@ subshell'
 		out_has "^fd=3 mode=r .* type=mqueue target=$q$"
 	else
 		echo "# no mqueue filesystem at /dev/mqueue: mqueue test skipped"
+	fi
+
+	# POSIX shared memory: a file of /dev/shm, held open by the shell.
+	if [ $mode = whelk ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
+		shm=/dev/shm/whelk-proc-test-$$
+		run "live: ipc shows a POSIX shm object and its holder" \
+			S ": > $shm && exec 3<$shm && proc ipc -k"
+		rm -f "$shm"
+		out_has "^kind=posix-shm id=whelk-proc-test-$$ .* users='[0-9]* whelk fd 3'$"
+	else
+		echo "# no writable /dev/shm: POSIX shm test skipped"
 	fi
 
 	run "live: nonexistent pid" P ps 2147483647

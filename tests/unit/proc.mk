@@ -10,6 +10,7 @@ tests_unit_test_proc_LDADD = src/proc/libproc.a src/base/libbase.a $(CHECK_LIBS)
 # tested while the rest of the shell is being written.
 tests_unit_proc_driver_SOURCES = tests/unit/proc_driver.c \
 	src/builtins/proc.c src/builtins/proc_fds.c src/builtins/proc_info.c \
+	src/builtins/proc_ipc.c \
 	src/builtins/proc_limits.c src/builtins/proc_mem.c \
 	src/builtins/proc_out.c src/builtins/proc_ps.c src/builtins/proc_sigs.c \
 	src/builtins/proc_target.c src/builtins/proc_tree.c \
