@@ -8,11 +8,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/vec.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 
 struct subcmd {
 	const char *name;
@@ -74,6 +76,9 @@ static const char help_text[] =
 "\n"
 "  TARGET: a pid, a job (%1 %+ %- %% %name %?text: every process of the\n"
 "  job, each row with its PID), or self/nothing for the shell.\n"
+"  -n SECS [-c COUNT] (any subcommand): repeat the view every SECS\n"
+"  seconds, COUNT times or until interrupted; a table shows only what\n"
+"  changed (+ new or changed rows, - gone ones).\n"
 "  Output: aligned table; -j JSON (\"schema\": 2); -k key=value lines,\n"
 "  values quoted for eval; -H no header.  An unreadable field shows '-'\n"
 "  and a message on stderr says why.\n"
@@ -139,7 +144,7 @@ void proc_complete_words(const char *sub, struct vec *out)
 		opt[1] = *o;
 		vec_push(out, xstrdup(opt));
 	}
-	for (const char *o = "jkH"; *o; o++) {	/* every subcommand's */
+	for (const char *o = "jkHnc"; *o; o++) {	/* every subcommand's */
 		opt[1] = *o;
 		vec_push(out, xstrdup(opt));
 	}
@@ -155,6 +160,8 @@ static void set_option(struct proc_ctx *c, int ch, const char *arg)
 	case 'a': case 'e': c->all = true; break;	/* -e: as ps -e */
 	case 's': c->sort = arg; break;
 	case 'L': case 't': c->threads = true; break;
+	case 'n': c->interval = arg; break;
+	case 'c': c->count = arg; break;
 	case 'p': c->peers = true; break;
 	case 'm': c->maps = true; break;
 	case 'o': c->columns = arg; break;
@@ -170,10 +177,10 @@ static void set_option(struct proc_ctx *c, int ch, const char *arg)
 static int parse_options(struct proc_ctx *c, const struct subcmd *sc,
 			 int argc, char **argv, int *argi)
 {
-	char spec[16];
+	char spec[32];
 	struct bopt o;
 	int ch;
-	snprintf(spec, sizeof spec, "jkH%s", sc->opts);
+	snprintf(spec, sizeof spec, "jkHn:c:%s", sc->opts);
 	bopt_init(&o, argc - *argi + 1, argv + *argi - 1, spec, 0);
 	while ((ch = bopt_next(c->sh, &o)) != 0) {
 		if (ch == '?')
@@ -182,6 +189,102 @@ static int parse_options(struct proc_ctx *c, const struct subcmd *sc,
 	}
 	*argi += o.ind - 1;
 	return 0;
+}
+
+/* "2", "0.5": a duration in milliseconds, read without the locale. */
+static bool parse_interval(const char *s, long *ms)
+{
+	long whole = 0, frac = 0, scale = 1000;
+	if (!*s)
+		return false;
+	for (; *s >= '0' && *s <= '9'; s++)
+		if ((whole = whole * 10 + (*s - '0')) > 86400)
+			return false;
+	if (*s == '.')
+		for (s++; *s >= '0' && *s <= '9'; s++)
+			if (scale > 1)
+				frac += (*s - '0') * (scale /= 10);
+	*ms = whole * 1000 + frac;
+	return *s == '\0' && *ms > 0;
+}
+
+/* The lines of b that are not lines of a, each with prefix. */
+static void lines_not_in(const struct strbuf *b, const struct strbuf *a,
+			 const char *prefix, size_t *shown)
+{
+	for (const char *l = sb_str(b); *l;) {
+		size_t len = strcspn(l, "\n");
+		bool found = false;
+		for (const char *m = sb_str(a); *m && !found;) {
+			size_t ml = strcspn(m, "\n");
+			found = ml == len && memcmp(l, m, len) == 0;
+			m += ml + (m[ml] == '\n');
+		}
+		if (!found) {
+			printf("%s%.*s\n", prefix, (int)len, l);
+			++*shown;
+		}
+		l += len + (l[len] == '\n');
+	}
+}
+
+/*
+ * -n SECS [-c COUNT]: the view again every SECS seconds (COUNT times, or
+ * until interrupted), like watch(1) and pidstat.  A table is printed in
+ * full once, then only what changed: "+ row" new or changed, "- row"
+ * gone.  -j and -k print every round whole (one stream to parse).
+ */
+static int watch(struct proc_ctx *c, const struct subcmd *sc, int argc,
+		 char **argv)
+{
+	long ms = 1000, count = 0;
+	char *end;
+	if (c->interval && !parse_interval(c->interval, &ms)) {
+		builtin_error(c->sh, "-n %s: not a number of seconds",
+			      c->interval);
+		return PROC_EXIT_USAGE;
+	}
+	if (c->count && ((count = strtol(c->count, &end, 10)) <= 0 || *end)) {
+		builtin_error(c->sh, "-c %s: not a positive count", c->count);
+		return PROC_EXIT_USAGE;
+	}
+	struct strbuf prev = STRBUF_INIT, cur = STRBUF_INIT;
+	int status = 0;
+	for (long round = 1; !count || round <= count; round++) {
+		sb_truncate(&cur, 0);
+		c->capture = &cur;
+		c->status = 0;
+		int r = sc->fn(c, argc, argv);
+		c->capture = NULL;
+		status = r ? r : c->status;
+		if (round == 1 || c->mode != PV_TABLE) {
+			fputs(sb_str(&cur), stdout);
+		} else {
+			time_t now = time(NULL);
+			struct tm tm;
+			char when[16];
+			size_t shown = 0;
+			localtime_r(&now, &tm);
+			strftime(when, sizeof when, "%H:%M:%S", &tm);
+			printf("--- %s\n", when);
+			lines_not_in(&prev, &cur, "- ", &shown);
+			lines_not_in(&cur, &prev, "+ ", &shown);
+			if (!shown)
+				puts("(no change)");
+		}
+		fflush(stdout);
+		struct strbuf t = prev;
+		prev = cur;
+		cur = t;
+		if (status == PROC_EXIT_USAGE || (count && round == count))
+			break;
+		struct timespec ts = { ms / 1000, (ms % 1000) * 1000000L };
+		if (nanosleep(&ts, NULL) != 0 || sig_any_pending)
+			break;	/* a signal: the shell handles it */
+	}
+	sb_free(&prev);
+	sb_free(&cur);
+	return status;
 }
 
 static int run_subcmd(struct proc_ctx *c, int argc, char **argv, int i)
@@ -200,6 +303,8 @@ static int run_subcmd(struct proc_ctx *c, int argc, char **argv, int i)
 	i++;
 	if (parse_options(c, sc, argc, argv, &i) < 0)
 		return PROC_EXIT_USAGE;
+	if (c->interval || c->count)
+		return watch(c, sc, argc - i, argv + i);
 	int r = sc->fn(c, argc - i, argv + i);
 	return r ? r : c->status;
 }

@@ -655,7 +655,7 @@ int proc_cmd_fds(struct proc_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	c->multi = t.n > 1;
-	pv_init(&o, "fds", c->mode, c->header);
+	pv_init(&o, "fds", c);
 	pv_section(&o, "fds", false);
 	bool unavailable = proc_unavailable(c);
 	if (unavailable)

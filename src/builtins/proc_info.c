@@ -379,7 +379,7 @@ static void info_syscalls(struct proc_ctx *c, struct pv_out *o)
 int proc_cmd_info(struct proc_ctx *c, int argc, char **argv)
 {
 	struct pv_out o;
-	pv_init(&o, "info", c->mode, c->header);
+	pv_init(&o, "info", c);
 	pv_section(&o, "processes", true);
 	if (proc_unavailable(c)) {
 		bool shown = false;

@@ -62,10 +62,13 @@ struct pv_out {
 	size_t nsec;
 	struct strbuf notes;		/* table mode: text after the tables */
 	struct strbuf warnings;		/* every mode: lines for stderr */
+	struct strbuf *capture;		/* borrowed, may be NULL: pv_emit
+					   appends here instead of writing
+					   stdout (-n compares rounds) */
 };
 
-void pv_init(struct pv_out *o, const char *view, enum pv_mode mode,
-	     bool header);
+/** Start a view in c's output mode (-j, -k, -H, -n capture). */
+void pv_init(struct pv_out *o, const char *view, const struct proc_ctx *c);
 /** Start a new section; rows are added to the latest one. */
 void pv_section(struct pv_out *o, const char *name, bool vertical);
 /** Start a row; label names it in messages ("pid 42"). */
@@ -116,6 +119,9 @@ struct proc_ctx {
 	bool maps;			/* -m (mem) */
 	const char *columns;		/* -o (ps), borrowed */
 	const char *sort;		/* -s (ps), borrowed, may be NULL */
+	const char *interval;		/* -n SECS, borrowed, may be NULL */
+	const char *count;		/* -c COUNT, borrowed, may be NULL */
+	struct strbuf *capture;		/* where views go during -n */
 	bool threads;			/* -L (ps), -t (tree) */
 	bool multi;			/* the target names several processes:
 					   every row says whose it is */

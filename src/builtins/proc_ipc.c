@@ -248,7 +248,7 @@ int proc_cmd_ipc(struct proc_ctx *c, int argc, char **argv)
 	}
 	if (proc_unavailable(c))
 		return c->status;
-	pv_init(&o, "ipc", c->mode, c->header);
+	pv_init(&o, "ipc", c);
 	pv_section(&o, "objects", false);
 	scan_all(c, &h);
 	sysv_rows(c, &o, &h, "shm");

@@ -245,7 +245,7 @@ int proc_cmd_limits(struct proc_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	c->multi = t.n > 1;
-	pv_init(&o, "limits", c->mode, c->header);
+	pv_init(&o, "limits", c);
 	bool unavailable = proc_unavailable(c);
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)

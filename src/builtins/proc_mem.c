@@ -179,7 +179,7 @@ int proc_cmd_mem(struct proc_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	c->multi = t.n > 1;
-	pv_init(&o, "mem", c->mode, c->header);
+	pv_init(&o, "mem", c);
 	for (size_t i = 0; i < t.n; i++) {
 		struct proc_pid p;
 		if (proc_open_target(c, &p, t.pids[i]) != 0)

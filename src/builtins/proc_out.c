@@ -14,13 +14,13 @@
 #include "base/alloc.h"
 #include "base/shquote.h"
 
-void pv_init(struct pv_out *o, const char *view, enum pv_mode mode,
-	     bool header)
+void pv_init(struct pv_out *o, const char *view, const struct proc_ctx *c)
 {
 	memset(o, 0, sizeof *o);
 	o->view = view;
-	o->mode = mode;
-	o->header = header;
+	o->mode = c->mode;
+	o->header = c->header;
+	o->capture = c->capture;
 	sb_init(&o->notes);
 	sb_init(&o->warnings);
 }
@@ -595,7 +595,10 @@ void pv_emit(struct pv_out *o)
 		else
 			emit_table(o, &sb);
 	}
-	fwrite(sb_str(&sb), 1, sb.len, stdout);
+	if (o->capture)
+		sb_appendn(o->capture, sb_str(&sb), sb.len);
+	else
+		fwrite(sb_str(&sb), 1, sb.len, stdout);
 	if (o->warnings.len) {
 		fflush(stdout);
 		fputs(sb_str(&o->warnings), stderr);

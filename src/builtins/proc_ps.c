@@ -438,7 +438,7 @@ int proc_cmd_ps(struct proc_ctx *c, int argc, char **argv)
 		free(store);
 		return r;
 	}
-	pv_init(&o, "ps", c->mode, c->header);
+	pv_init(&o, "ps", c);
 	pv_section(&o, "processes", false);
 	if (proc_unavailable(c)) {
 		ps_fallback_targets(c, &o, argc, argv);

@@ -152,7 +152,7 @@ int proc_cmd_sigs(struct proc_ctx *c, int argc, char **argv)
 	if (r)
 		return r;
 	c->multi = t.n > 1;
-	pv_init(&o, "sigs", c->mode, c->header);
+	pv_init(&o, "sigs", c);
 	bool unavailable = proc_unavailable(c);
 	for (size_t i = 0; i < t.n; i++)
 		if (!unavailable || t.pids[i] == PROC_SELF)

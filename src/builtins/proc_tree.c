@@ -144,7 +144,7 @@ int proc_cmd_tree(struct proc_ctx *c, int argc, char **argv)
 		return r;
 	if (argc == 0)		/* below the main shell, even from a subshell */
 		tg.pids[0] = c->shell == c->self ? PROC_SELF : c->shell;
-	pv_init(&o, "tree", c->mode, c->header);
+	pv_init(&o, "tree", c);
 	pv_section(&o, "processes", false);
 	proc_snap_all(c, &t.v, &t.n);
 	struct strbuf prefix = STRBUF_INIT;

@@ -284,6 +284,18 @@ sysv-msg  0      0x000010e1  644    1000  12       2      last send 503, last re
 sysv-sem  1      0x00000000  600    1000  3        3      -                              -'
 run "ipc -j" P --root "$O" ipc -j
 json_ok schema=2 'view="ipc"'
+run "-n -c: the view again; a table shows only what changed" \
+	P --root "$O" ps -n 0.05 -c 2 -o pid,comm 503
+rc_is 0
+sed -i 's/^--- [0-9:]*$/--- TIME/' "$T/out"
+out_is 'PID  COMM
+503  worker
+--- TIME
+(no change)'
+run "-n -c with -j: every round whole" P --root "$O" ps -j -n 0.05 -c 3 503
+[ "$(grep -c '^{"schema":2' "$T/out")" -eq 3 ] || bad "3 JSON documents expected"
+run "-n: a bad interval is a usage error" P --root "$O" ps -n 1s -c 1
+rc_is 2; err_has 'not a number of seconds'
 run "ps -s: an unknown key is a usage error" P --root "$O" ps -s size
 rc_is 2; err_has 'unknown key'
 run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
