@@ -87,10 +87,12 @@ static const char *const known_cols[] = {
 
 #define NELEM(a) (sizeof a / sizeof a[0])
 
-/* STAT as ps prints it: the state letter, then s (session leader),
-   + (in the terminal's foreground process group), l (threads), < / N
-   (nice below / above zero). */
-static void stat_letters(const struct proc_stat *st, char out[8])
+/* STAT as ps prints it: the state letter, then < / N (nice below /
+   above zero), L (pages locked in memory: mlock, VmLck in status), s
+   (session leader), l (threads), + (in the terminal's foreground process
+   group). */
+static void stat_letters(const struct proc_stat *st, bool locked,
+			 char out[8])
 {
 	int i = 0;
 	out[i++] = st->state;
@@ -98,6 +100,8 @@ static void stat_letters(const struct proc_stat *st, char out[8])
 		out[i++] = '<';
 	else if (st->nice > 0)
 		out[i++] = 'N';
+	if (locked)
+		out[i++] = 'L';
 	if (st->pid == st->session)
 		out[i++] = 's';
 	if (st->num_threads > 1)
@@ -141,6 +145,22 @@ static void add_start(struct proc_ctx *c, struct pv_out *o,
 	pv_str(o, "start", buf);
 }
 
+/* A "Vm...: N kB" line of status; 0 when absent (a kernel thread, a
+   zombie) or unreadable. */
+static long long status_kb(struct proc_ctx *c, pid_t pid, const char *key)
+{
+	struct proc_pid p;
+	struct proc_kv kv;
+	long long kb = 0;
+	if (proc_pid_open(&p, &c->root, pid) == 0 &&
+	    proc_read_kv(&p, "status", &kv) == 0) {
+		proc_kv_num(&kv, key, &kb);
+		proc_kv_free(&kv);
+	}
+	proc_pid_close(&p);
+	return kb;
+}
+
 /* RSS in kB as ps and `proc mem` show it: VmRSS of status, the sum of the
    exact per-type counters.  stat's rss field is not used: the kernel
    updates it from per-thread caches and it lags by up to hundreds of kB.
@@ -178,7 +198,7 @@ static void add_col(struct proc_ctx *c, struct pv_out *o, const char *col,
 	else if (strcmp(col, "nlwp") == 0) pv_num(o, "nlwp", st->num_threads);
 	else if (strcmp(col, "comm") == 0) pv_str(o, "comm", st->comm);
 	else if (strcmp(col, "stat") == 0) {
-		stat_letters(st, buf);
+		stat_letters(st, status_kb(c, s->pid, "VmLck") > 0, buf);
 		pv_str(o, "stat", buf);
 	} else if (strcmp(col, "tty") == 0)
 		pv_str(o, "tty", proc_tty_name(st->tty_nr, buf));
@@ -382,19 +402,6 @@ struct ps_key {
 	long long key;
 };
 
-static long long vmrss_kb(struct proc_ctx *c, pid_t pid)
-{
-	struct proc_pid p;
-	struct proc_kv kv;
-	long long kb = 0;
-	if (proc_pid_open(&p, &c->root, pid) == 0 &&
-	    proc_read_kv(&p, "status", &kv) == 0) {
-		proc_kv_num(&kv, "VmRSS", &kb);
-		proc_kv_free(&kv);
-	}
-	proc_pid_close(&p);
-	return kb;
-}
 
 static long long sort_value(struct proc_ctx *c, const struct proc_snap *s)
 {
@@ -402,7 +409,7 @@ static long long sort_value(struct proc_ctx *c, const struct proc_snap *s)
 	if (!k || strcmp(k, "pid") == 0)
 		return s->pid;
 	if (strcmp(k, "rss") == 0)
-		return -vmrss_kb(c, s->pid);
+		return -status_kb(c, s->pid, "VmRSS");
 	if (strcmp(k, "cpu") == 0)
 		return -(long long)(s->st.utime + s->st.stime);
 	return (long long)s->st.starttime;	/* start */

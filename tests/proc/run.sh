@@ -296,6 +296,9 @@ run "-n -c with -j: every round whole" P --root "$O" ps -j -n 0.05 -c 3 503
 [ "$(grep -c '^{"schema":2' "$T/out")" -eq 3 ] || bad "3 JSON documents expected"
 run "-n: a bad interval is a usage error" P --root "$O" ps -n 1s -c 1
 rc_is 2; err_has 'not a number of seconds'
+run "ps: STAT L for a process with locked pages (VmLck)" P --root "$O" ps -H -o pid,stat 505 503
+out_is '505  SL
+503  Sl'
 run "ps -s: an unknown key is a usage error" P --root "$O" ps -s size
 rc_is 2; err_has 'unknown key'
 run "ps -a lists processes, not thread ids" P --root "$O" ps -a -H -o pid
