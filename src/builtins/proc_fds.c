@@ -10,6 +10,10 @@
 #include <sys/resource.h>
 #include <arpa/inet.h>
 #include <stdint.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
+#include <linux/sock_diag.h>
+#include <linux/unix_diag.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/vfs.h>
@@ -323,12 +327,19 @@ static bool internal_fd(const struct fdrow *r)
  */
 struct peer {
 	unsigned long long ino;	/* a pipe's, or 0 */
+	unsigned long long sock;	/* a socket's inode, or 0 */
 	char *path;		/* owned, may be NULL: a path target */
 	pid_t pid;
 	int fd;
 	char comm[64];
 	unsigned flags;
 	bool have_flags;
+};
+
+/* A connected Unix socket and its peer's inode (sock_diag). */
+struct unix_pair {
+	unsigned long long ino;
+	uint32_t peer;
 };
 
 /* The socket tables of the root's net/ (the reader's network namespace),
@@ -344,6 +355,9 @@ struct peer_index {
 	bool built;
 	char *net[NNET];	/* owned, NULL until read (or unreadable) */
 	bool net_read;
+	struct unix_pair *unix_peers;	/* owned: sock_diag's answer */
+	size_t nunix;
+	bool unix_read;
 };
 
 static void index_free(struct peer_index *ix)
@@ -353,6 +367,63 @@ static void index_free(struct peer_index *ix)
 	free(ix->v);
 	for (size_t i = 0; i < NNET; i++)
 		free(ix->net[i]);
+	free(ix->unix_peers);
+}
+
+static void index_pid(struct proc_ctx *c, struct peer_index *ix, pid_t pid)
+{
+	struct proc_pid p;
+	struct proc_fd *pf;
+	size_t n;
+	struct proc_stat st;
+	if (proc_pid_open(&p, &c->root, pid) != 0)
+		return;
+	int skip[2] = { c->root.fd, p.fd };
+	bool self = !c->root.fixture && p.pid == getpid();
+	int err = proc_read_stat(&p, &st);
+	if (!err)
+		err = proc_read_fds(&p, skip, self ? 2 : 0, &pf, &n);
+	if (err == EACCES || err == EPERM)
+		ix->hidden++;
+	if (!err) {
+		bool denied = false;
+		for (size_t i = 0; i < n; i++) {
+			unsigned long long ino =
+				proc_link_inode(pf[i].target, "pipe");
+			unsigned long long sock =
+				proc_link_inode(pf[i].target, "socket");
+			denied |= pf[i].link_err == EACCES ||
+				  pf[i].link_err == EPERM;
+			if (!ino && !sock &&
+			    !(pf[i].target && pf[i].target[0] == '/'))
+				continue;
+			ix->v = xreallocarray(ix->v, ix->n + 1, sizeof *ix->v);
+			struct peer *e = &ix->v[ix->n++];
+			e->ino = ino;
+			e->sock = sock;
+			e->path = ino || sock ? NULL : xstrdup(pf[i].target);
+			e->pid = st.pid;
+			e->fd = pf[i].fd;
+			snprintf(e->comm, sizeof e->comm, "%s", st.comm);
+			e->flags = pf[i].flags;
+			e->have_flags = pf[i].info_err == 0;
+		}
+		ix->hidden += denied;
+		proc_fds_free(pf, n);
+	}
+	proc_pid_close(&p);
+}
+
+static void index_build(struct proc_ctx *c, struct peer_index *ix)
+{
+	pid_t *pids;
+	size_t n;
+	ix->built = true;
+	if (proc_list_pids(&c->root, &pids, &n) != 0)
+		return;
+	for (size_t i = 0; i < n; i++)
+		index_pid(c, ix, pids[i]);
+	free(pids);
 }
 
 /* ---------------------------------------------------------- socket ends */
@@ -430,6 +501,93 @@ static bool unix_line(struct strbuf *sb, const char *line,
 	return true;
 }
 
+/*
+ * The other end of a connected Unix socket is not in /proc/net/unix; the
+ * kernel tells it through sock_diag (the netlink interface ss(8) uses):
+ * one dump request, one message per socket with its UNIX_DIAG_PEER.
+ */
+static void read_unix_peers(struct peer_index *ix)
+{
+	struct {
+		struct nlmsghdr nlh;
+		struct unix_diag_req r;
+	} req;
+	char buf[8192];
+	ix->unix_read = true;
+	int fd = socket(AF_NETLINK, SOCK_DGRAM | SOCK_CLOEXEC,
+			NETLINK_SOCK_DIAG);
+	if (fd < 0)
+		return;
+	memset(&req, 0, sizeof req);
+	req.nlh.nlmsg_len = sizeof req;
+	req.nlh.nlmsg_type = SOCK_DIAG_BY_FAMILY;
+	req.nlh.nlmsg_flags = NLM_F_REQUEST | NLM_F_DUMP;
+	req.r.sdiag_family = AF_UNIX;
+	req.r.udiag_states = ~0u;
+	req.r.udiag_show = UDIAG_SHOW_PEER;
+	if (send(fd, &req, sizeof req, 0) < 0) {
+		close(fd);
+		return;
+	}
+	for (bool done = false; !done;) {
+		ssize_t len = recv(fd, buf, sizeof buf, 0);
+		if (len <= 0)
+			break;
+		struct nlmsghdr *h = (struct nlmsghdr *)(void *)buf;
+		for (; NLMSG_OK(h, (size_t)len); h = NLMSG_NEXT(h, len)) {
+			if (h->nlmsg_type == NLMSG_DONE ||
+			    h->nlmsg_type == NLMSG_ERROR) {
+				done = true;
+				break;
+			}
+			struct unix_diag_msg *m = NLMSG_DATA(h);
+			struct rtattr *a = (struct rtattr *)(m + 1);
+			int alen = (int)(h->nlmsg_len - NLMSG_LENGTH(sizeof *m));
+			for (; RTA_OK(a, alen); a = RTA_NEXT(a, alen)) {
+				if (a->rta_type != UNIX_DIAG_PEER)
+					continue;
+				ix->unix_peers = xreallocarray(ix->unix_peers,
+					ix->nunix + 1, sizeof *ix->unix_peers);
+				ix->unix_peers[ix->nunix].ino = m->udiag_ino;
+				memcpy(&ix->unix_peers[ix->nunix].peer,
+				       RTA_DATA(a), sizeof(uint32_t));
+				ix->nunix++;
+			}
+		}
+	}
+	close(fd);
+}
+
+/* " -> 1234 sleep fd 4": the process holding the other end of a
+   connected Unix socket. */
+static void unix_peer(struct proc_ctx *c, struct peer_index *ix,
+		      struct strbuf *sb, unsigned long long ino)
+{
+	if (c->root.fixture)
+		return;
+	if (!ix->unix_read)
+		read_unix_peers(ix);
+	if (!ix->built)
+		index_build(c, ix);
+	for (size_t i = 0; i < ix->nunix; i++) {
+		if (ix->unix_peers[i].ino != ino)
+			continue;
+		bool any = false;
+		for (size_t k = 0; k < ix->n; k++) {
+			const struct peer *e = &ix->v[k];
+			if (e->sock != ix->unix_peers[i].peer)
+				continue;
+			sb_printf(sb, "%s%ld %s fd %d", any ? ", " : " -> ",
+				  (long)e->pid, e->comm, e->fd);
+			any = true;
+		}
+		if (!any)
+			sb_printf(sb, " -> socket:[%lu]%s",
+				  (unsigned long)ix->unix_peers[i].peer,
+				  ix->hidden ? " (holder not visible)" : "");
+	}
+}
+
 /* What a socket is connected to, from the net/ tables. */
 static char *socket_peer(struct proc_ctx *c, struct peer_index *ix,
 			 unsigned long long ino)
@@ -447,9 +605,10 @@ static char *socket_peer(struct proc_ctx *c, struct peer_index *ix,
 	for (size_t i = 0; i < NNET && sb.len == 0; i++) {
 		const char *line = ix->net[i];
 		while (line && *line && sb.len == 0) {
-			if (i == NNET - 1)
-				unix_line(&sb, line, ino);
-			else
+			if (i == NNET - 1) {
+				if (unix_line(&sb, line, ino))
+					unix_peer(c, ix, &sb, ino);
+			} else
 				inet_line(&sb, net_tables[i], line, ino);
 			line = strchr(line, '\n');
 			line = line ? line + 1 : NULL;
@@ -458,58 +617,6 @@ static char *socket_peer(struct proc_ctx *c, struct peer_index *ix,
 	if (sb.len == 0)
 		sb_append(&sb, "(not in net/: another network namespace?)");
 	return sb_finish(&sb);
-}
-
-static void index_pid(struct proc_ctx *c, struct peer_index *ix, pid_t pid)
-{
-	struct proc_pid p;
-	struct proc_fd *pf;
-	size_t n;
-	struct proc_stat st;
-	if (proc_pid_open(&p, &c->root, pid) != 0)
-		return;
-	int skip[2] = { c->root.fd, p.fd };
-	bool self = !c->root.fixture && p.pid == getpid();
-	int err = proc_read_stat(&p, &st);
-	if (!err)
-		err = proc_read_fds(&p, skip, self ? 2 : 0, &pf, &n);
-	if (err == EACCES || err == EPERM)
-		ix->hidden++;
-	if (!err) {
-		bool denied = false;
-		for (size_t i = 0; i < n; i++) {
-			unsigned long long ino =
-				proc_link_inode(pf[i].target, "pipe");
-			denied |= pf[i].link_err == EACCES ||
-				  pf[i].link_err == EPERM;
-			if (!ino && !(pf[i].target && pf[i].target[0] == '/'))
-				continue;
-			ix->v = xreallocarray(ix->v, ix->n + 1, sizeof *ix->v);
-			struct peer *e = &ix->v[ix->n++];
-			e->ino = ino;
-			e->path = ino ? NULL : xstrdup(pf[i].target);
-			e->pid = st.pid;
-			e->fd = pf[i].fd;
-			snprintf(e->comm, sizeof e->comm, "%s", st.comm);
-			e->flags = pf[i].flags;
-			e->have_flags = pf[i].info_err == 0;
-		}
-		ix->hidden += denied;
-		proc_fds_free(pf, n);
-	}
-	proc_pid_close(&p);
-}
-
-static void index_build(struct proc_ctx *c, struct peer_index *ix)
-{
-	pid_t *pids;
-	size_t n;
-	ix->built = true;
-	if (proc_list_pids(&c->root, &pids, &n) != 0)
-		return;
-	for (size_t i = 0; i < n; i++)
-		index_pid(c, ix, pids[i]);
-	free(pids);
 }
 
 /* Is the path entry e the FIFO with inode ino?  Same path, and (on a

@@ -501,6 +501,20 @@ subshell'
 		echo "# no mqueue filesystem at /dev/mqueue: mqueue test skipped"
 	fi
 
+	# A connected Unix socket pair held by one process: each end names
+	# the other (sock_diag).  The FIFO says when the pair exists.
+	if [ $mode = whelk ] && command -v perl >/dev/null 2>&1 &&
+		perl -MSocket -e 1 2>/dev/null; then
+		run "live: a Unix socket's peer" S "cd '$T' && mkfifo ready || exit 1
+			perl -MSocket -e '\$^F = 100; socketpair(my \$a, my \$b, AF_UNIX, SOCK_STREAM, PF_UNSPEC) or die; open(my \$r, \">\", \"ready\") or die; print \$r \"x\\n\"; close \$r; exec \"sleep\", \"5\"' &
+			read x < ready; proc fds -p -k -H \$!; echo pid=\$!; kill \$!"
+		p=$(sed -n 's/^pid=//p' "$T/out")
+		out_has "^fd=3 .*type=socket .*peer='unix stream (unnamed) -> $p [a-z]* fd 4'$"
+		out_has "^fd=4 .*type=socket .*peer='unix stream (unnamed) -> $p [a-z]* fd 3'$"
+	else
+		echo "# perl with Socket unavailable: Unix socket peer test skipped"
+	fi
+
 	# POSIX shared memory: a file of /dev/shm, held open by the shell.
 	if [ $mode = whelk ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
 		shm=/dev/shm/whelk-proc-test-$$
