@@ -381,32 +381,25 @@ int proc_cmd_info(struct proc_ctx *c, int argc, char **argv)
 	struct pv_out o;
 	pv_init(&o, "info", c);
 	pv_section(&o, "processes", true);
-	if (proc_unavailable(c)) {
-		bool shown = false;
-		for (int i = 0; i < (argc ? argc : 1); i++) {
-			struct proc_target t;
-			int r = proc_target_resolve(c, argc ? argv[i] : NULL,
-						    &t);
-			if (r > c->status)
-				c->status = r;
-			for (size_t k = 0; k < t.n; k++)
-				if (t.pids[k] != PROC_SELF)
-					proc_target_unavailable(c, t.pids[k]);
-				else if (!shown)
-					info_syscalls(c, &o), shown = true;
-			proc_target_free(&t);
-		}
-	} else {
-		for (int i = 0; i < (argc ? argc : 1); i++) {
-			struct proc_target t;
-			int r = proc_target_resolve(c, argc ? argv[i] : NULL,
-						    &t);
-			if (r > c->status)
-				c->status = r;
-			for (size_t k = 0; k < t.n; k++)
+	/* Without /proc: the shell from system calls (once), a message
+	   for any other target. */
+	bool unavailable = proc_unavailable(c), shown = false;
+	for (int i = 0; i < (argc ? argc : 1); i++) {
+		struct proc_target t;
+		int r = proc_target_resolve(c, argc ? argv[i] : NULL, &t);
+		if (r > c->status)
+			c->status = r;
+		for (size_t k = 0; k < t.n; k++) {
+			if (!unavailable) {
 				info_proc(c, &o, t.pids[k]);
-			proc_target_free(&t);
+			} else if (t.pids[k] != PROC_SELF) {
+				proc_target_unavailable(c, t.pids[k]);
+			} else if (!shown) {
+				info_syscalls(c, &o);
+				shown = true;
+			}
 		}
+		proc_target_free(&t);
 	}
 	pv_emit(&o);
 	return 0;

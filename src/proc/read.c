@@ -121,20 +121,32 @@ int proc_read_cgroup(const struct proc_pid *p, char **path)
 	return 0;
 }
 
+/* A directory below the pid directory as a stream (*dfd: its fd, which
+   readdir of fd/ itself lists); 0 or an errno. */
+static int open_subdir(const struct proc_pid *p, const char *name, DIR **d,
+		       int *dfd)
+{
+	*dfd = openat(p->fd, name, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	*d = *dfd < 0 ? NULL : fdopendir(*dfd);
+	if (*d)
+		return 0;
+	int e = errno;
+	if (*dfd >= 0)
+		close(*dfd);
+	return e;
+}
+
 int proc_list_tasks(const struct proc_pid *p, pid_t **tids, size_t *n)
 {
 	*tids = NULL;
 	*n = 0;
 	if (p->fd < 0)
 		return ENOENT;
-	int dfd = openat(p->fd, "task", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
-	if (!d) {
-		int e = errno;
-		if (dfd >= 0)
-			close(dfd);
+	int dfd;
+	DIR *d;
+	int e = open_subdir(p, "task", &d, &dfd);
+	if (e)
 		return e;
-	}
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL) {
 		char *end;
@@ -315,14 +327,11 @@ int proc_read_fds(const struct proc_pid *p, const int *skip, size_t nskip,
 	free(probe);
 	/* Listing ourselves, the directory stream's own fd shows up too. */
 	bool self = !p->root->fixture && p->pid == getpid();
-	int dfd = openat(p->fd, "fd", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	DIR *d = dfd < 0 ? NULL : fdopendir(dfd);
-	if (!d) {
-		int e = errno;
-		if (dfd >= 0)
-			close(dfd);
+	int dfd;
+	DIR *d;
+	int e = open_subdir(p, "fd", &d, &dfd);
+	if (e)
 		return e;
-	}
 	struct dirent *de;
 	while ((de = readdir(d)) != NULL) {
 		char *end;
