@@ -462,7 +462,7 @@ else
 		out_is 'shell
 shell'
 		run "live: another PID namespace: from a pipeline stage" \
-			timeout 20 unshare -p -f "$WHELK" -c 'proc ps -H -o job $$ | cat; proc ps -H -o job | grep shell'
+			timeout 20 unshare -p -f "$WHELK" -c 'proc ps -H -o job $$ | cat; proc ps -H -o job | grep shell | sort'
 		out_is 'shell
 shell
 subshell'
