@@ -34,6 +34,7 @@ static int attr_of(char c)
 	case 'r': return VAR_READONLY;
 	case 'u': return VAR_UPPER;
 	case 'x': return VAR_EXPORT;
+	case 'n': return VAR_NAMEREF;
 	default: return 0;
 	}
 }
@@ -94,7 +95,7 @@ static int print_all(struct shell *sh, const struct decl *d)
 	}
 	const char **names = var_names(sh);
 	for (size_t i = 0; names[i]; i++) {
-		const struct var *v = var_lookup(sh, names[i]);
+		const struct var *v = var_lookup_raw(sh, names[i]);
 		if (v && (!d->set || (v->flags & d->set)))
 			print_decl(sh, names[i], v);
 	}
@@ -113,7 +114,7 @@ static int print_one(struct shell *sh, const struct decl *d, const char *name)
 			print_function(sh, name, true);
 		return 0;
 	}
-	const struct var *v = var_lookup(sh, name);
+	const struct var *v = var_lookup_raw(sh, name);
 	if (!v) {
 		builtin_error(sh, "%s: not found", name);
 		return 1;
@@ -128,6 +129,18 @@ static int declare_one(struct shell *sh, const struct decl *d, const char *name,
 {
 	if (d->local && var_make_local(sh, name) < 0)
 		return 2;
+	if (d->set & VAR_NAMEREF) {	/* declare -n ref=target */
+		const char *t = value ? value : "";
+		if (*t && !parse_is_name(t)) {
+			builtin_error(sh, "%s: invalid variable name for name reference", t);
+			return 1;
+		}
+		return var_set_nameref(sh, name, t) < 0 ? 1 : 0;
+	}
+	if ((d->clear & VAR_NAMEREF) && var_lookup_raw(sh, name)) {
+		var_lookup_raw(sh, name)->flags &= ~VAR_NAMEREF;
+		return 0;
+	}
 	struct var *v = var_lookup(sh, name);
 	int shape = d->set & (VAR_ARRAY | VAR_ASSOC);
 	if (shape && !(v && v->arr) && var_make_array(sh, name, shape) < 0)

@@ -44,7 +44,8 @@ static const struct detail details[] = {
 	{ "continue", "Starts the next iteration of the n-th enclosing loop.\n" },
 	{ "declare", "-a indexed array, -A associative array (keys in insertion order),\n"
 		     "-i integer (assignments are arithmetic), -l/-u lower/upper case,\n"
-		     "-r read-only, -x export; +x etc. remove. -p prints declare commands\n"
+		     "-n name reference (uses of it mean the variable it names), -r\n"
+		     "read-only, -x export; +x etc. remove. -p prints declare commands\n"
 		     "that recreate the variables; -f/-F print functions. name=(a b)\n"
 		     "assigns an array, [key]=value an element. In a function the names\n"
 		     "are local unless -g. typeset is the same.\n" },

@@ -259,8 +259,8 @@ void var_attr_letters(struct strbuf *sb, int flags)
 		int flag;
 	} attrs[] = {
 		{ 'a', VAR_ARRAY }, { 'A', VAR_ASSOC }, { 'i', VAR_INTEGER },
-		{ 'l', VAR_LOWER }, { 'r', VAR_READONLY }, { 'u', VAR_UPPER },
-		{ 'x', VAR_EXPORT },
+		{ 'l', VAR_LOWER }, { 'n', VAR_NAMEREF }, { 'r', VAR_READONLY },
+		{ 'u', VAR_UPPER }, { 'x', VAR_EXPORT },
 	};
 	for (size_t i = 0; i < sizeof attrs / sizeof attrs[0]; i++)
 		if (flags & attrs[i].flag)

@@ -107,6 +107,8 @@ enum {
 	VAR_INTEGER = 1 << 6,		/* declare -i: assignments evaluate */
 	VAR_LOWER = 1 << 7,		/* declare -l */
 	VAR_UPPER = 1 << 8,		/* declare -u */
+	VAR_NAMEREF = 1 << 9,		/* declare -n: value names the variable
+					   that every use of this one means */
 };
 
 struct varray;	/* vars_array.c */
@@ -344,6 +346,10 @@ bool var_target_is_set(struct shell *sh, const char *target);
 bool var_is_target(const char *s);
 /** Assign value to a NAME or to the element name[subscript]; 0 or -1. */
 int var_set_target(struct shell *sh, const char *target, const char *value);
+/** declare -n name=target: name becomes a reference to target; 0 or -1. */
+int var_set_nameref(struct shell *sh, const char *name, const char *target);
+/** The record of name itself, not of what a nameref points to. */
+struct var *var_lookup_raw(struct shell *sh, const char *name);
 /** Is name an associative array? */
 bool var_is_assoc(struct shell *sh, const char *name);
 /** Set element idx / key (append: add to its value); 0 or -1 (message). */

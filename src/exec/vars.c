@@ -282,6 +282,27 @@ static const char *special(struct shell *sh, const char *name, bool *found)
 
 /* ----------------------------------------------------------- variables */
 
+/*
+ * declare -n: a nameref's value is the name of the variable it stands
+ * for; var_get, var_set, var_lookup and var_unset follow it (a chain of
+ * them too, up to a fixed depth, so a loop of references ends).
+ */
+static const char *deref(struct shell *sh, const char *name)
+{
+	for (int depth = 0; depth < 8; depth++) {
+		struct var *v = hm_get(&sh->vars, name);
+		if (!v || !(v->flags & VAR_NAMEREF) || !v->value || !*v->value)
+			break;
+		name = v->value;
+	}
+	return name;
+}
+
+struct var *var_lookup_raw(struct shell *sh, const char *name)
+{
+	return hm_get(&sh->vars, name);
+}
+
 const char *var_get(struct shell *sh, const char *name)
 {
 	char c = name[0];
@@ -294,19 +315,28 @@ const char *var_get(struct shell *sh, const char *name)
 			return s;
 	}
 	struct var *v = hm_get(&sh->vars, name);
-	if (v && (v->flags & VAR_DYNAMIC) && !sh->opt.posix) {
-		struct var_scratch *vs = &sh->vscratch;
-		return dynvar_value(sh, name, v, vs->num[vs->next++ % 4],
-				    sizeof vs->num[0]);
+	if (!v)
+		return NULL;
+	if (v->flags & (VAR_NAMEREF | VAR_DYNAMIC)) {	/* one test on the fast path */
+		if (v->flags & VAR_NAMEREF)
+			return var_get(sh, deref(sh, name));
+		if (!sh->opt.posix) {
+			struct var_scratch *vs = &sh->vscratch;
+			return dynvar_value(sh, name, v, vs->num[vs->next++ % 4],
+					    sizeof vs->num[0]);
+		}
 	}
-	return v ? v->value : NULL;
+	return v->value;
 }
 
 struct var *var_lookup(struct shell *sh, const char *name)
 {
 	if (name[0] == 'P' && sh->pipestatus_dirty && strcmp(name, "PIPESTATUS") == 0)
 		var_pipestatus_sync(sh);
-	return hm_get(&sh->vars, name);
+	struct var *v = hm_get(&sh->vars, name);
+	if (v && (v->flags & VAR_NAMEREF))
+		return hm_get(&sh->vars, deref(sh, name));
+	return v;
 }
 
 static void readonly_error(struct shell *sh, const char *name)
@@ -379,6 +409,10 @@ int var_append(struct shell *sh, const char *name, const char *value, int flags)
 int var_set(struct shell *sh, const char *name, const char *value, int flags)
 {
 	struct var *v = hm_get(&sh->vars, name);
+	if (v && (v->flags & VAR_NAMEREF)) {
+		name = deref(sh, name);
+		v = hm_get(&sh->vars, name);
+	}
 	if (v && value && ((v->flags & VAR_READONLY) ||
 			   ((v->flags & VAR_DYNAMIC) && dynvar_readonly(sh, name)))) {
 		readonly_error(sh, name);
@@ -415,8 +449,32 @@ int var_clear_attrs(struct shell *sh, const char *name, int flags)
 	return 0;
 }
 
+int var_set_nameref(struct shell *sh, const char *name, const char *target)
+{
+	struct var *v = hm_get(&sh->vars, name);
+	if (v && (v->flags & VAR_READONLY)) {
+		readonly_error(sh, name);
+		return -1;
+	}
+	if (!v) {
+		v = var_new(target);
+		hm_put(&sh->vars, name, v);
+	} else {
+		if (v->arr) {	/* a reference holds a name, nothing else */
+			varray_free(v->arr);
+			v->arr = NULL;
+			v->value = NULL;
+			v->flags &= ~(VAR_ARRAY | VAR_ASSOC);
+		}
+		var_store(v, target);
+	}
+	v->flags |= VAR_NAMEREF;
+	return 0;
+}
+
 int var_unset(struct shell *sh, const char *name)
 {
+	name = deref(sh, name);
 	struct var *v = hm_get(&sh->vars, name);
 	if (!v) {
 		if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
