@@ -64,7 +64,7 @@ run() {
 }
 bad() {
 	fails=$((fails + 1))
-	echo "FAIL: $name: $*"
+	echo "FAIL $name: $*"
 	sed 's/^/  out: /' "$T/out" | head -20
 	sed 's/^/  err: /' "$T/err" | head -5
 }
