@@ -218,6 +218,10 @@ struct shell {
 					   "-c"); NULL when interactive */
 	unsigned lineno;		/* line of the command being run
 					   ($LINENO, messages) */
+	bool importing_env;		/* vars_init is importing environ: a
+					   locale variable only sets
+					   locale_stale (applied once after) */
+	bool locale_stale;
 	bool lineno_plain;		/* LINENO was assigned or unset: it is
 					   an ordinary variable from now on */
 	const char *current_builtin;	/* borrowed: name for builtin_error */

@@ -129,8 +129,12 @@ static void var_changed(struct shell *sh, const char *name, int oldflags,
 	if (name[0] == 'L' && strcmp(name, "LINENO") == 0)
 		sh->lineno_plain = true;
 	/* XCU 2.5.3: a new LANG or LC_* changes the shell's locale at once. */
-	if (name[0] == 'L' && locale_is_variable(name))
-		locale_update(sh);
+	if (name[0] == 'L' && locale_is_variable(name)) {
+		if (sh->importing_env)	/* applied once, after the import */
+			sh->locale_stale = true;
+		else
+			locale_update(sh);
+	}
 }
 
 /* A number in the next slot of the scratch ring (borrowed result). */
@@ -723,6 +727,9 @@ static void import_environ(struct shell *sh, char **env)
 	   typical environment rehashes it three times (startup cost). */
 	hm_reserve(&sh->vars, n + 8);
 	char small[64];
+	/* LANG=C.UTF-8 then LC_ALL=C: load a locale once, not twice. */
+	sh->importing_env = true;
+	sh->locale_stale = false;
 	for (char **e = env; e && *e; e++) {
 		const char *eq = strchr(*e, '=');
 		size_t len = eq ? (size_t)(eq - *e) : 0;
@@ -736,6 +743,9 @@ static void import_environ(struct shell *sh, char **env)
 		if (name != small)
 			free(name);
 	}
+	sh->importing_env = false;
+	if (sh->locale_stale)
+		locale_update(sh);
 }
 
 /* Keep an inherited PWD only if it is absolute and names the current
