@@ -51,6 +51,8 @@ static _Noreturn void cmdsub_child(struct shell *sh, struct ast_node *program,
 	if (p[1] != 1) {
 		job_dup2(sh->jobs, p[1], 1);
 		job_close(sh->jobs, p[1]);
+	} else {		/* already fd 1: drop job_pipe's close-on-exec */
+		fd_set_cloexec(1, false);
 	}
 	bool listing = is_trap_listing(program);
 	if (listing)

@@ -18,20 +18,28 @@
  * The child's end of the wiring.  in/out are the pipe ends this stage
  * uses (-1: inherit the shell's).  The kernel subtlety: a pipe end may
  * itself have landed on fd 0 or 1 (if the shell had them closed), so dup2
- * only when the number differs, and close the original only then.
+ * only when the number differs, and close the original only then.  Pipes
+ * are close-on-exec (job_pipe): dup2 clears the flag on the copy, and an
+ * end that is already in place gets it cleared by hand.
  */
+static void wire_end(struct shell *sh, int end, int to)
+{
+	if (end < 0)
+		return;
+	if (end == to) {
+		fd_set_cloexec(end, false);
+		return;
+	}
+	job_dup2(sh->jobs, end, to);
+	job_close(sh->jobs, end);
+}
+
 static void wire_child(struct shell *sh, int in, int out, int other)
 {
 	if (other >= 0)
 		job_close(sh->jobs, other);
-	if (in >= 0 && in != 0) {
-		job_dup2(sh->jobs, in, 0);
-		job_close(sh->jobs, in);
-	}
-	if (out >= 0 && out != 1) {
-		job_dup2(sh->jobs, out, 1);
-		job_close(sh->jobs, out);
-	}
+	wire_end(sh, in, 0);
+	wire_end(sh, out, 1);
 }
 
 static void stdin_devnull(struct shell *sh);

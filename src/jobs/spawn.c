@@ -1,5 +1,7 @@
 /* spawn.c: creating processes — the one fork, the vfork-style spawn, and the traced pipe/dup2/close/execve wrappers. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <config.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -13,6 +15,26 @@
 #include "jobs/jobs.h"
 #include "jobs/jobs_int.h"
 
+#ifdef HAVE_PIPE2
+/* POSIX.1-2024 pipe2(); glibc declares it only for _GNU_SOURCE, and whelk
+   is compiled against POSIX.1-2008 (AM_CPPFLAGS). */
+int pipe2(int fds[2], int flags);
+#endif
+
+/* A pipe with both ends close-on-exec, in one system call when it can. */
+static int pipe_cloexec(int fds[2])
+{
+#ifdef HAVE_PIPE2
+	return pipe2(fds, O_CLOEXEC);
+#else
+	if (pipe(fds) < 0)
+		return -1;
+	fd_set_cloexec(fds[0], true);
+	fd_set_cloexec(fds[1], true);
+	return 0;
+#endif
+}
+
 /* ------------------------------------------------------ traced wrappers */
 
 /*
@@ -23,11 +45,14 @@
  */
 int job_pipe(struct jobs *jt, int fds[2])
 {
-	int r = pipe(fds);
+	/* Close-on-exec: only the child that dup2s an end onto 0 or 1 passes
+	   it to the program it runs (dup2 clears the flag on the copy), and
+	   no other child inherits it by accident. */
+	int r = pipe_cloexec(fds);
 	if (TRACING(jt)) {
 		struct tline t;
 		tl_begin(&t);
-		tl_str(&t, "pipe() = ");
+		tl_str(&t, "pipe2(O_CLOEXEC) = ");
 		if (r < 0) {
 			tl_str(&t, "-1");
 		} else {

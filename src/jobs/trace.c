@@ -6,7 +6,7 @@
  * (or one of its children, before execve) makes, and the open, fcntl and
  * write of the redirection layer, is reported as one line:
  *
- *	whelk[1234]: pipe() = [3, 4]
+ *	whelk[1234]: pipe2(O_CLOEXEC) = [3, 4]
  *	whelk[1234]: fork() = 1240 (job 1: ls | wc -l)
  *	whelk[1240]: dup2(4, 1)			(dup2(13 = /tmp/out, 1) when
  *						 the fd is a redirection's)

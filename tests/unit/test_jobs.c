@@ -168,7 +168,7 @@ START_TEST(test_trace_lines)
 	int fds[2];
 	ck_assert_int_eq(job_pipe(jt, fds), 0);
 	char want[128];
-	snprintf(want, sizeof want, "%spipe() = [%d, %d]\n", prefix, fds[0],
+	snprintf(want, sizeof want, "%spipe2(O_CLOEXEC) = [%d, %d]\n", prefix, fds[0],
 		 fds[1]);
 	ck_assert_str_eq(drain(p[0]), want);
 	job_close(jt, fds[0]);
