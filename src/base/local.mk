@@ -6,6 +6,7 @@ src_base_libbase_a_SOURCES = \
 	src/base/fdutil.c src/base/fdutil.h \
 	src/base/hashmap.c src/base/hashmap.h \
 	src/base/mbchar.c src/base/mbchar.h \
+	src/base/pool.c src/base/pool.h \
 	src/base/shquote.c src/base/shquote.h \
 	src/base/signames.c src/base/signames.h \
 	src/base/strbuf.c src/base/strbuf.h \

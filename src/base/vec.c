@@ -5,6 +5,7 @@
 #include <stdlib.h>
 
 #include "base/alloc.h"
+#include "base/pool.h"
 
 void vec_init(struct vec *v)
 {
@@ -19,7 +20,11 @@ static void vec_grow(struct vec *v, size_t need)
 	size_t cap = v->cap ? v->cap * 2 : 4;
 	while (cap < need)
 		cap *= 2;
-	v->items = xreallocarray(v->items, cap, sizeof *v->items);
+	/* The arrays come from the pool: most are small and short-lived (a
+	   command's words, its expanded fields). */
+	if (cap > (size_t)-1 / sizeof *v->items)
+		alloc_die();
+	v->items = pool_realloc(v->items, cap * sizeof *v->items);
 	v->cap = cap;
 }
 
@@ -43,7 +48,7 @@ void vec_terminate(struct vec *v)
 
 void vec_free(struct vec *v)
 {
-	free(v->items);
+	pool_free(v->items);
 	vec_init(v);
 }
 

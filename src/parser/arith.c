@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/pool.h"
 #include "base/strbuf.h"
 #include "parser/arith_tree.h"
 
@@ -292,7 +293,7 @@ int arith_constant(const char *s, const char *end, uint64_t *out)
 
 static struct arith_node *new_node(enum arith_kind kind, enum arith_op op)
 {
-	struct arith_node *n = xcalloc(1, sizeof *n);
+	struct arith_node *n = pool_zalloc(sizeof *n);
 	n->kind = kind;
 	n->op = op;
 	return n;
@@ -306,7 +307,7 @@ void arith_destroy(struct arith_node *n)
 	arith_destroy(n->b);
 	arith_destroy(n->c);
 	free(n->name);
-	free(n);
+	pool_free(n);
 }
 
 /* Height of the tree below n, cached in the recursion of the parser. */

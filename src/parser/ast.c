@@ -6,12 +6,13 @@
 #include <string.h>
 
 #include "base/alloc.h"
+#include "base/pool.h"
 #include "parser/arith.h"
 #include "parser/ast.h"
 
 struct word *word_create(enum word_type type)
 {
-	struct word *w = xcalloc(1, sizeof *w);
+	struct word *w = pool_zalloc(sizeof *w);
 	w->type = type;
 	if (type == WORD_DQUOTE || type == WORD_LIST || type == WORD_ARRAY)
 		vec_init(&w->parts);
@@ -27,7 +28,7 @@ struct word *word_create(enum word_type type)
  */
 struct word *word_create_text(enum word_type type, const char *text, size_t len)
 {
-	struct word *w = xmalloc(xadd(sizeof *w, xadd(len, 1)));
+	struct word *w = pool_alloc(xadd(sizeof *w, xadd(len, 1)));
 	memset(w, 0, sizeof *w);
 	w->type = type;
 	w->lit.text = (char *)(w + 1);
@@ -75,7 +76,7 @@ void word_destroy(struct word *w)
 		free(w->tilde.user);
 		break;
 	}
-	free(w);
+	pool_free(w);
 }
 
 void redir_destroy(struct redir *r)
@@ -86,7 +87,7 @@ void redir_destroy(struct redir *r)
 	free(r->delim);
 	word_destroy(r->target);
 	word_destroy(r->body);
-	free(r);
+	pool_free(r);
 }
 
 /*
@@ -110,7 +111,7 @@ static struct list_block *list_block_of(struct ast_node *n)
 
 static struct ast_node *list_create(void)
 {
-	struct list_block *b = xcalloc(1, sizeof *b);
+	struct list_block *b = pool_zalloc(sizeof *b);
 	b->node.list.items.items = b->slot;
 	b->node.list.items.cap = 1;
 	return &b->node;
@@ -122,9 +123,9 @@ struct list_item *ast_list_add(struct ast_node *n)
 	struct vec *v = &n->list.items;
 	struct list_item *it = &b->first;
 	if (v->len > 0)
-		it = xcalloc(1, sizeof *it);
+		it = pool_zalloc(sizeof *it);
 	if (v->items == b->slot && v->len == v->cap) {	/* to the heap */
-		void **heap = xreallocarray(NULL, 4, sizeof *heap);
+		void **heap = pool_alloc(4 * sizeof *heap);	/* as vec.c */
 		heap[0] = b->slot[0];
 		v->items = heap;
 		v->cap = 4;
@@ -135,7 +136,7 @@ struct list_item *ast_list_add(struct ast_node *n)
 
 struct ast_node *ast_node_create(enum node_type type)
 {
-	struct ast_node *n = type == NODE_LIST ? list_create() : xcalloc(1, sizeof *n);
+	struct ast_node *n = type == NODE_LIST ? list_create() : pool_zalloc(sizeof *n);
 	n->type = type;
 	n->refs = 1;
 	vec_init(&n->redirs);
@@ -166,7 +167,7 @@ static void assign_destroy(void *p)
 	free(a->name);
 	word_destroy(a->subscript);
 	word_destroy(a->value);
-	free(a);
+	pool_free(a);
 }
 
 static void list_free_items(struct ast_node *n)
@@ -177,10 +178,10 @@ static void list_free_items(struct ast_node *n)
 		struct list_item *it = v->items[i];
 		ast_node_destroy(it->cmd);
 		if (it != &b->first)
-			free(it);
+			pool_free(it);
 	}
 	if (v->items != b->slot)
-		free(v->items);
+		pool_free(v->items);
 	vec_init(v);
 }
 
@@ -189,7 +190,7 @@ static void case_item_destroy(void *p)
 	struct case_item *ci = p;
 	vec_free_all(&ci->patterns, word_destroy_v);
 	ast_node_destroy(ci->body);
-	free(ci);
+	pool_free(ci);
 }
 
 /* Free what n owns (not n itself, not the left operand of && / ||). */
@@ -288,7 +289,7 @@ void ast_node_destroy(struct ast_node *n)
 		if (n->type == NODE_AND || n->type == NODE_OR)
 			next = n->binary.left;
 		node_free_fields(n);
-		free(n);
+		pool_free(n);
 		n = next;
 	}
 }

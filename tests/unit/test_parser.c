@@ -3,10 +3,13 @@
 #include <config.h>
 
 #include <check.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "base/pool.h"
+#include "base/vec.h"
 #include "parser/parser.h"
 
 /* ------------------------------------------------------------ helpers */
@@ -1150,6 +1153,50 @@ START_TEST(test_long_chains)
 }
 END_TEST
 
+/* The pool behind tree nodes and vectors (base/pool.c): a freed block of
+   a class is handed out again, a block grows in place while its class
+   holds it, and keeps its bytes when it moves; big blocks use malloc. */
+START_TEST(test_pool)
+{
+	char *a = pool_alloc(20);
+	memset(a, 'a', 20);
+	pool_free(a);
+	char *b = pool_zalloc(24);	/* same 16-byte class as 20 (+ header) */
+	for (int i = 0; i < 24; i++)
+		ck_assert_int_eq(b[i], 0);
+	char *c = pool_realloc(b, 24);
+	ck_assert_ptr_eq(c, b);
+	memcpy(c, "0123456789abcdefghijklm", 24);
+	char *d = pool_realloc(c, 200);
+	ck_assert_str_eq(d, "0123456789abcdefghijklm");
+	char *e = pool_realloc(d, 100000);	/* to malloc */
+	ck_assert_str_eq(e, "0123456789abcdefghijklm");
+	e[99999] = 'z';
+	e = pool_realloc(e, 200000);
+	ck_assert_int_eq(e[99999], 'z');
+	pool_free(e);
+	pool_free(NULL);
+	/* Many blocks alive at once, across chunks, then all freed. */
+	enum { N = 20000 };
+	static char *blocks[N];
+	for (int i = 0; i < N; i++) {
+		blocks[i] = pool_alloc((size_t)(i % 300) + 1);
+		memset(blocks[i], i & 0x7f, (size_t)(i % 300) + 1);
+	}
+	for (int i = 0; i < N; i++) {
+		ck_assert_int_eq(blocks[i][i % 300], i & 0x7f);
+		pool_free(blocks[i]);
+	}
+	struct vec v = VEC_INIT;
+	for (intptr_t i = 0; i < 1000; i++)
+		vec_push(&v, (void *)i);
+	for (intptr_t i = 0; i < 1000; i++)
+		ck_assert_ptr_eq(v.items[i], (void *)i);
+	vec_free(&v);
+}
+END_TEST
+
+
 static Suite *parser_suite(void)
 {
 	Suite *s = suite_create("parser");
@@ -1181,6 +1228,7 @@ static Suite *parser_suite(void)
 	tcase_add_test(tc, test_io_numbers_and_named_fds);
 	tcase_add_test(tc, test_refcount);
 	tcase_add_test(tc, test_is_name);
+	tcase_add_test(tc, test_pool);
 	tcase_set_timeout(tc, 60);
 	suite_add_tcase(s, tc);
 
