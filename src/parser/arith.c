@@ -215,6 +215,8 @@ static void next_token(struct aparser *ap)
 		return;
 	}
 	for (size_t i = 0; i < sizeof op_table / sizeof op_table[0]; i++) {
+		if (op_table[i].text[0] != *ap->p)	/* most entries: one test */
+			continue;
 		size_t n = strlen(op_table[i].text);
 		if (strncmp(ap->p, op_table[i].text, n) == 0) {
 			ap->tok = op_table[i].tok;

@@ -162,7 +162,8 @@ enum alias_pos {
  * it is still the command word, elsewhere because the word it replaces was
  * eligible (dash, yash, mksh: `alias e='echo ' w='a' a=zz; e w` prints zz).
  */
-static void try_alias(struct parser *p, enum alias_pos pos)
+static __attribute__((noinline)) void try_alias(struct parser *p,
+						enum alias_pos pos)
 {
 	for (unsigned n = 0; n < 10000; n++) {
 		fill(p);
@@ -193,8 +194,9 @@ static bool tok_settled(const struct parser *p)
 	return p->have_tok && (p->tok.type != TK_WORD || p->tok.alias_checked);
 }
 
-/* The lookahead token, looked at in position pos. */
-static struct token *peek_at(struct parser *p, enum alias_pos pos)
+/* The lookahead token, looked at in position pos.  Inline: the grammar
+   asks for the settled token far more often than a new one is read. */
+static inline struct token *peek_at(struct parser *p, enum alias_pos pos)
 {
 	if (!tok_settled(p))
 		try_alias(p, pos);
