@@ -440,6 +440,42 @@ static struct src_pos lx_read_pos(const struct parser *p)
 	return p->hist[(p->nhist - 1) % LX_HISTORY];
 }
 
+/*
+ * Most words of a script are plain text up to a blank or an operator:
+ * "then", "-f", "x=1".  When the rest of such a word is in the source's
+ * buffer, take it in one run and make the literal word directly, instead
+ * of pushing c back for word_lex to read again byte by byte.  c is the
+ * word's first byte, just read from the source (so it is the byte before
+ * the buffered run).  NULL when anything else may happen (quotes, $,
+ * backslash, alias or pushed-back text, the run reaching the end of the
+ * buffer): word_lex then reads the word from c as before.
+ */
+static struct word *lx_plain_word(struct parser *p, int c, struct src_pos at)
+{
+	const bool *stop = word_stop_normal;
+	size_t avail, k = 0;
+	if (stop[c] || p->npb > 0 || p->aliases)
+		return NULL;
+	const unsigned char *s = source_buffered_after_last(p->src, &avail);
+	if (!s || s[-1] != c)
+		return NULL;
+	while (k < avail && !stop[s[k]])
+		k++;
+	/* The byte after the run must end the word (word_ends): a blank, a
+	   newline or an operator, not a quote, $, ` or \ that continues it. */
+	if (k == avail || s[k] == '\\' || s[k] == '\'' || s[k] == '"' ||
+	    s[k] == '`' || s[k] == '$' || s[k] == '\0')
+		return NULL;
+	if (k > 0) {
+		size_t n;
+		lx_take_run(p, stop, &n);
+	}
+	struct word *w = word_create_text(WORD_LITERAL, (const char *)s - 1, k + 1);
+	w->range.begin = at;
+	w->range.end = p->pos;
+	return w;
+}
+
 /* Remember which aliases are being read as this token starts (recursion rule). */
 static void lx_note_aliases(struct parser *p)
 {
@@ -549,9 +585,12 @@ void lx_next(struct parser *p)
 	} else if (c < 128 && lx_opchar[c]) {
 		t->type = lx_operator(p, c);
 	} else {
-		lx_ungetc(p, c);
 		t->type = TK_WORD;
-		t->word = word_lex(p, WM_NORMAL);
+		t->word = lx_plain_word(p, c, t->range.begin);
+		if (!t->word) {
+			lx_ungetc(p, c);
+			t->word = word_lex(p, WM_NORMAL);
+		}
 		t->lit = word_literal_text(t->word);
 		if (t->word)
 			lx_classify_word(p, t);

@@ -129,6 +129,9 @@ enum word_mode {
 			   matching ']', quoting as in an unquoted word */
 };
 
+/** The bytes that end a run of plain bytes in an unquoted word (operators,
+    blanks, quotes, $, `, backslash, newline, NUL). */
+extern const bool *const word_stop_normal;
 /** Read a word in mode (first byte not yet read).  NULL on error. */
 struct word *word_lex(struct parser *p, enum word_mode mode);
 /**

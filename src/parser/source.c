@@ -249,6 +249,15 @@ const unsigned char *source_buffered(const struct source *src, size_t *n)
 	return src->buf + src->pos;
 }
 
+const unsigned char *source_buffered_after_last(const struct source *src, size_t *n)
+{
+	if (src->pos == 0) {
+		*n = 0;
+		return NULL;
+	}
+	return source_buffered(src, n);
+}
+
 void source_skip(struct source *src, size_t n)
 {
 	src->pos += n;

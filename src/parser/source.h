@@ -43,6 +43,11 @@ int source_getc(struct source *src);
  * reading would have given it.
  */
 const unsigned char *source_buffered(const struct source *src, size_t *n);
+/**
+ * source_buffered(), but empty unless the byte before the run is in the
+ * buffer too (so run[-1] may be read): the byte source_getc() just returned.
+ */
+const unsigned char *source_buffered_after_last(const struct source *src, size_t *n);
 /** Consume n bytes of source_buffered(); none of them may be '\n' or NUL. */
 void source_skip(struct source *src, size_t n);
 /** Push back the byte just read (at most a few bytes deep). */

@@ -846,6 +846,7 @@ static const bool stop_normal[256] = {
 	[')'] = true, ['\\'] = true, ['\''] = true, ['"'] = true, ['`'] = true,
 	['$'] = true,
 };
+const bool *const word_stop_normal = stop_normal;
 static const bool stop_dquote[256] = {
 	[0] = true, ['\n'] = true, ['\\'] = true, ['"'] = true, ['`'] = true,
 	['$'] = true,
