@@ -884,6 +884,7 @@ static enum turn one_turn(struct repl *r, struct parser *p, struct source *src)
 	struct ast_node *cmd = NULL;
 	source_reset_prompt(src);
 	r->interrupted = false;
+	job_readahead_sync(r->sh->jobs);	/* see run_source */
 	enum parse_status st = parser_next(p, &cmd);
 	if (r->interrupted) {
 		if (st == PARSE_OK)

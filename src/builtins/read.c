@@ -29,16 +29,19 @@
  * done < file` or `{ read a; cat; } < file`, whatever read takes from the
  * file is lost to the commands after it, which share the open file
  * description.  On a pipe or terminal the only safe way is one byte per
- * read(2).  On a regular file whelk reads a block (far fewer system
- * calls) and then lseek()s back to just after the delimiter — the file
- * offset is shared, so the next reader starts exactly where it should.
+ * read(2).  On a regular file whelk reads a block and keeps what is left
+ * past the delimiter for the next read (the jobs layer's read-ahead, see
+ * jobs.h): a `while read` loop makes one system call per block.  Before
+ * anything else can read the descriptor — a child, a redirection, the
+ * parser, the shell's exit — job_readahead_sync() lseek()s back to just
+ * after the last delimiter taken, so the next reader starts exactly where
+ * it should.
  */
 
 struct reader {
 	int fd;
-	bool seekable;		/* a regular file: read blocks, seek back */
-	char buf[4096];
-	size_t pos, len;
+	struct job_readahead *ra;	/* a regular file: blocks, kept */
+	char buf[1];		/* a pipe or terminal: one byte at a time */
 	int signo;		/* set when a trapped signal interrupted us */
 	bool timed;		/* -t: give up at deadline */
 	bool timed_out;
@@ -88,18 +91,24 @@ static bool wait_readable(struct reader *r)
    time-out. */
 static int next_byte(struct reader *r)
 {
-	while (r->pos == r->len) {
+	struct job_readahead *ra = r->ra;
+	if (ra && ra->pos < ra->len)
+		return (unsigned char)ra->buf[ra->pos++];
+	char *buf = ra ? ra->buf : r->buf;
+	size_t want = ra ? sizeof ra->buf : sizeof r->buf;
+	for (;;) {
 		if (r->timed && !wait_readable(r)) {
 			if (r->timed_out || r->signo)
 				return -1;
 			continue;
 		}
-		size_t want = r->seekable ? sizeof r->buf : 1;
-		ssize_t n = read(r->fd, r->buf, want);
+		ssize_t n = read(r->fd, buf, want);
 		if (n > 0) {
-			r->pos = 0;
-			r->len = (size_t)n;
-			break;
+			if (ra) {
+				ra->pos = 1;
+				ra->len = (size_t)n;
+			}
+			return (unsigned char)buf[0];
 		}
 		if (n == 0)
 			return -1;
@@ -109,25 +118,29 @@ static int next_byte(struct reader *r)
 		if (r->signo)
 			return -1;
 	}
-	return (unsigned char)r->buf[r->pos++];
 }
 
-/* Give back what was read past the delimiter. */
-static void reader_finish(struct reader *r)
+/* On a regular file, the read-ahead left by the last read of the same
+   descriptor is where this one starts (nothing could have read it since:
+   see jobs.h); another descriptor's is given back first. */
+static void reader_init(struct jobs *jt, struct reader *r, int fd)
 {
-	if (r->seekable && r->pos < r->len)
-		lseek(r->fd, -(off_t)(r->len - r->pos), SEEK_CUR);
-}
-
-static void reader_init(struct reader *r, int fd)
-{
-	struct stat st;
 	r->fd = fd;
-	r->seekable = fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-		      lseek(fd, 0, SEEK_CUR) >= 0;
-	r->pos = r->len = 0;
+	r->ra = NULL;
 	r->signo = 0;
 	r->timed = r->timed_out = false;
+	if (jt->ra.fd == fd) {
+		r->ra = &jt->ra;
+		return;
+	}
+	job_readahead_sync(jt);
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
+	    lseek(fd, 0, SEEK_CUR) >= 0) {
+		r->ra = &jt->ra;
+		r->ra->fd = fd;
+		r->ra->pos = r->ra->len = 0;
+	}
 }
 
 /* The line read: its bytes and, per byte, whether a backslash escaped it
@@ -448,7 +461,8 @@ static void start_timer(struct reader *r, double timeout)
 }
 
 /* Read the line into l as the options say; the status so far. */
-static int read_input(const struct read_opts *o, struct line *l)
+static int read_input(struct jobs *jt, const struct read_opts *o,
+		      struct line *l)
 {
 	struct termios saved;
 	bool restore = tty_prepare(o, &saved);
@@ -458,18 +472,15 @@ static int read_input(const struct read_opts *o, struct line *l)
 		fputs(o->prompt, stderr);
 		fflush(stderr);
 	}
-	struct reader *r = xmalloc(sizeof *r);
-	reader_init(r, o->fd);
+	struct reader r;
+	reader_init(jt, &r, o->fd);
 	if (o->timeout >= 0)
-		start_timer(r, o->timeout);
-	bool complete = read_line(r, o, l);
-	reader_finish(r);
+		start_timer(&r, o->timeout);
+	bool complete = read_line(&r, o, l);
 	if (restore)
 		tcsetattr(o->fd, TCSADRAIN, &saved);
-	int status = r->timed_out ? 128 + SIGALRM
-		     : r->signo ? 128 + r->signo : complete ? 0 : 1;
-	free(r);
-	return status;
+	return r.timed_out ? 128 + SIGALRM
+	       : r.signo ? 128 + r.signo : complete ? 0 : 1;
 }
 
 /* With -N the line is not split: the first name takes it all (bash). */
@@ -514,7 +525,7 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	struct line l = { NULL, NULL, 0, 0 };
 	line_add(&l, '\0', false);
 	l.len = 0;
-	int status = read_input(&o, &l);
+	int status = read_input(sh->jobs, &o, &l);
 	int astatus = assign_line(sh, &o, &l, argv + i, argc - i);
 	free(l.text);
 	free(l.esc);

@@ -538,6 +538,8 @@ void redir_undo(struct shell *sh, struct redir_undo *u)
 		flush_std();
 	for (size_t i = u->n; i-- > 0;) {
 		const struct fd_action *s = &u->saved[i];
+		if (s->fd == sh->jobs->ra.fd)	/* read's read-ahead on it */
+			job_readahead_sync(sh->jobs);
 		if (s->src >= 0) {
 			job_dup2_named(sh->jobs, s->src, s->name, s->fd);
 			job_close(sh->jobs, s->src);

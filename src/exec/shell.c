@@ -74,6 +74,9 @@ _Noreturn void shell_exit(struct shell *sh, int status)
 	status = trap_run_exit(sh, status);
 	fflush(stdout);
 	fflush(stderr);
+	/* The process that reads the descriptor after us starts right
+	   after the last line read took. */
+	job_readahead_sync(sh->jobs);
 	_exit(status & 0xff);
 }
 
@@ -183,6 +186,8 @@ static int run_source(struct shell *sh, struct source *src, bool peek_end)
 	unsigned saved_line = sh->lineno;
 	for (;;) {
 		source_set_echo(src, sh->opt.verbose ? 2 : -1);
+		/* The script may be read from the descriptor read just read. */
+		job_readahead_sync(sh->jobs);
 		struct ast_node *cmd;
 		enum parse_status st = parser_next(p, &cmd);
 		if (st == PARSE_EOF)

@@ -16,6 +16,7 @@ struct jobs *jobs_create(void)
 	jt->trace_fd = -1;
 	jt->tty_fd = -1;
 	jt->wake_rd = -1;
+	jt->ra.fd = -1;
 	jt->shell_pgid = getpgrp();
 	return jt;
 }

@@ -95,9 +95,27 @@ enum sig_disp {
 				   get SIG_DFL back */
 };
 
+/*
+ * The read builtin's read-ahead.  On a regular file read takes a block at
+ * a time and keeps what it read past its line for its next call, so
+ * `while read` makes one read(2) per block, not per line.  Those bytes
+ * belong to whoever reads the descriptor next: job_readahead_sync() puts
+ * the file offset back before anything else could read it — every fork,
+ * vfork and execve, every dup2 or close that touches the descriptor (all
+ * of them go through this layer), the parser reading more of a script,
+ * and the shell's exit.  A builtin that reads a descriptor itself must
+ * call it first.
+ */
+struct job_readahead {
+	int fd;			/* the descriptor buffered, -1 when none */
+	size_t pos, len;	/* buf[pos..len) is read but not consumed */
+	char buf[8192];
+};
+
 struct jobs {
 	struct vec list;		/* struct job * (owned), ascending id */
 	unsigned gen;			/* subshell depth: a forked child adds 1 */
+	struct job_readahead ra;	/* the read builtin's (see above) */
 	bool monitor;			/* job control: a process group per job */
 	int trace_fd;			/* proctrace output fd, -1 when off */
 	int tty_fd;			/* borrowed terminal fd, -1 when none */
@@ -243,6 +261,8 @@ int job_apply_actions(struct jobs *jt, const struct fd_action *acts, size_t n);
 
 /* The traced wrappers (the proctrace hook point; errno preserved). */
 int job_pipe(struct jobs *jt, int fds[2]);
+/** Give back the read builtin's read-ahead (lseek) and forget it. */
+void job_readahead_sync(struct jobs *jt);
 int job_dup2(struct jobs *jt, int from, int to);
 /** dup2, narrated as dup2(FROM = NAME, TO). */
 int job_dup2_named(struct jobs *jt, int from, const char *name, int to);

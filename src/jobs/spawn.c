@@ -88,8 +88,25 @@ static void trace_fd_call(struct jobs *jt, const char *call, int a,
 	tl_end(jt, &t);
 }
 
+/*
+ * Async-signal-safe, like the wrappers: a vfork child may call it (it
+ * finds nothing to do: the parent synced before vfork).
+ */
+void job_readahead_sync(struct jobs *jt)
+{
+	struct job_readahead *ra = &jt->ra;
+	if (ra->fd < 0)
+		return;
+	if (ra->pos < ra->len)
+		(void)lseek(ra->fd, -(off_t)(ra->len - ra->pos), SEEK_CUR);
+	ra->fd = -1;
+	ra->pos = ra->len = 0;
+}
+
 int job_dup2_named(struct jobs *jt, int from, const char *name, int to)
 {
+	if (jt->ra.fd >= 0 && (from == jt->ra.fd || to == jt->ra.fd))
+		job_readahead_sync(jt);
 	int r = fd_dup2(from, to);
 	if (TRACING(jt))
 		trace_fd_call(jt, "dup2", from, name, to, r);
@@ -103,6 +120,8 @@ int job_dup2(struct jobs *jt, int from, int to)
 
 int job_close(struct jobs *jt, int fd)
 {
+	if (fd == jt->ra.fd)
+		job_readahead_sync(jt);
 	int r = close(fd);
 	if (TRACING(jt))
 		trace_fd_call(jt, "close", fd, NULL, -1, r);
@@ -195,6 +214,7 @@ ssize_t job_write(struct jobs *jt, int fd, const void *buf, size_t n)
 int job_execve(struct jobs *jt, const char *path, char *const argv[],
 	       char *const envp[])
 {
+	job_readahead_sync(jt);	/* exec in place: the program reads next */
 	if (TRACING(jt)) {
 		struct tline t;
 		tl_begin(&t);
@@ -424,6 +444,7 @@ static pid_t fork_retry(void)
 
 pid_t job_fork(struct jobs *jt, struct job *j, int flags)
 {
+	job_readahead_sync(jt);	/* the child may read the descriptor */
 	settle_entry_interrupts(jt, flags);
 	sigset_t old;
 	bool masked = block_all(jt, flags, &old);
@@ -554,6 +575,7 @@ pid_t job_spawn(struct jobs *jt, struct job *j, const struct spawn_req *req,
 		int *err)
 {
 	struct vfork_ctx ctx = { .jt = jt, .pgid = j->pgid, .req = req };
+	job_readahead_sync(jt);
 	settle_entry_interrupts(jt, req->flags);
 	pid_t pid = do_vfork(&ctx);
 	int child_err = ctx.err;

@@ -11,4 +11,4 @@ tests_unit_test_expand_SOURCES = tests/unit/test_expand.c tests/unit/expand_stub
 	src/exec/arith_eval.c src/parser/arith.c \
 	src/builtins/read.c src/builtins/getopts.c src/builtins/opts.c
 tests_unit_test_expand_CFLAGS = $(WHELK_UNIT_CFLAGS)
-tests_unit_test_expand_LDADD = src/base/libbase.a $(CHECK_LIBS)
+tests_unit_test_expand_LDADD = src/jobs/libjobs.a src/base/libbase.a $(CHECK_LIBS)

@@ -21,9 +21,6 @@
  * eval_procsub() answers fd 63.
  */
 
-volatile sig_atomic_t sig_pending[JOBS_NSIG];
-volatile sig_atomic_t sig_any_pending;
-
 int eval_cmdsub(struct shell *sh, struct ast_node *program, struct strbuf *out)
 {
 	(void)sh;

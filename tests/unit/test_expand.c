@@ -14,6 +14,7 @@
 #include "builtins/builtins.h"
 #include "exec/expand.h"
 #include "exec/shell.h"
+#include "jobs/jobs.h"
 
 /* ------------------------------------------------ words built by hand */
 
@@ -143,12 +144,14 @@ static void setup(void)
 	static char *env[] = { "HOME=/home/u", "EXP=1", "1BAD=x", "NOEQ", NULL };
 	sh = xcalloc(1, sizeof *sh);
 	sh->arg0 = xstrdup("whelk");
+	sh->jobs = jobs_create();	/* read's read-ahead lives there */
 	vars_init(sh, env);
 }
 
 static void teardown(void)
 {
 	vars_finish(sh);
+	jobs_destroy(sh->jobs);
 	free(sh->arg0);
 	free(sh);
 }
@@ -635,9 +638,23 @@ START_TEST(test_read_seeks_back)
 	char *argv[] = { "read", "x", NULL };
 	ck_assert_int_eq(builtin_read(sh, 2, argv), 0);
 	ck_assert_str_eq(var_get(sh, "x"), "l1");
-	ck_assert_int_eq(lseek(0, 0, SEEK_CUR), 3);
+	/* The block stays with read (the file offset is at its end)... */
+	ck_assert_int_eq(sh->jobs->ra.fd, 0);
+	ck_assert_int_eq(lseek(0, 0, SEEK_CUR), 9);
 	ck_assert_int_eq(builtin_read(sh, 2, argv), 0);
 	ck_assert_str_eq(var_get(sh, "x"), "l2");
+	/* ...until something else may read: then the offset is put back
+	   just after the last line taken. */
+	job_readahead_sync(sh->jobs);
+	ck_assert_int_eq(sh->jobs->ra.fd, -1);
+	ck_assert_int_eq(lseek(0, 0, SEEK_CUR), 6);
+	ck_assert_int_eq(builtin_read(sh, 2, argv), 0);
+	ck_assert_str_eq(var_get(sh, "x"), "l3");
+	/* A dup2 onto the descriptor gives the read-ahead back first. */
+	int other = dup(saved);
+	job_dup2(sh->jobs, other, 0);
+	close(other);
+	ck_assert_int_eq(sh->jobs->ra.fd, -1);
 	dup2(saved, 0);
 	close(saved);
 }
