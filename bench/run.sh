@@ -142,6 +142,17 @@ cpu_time() {
 	echo "$t" | awk '{ printf "%.0f %.0f\n", ($1 + $2) * 1000, $3 * 1000 }'
 }
 
+# for_each_shell FN: FN NAME COMMAND for whelk and each peer, in order.
+for_each_shell() {
+	i=0
+	echo "$cmds" | while IFS= read -r c; do
+		i=$((i + 1))
+		"$1" "$(echo "$names" | awk -v i=$i '{ print $i }')" "$c"
+	done
+}
+record_time() { echo "$name $1 time $(cpu_time "$2" "$w" "$expect")" >> "$results"; }
+record_ir() { echo "$name $1 ir $(instr_count "$2" "$w" "$expect")" >> "$results"; }
+
 # peer_table WORKLOAD...: the -p mode (see the top of this file).
 peer_table() {
 	command -v bash >/dev/null 2>&1 || { echo "bench/run.sh -p: needs bash (its time keyword measures the process tree)" >&2; exit 2; }
@@ -172,21 +183,9 @@ $c"
 		r=0
 		while [ "$r" -lt "$runs" ]; do
 			r=$((r + 1))
-			i=0
-			echo "$cmds" | while IFS= read -r c; do
-				i=$((i + 1))
-				n=$(echo "$names" | awk -v i=$i '{ print $i }')
-				echo "$name $n time $(cpu_time "$c" "$w" "$expect")" >> "$results"
-			done
+			for_each_shell record_time
 		done
-		if [ "$mode" = callgrind ]; then
-			i=0
-			echo "$cmds" | while IFS= read -r c; do
-				i=$((i + 1))
-				n=$(echo "$names" | awk -v i=$i '{ print $i }')
-				echo "$name $n ir $(instr_count "$c" "$w" "$expect")" >> "$results"
-			done
-		fi
+		[ "$mode" = callgrind ] && for_each_shell record_ir
 		echo "bench/run.sh: $name done" >&2
 	done
 	awk -v names="$names" -v rounds="$runs" -f - "$results" <<'AWK'
