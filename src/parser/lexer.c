@@ -462,9 +462,11 @@ static struct word *lx_plain_word(struct parser *p, int c, struct src_pos at)
 	while (k < avail && !stop[s[k]])
 		k++;
 	/* The byte after the run must end the word (word_ends): a blank, a
-	   newline or an operator, not a quote, $, ` or \ that continues it. */
+	   newline or an operator, not a quote, $, ` or \ that continues it,
+	   nor a '(' (@(a|b) in [[ ]], name=(...) and the like are
+	   word_lex's to decide). */
 	if (k == avail || s[k] == '\\' || s[k] == '\'' || s[k] == '"' ||
-	    s[k] == '`' || s[k] == '$' || s[k] == '\0')
+	    s[k] == '`' || s[k] == '$' || s[k] == '(' || s[k] == '\0')
 		return NULL;
 	if (k > 0) {
 		size_t n;
