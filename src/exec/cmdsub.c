@@ -95,7 +95,7 @@ static void read_all(int fd, struct strbuf *out)
  */
 #define INLINE_MAX_OUTPUT 4000
 
-static bool word_is_pure(const struct word *w)
+bool eval_word_is_pure(const struct word *w)
 {
 	switch (w->type) {
 	case WORD_LITERAL:
@@ -106,7 +106,7 @@ static bool word_is_pure(const struct word *w)
 	case WORD_DQUOTE:
 	case WORD_LIST:
 		for (size_t i = 0; i < w->parts.len; i++)
-			if (!word_is_pure(w->parts.items[i]))
+			if (!eval_word_is_pure(w->parts.items[i]))
 				return false;
 		return true;
 	default:
@@ -136,7 +136,7 @@ static struct ast_node *inline_candidate(struct shell *sh,
 	    hm_get(&sh->functions, w0->lit.text))
 		return NULL;
 	for (size_t i = 0; i < c->simple.words.len; i++)
-		if (!word_is_pure(c->simple.words.items[i]))
+		if (!eval_word_is_pure(c->simple.words.items[i]))
 			return NULL;
 	return c;
 }

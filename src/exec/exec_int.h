@@ -54,6 +54,11 @@ _Noreturn void eval_child_exit(struct shell *sh, int status);
 /** In a freshly forked child that keeps running shell code. */
 void eval_enter_subshell(struct shell *sh);
 
+/* cmdsub.c */
+/** w expands without side effects or errors (unless set -u): literals,
+    quotes, plain $name — in the shell as in a child, the same fields. */
+bool eval_word_is_pure(const struct word *w);
+
 /* cond.c: [[ expression ]] */
 int eval_cond_cmd(struct shell *sh, struct ast_node *n);
 /* rematch.c: store what =~ matched (m[0..n), n == 0: no match). */
@@ -120,6 +125,8 @@ void trap_free_all(struct shell *sh);
 /* path.c */
 /** Search PATH (or the given path list) without the hash table. */
 char *path_find(const char *name, const char *pathlist);
+/** path_search that neither remembers nor forgets a location (path.c). */
+char *path_search_quiet(struct shell *sh, const char *name);
 /** Describe the result of a failed exec (126/127) and print it. */
 int path_exec_error(struct shell *sh, const char *name, int err);
 

@@ -116,6 +116,22 @@ char *path_search(struct shell *sh, const char *name, bool use_default_path)
 }
 
 /*
+ * path_search as seen from a subshell: the answer is the same, but nothing
+ * is remembered or forgotten in the shell's table (a pipeline stage the
+ * shell starts itself would have remembered it only in the child).
+ */
+char *path_search_quiet(struct shell *sh, const char *name)
+{
+	if (strchr(name, '/'))
+		return xstrdup(name);
+	const char *hit = hm_get(&sh->cmd_hash, name);
+	if (hit && access(hit, X_OK) == 0)
+		return xstrdup(hit);
+	const char *pathval = var_get(sh, "PATH");
+	return path_find(name, pathval ? pathval : DEFAULT_PATH);
+}
+
+/*
  * set -h (XCU 2.14 set: "Locate and remember utilities invoked by functions
  * as those functions are defined"): every command name in the body that is
  * a plain word without a slash, and neither a builtin nor a function, is

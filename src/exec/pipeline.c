@@ -9,8 +9,10 @@
 
 #include "base/alloc.h"
 #include "base/fdutil.h"
+#include "builtins/registry.h"
 #include "exec/eval.h"
 #include "exec/exec_int.h"
+#include "exec/expand.h"
 #include "exec/shell.h"
 #include "jobs/jobs.h"
 
@@ -57,6 +59,61 @@ static _Noreturn void run_stage(struct shell *sh, struct ast_node *cmd,
 }
 
 /*
+ * An external command stage (`tr a b`, `wc -l`) starts the way a simple
+ * command does: job_spawn (vfork), the child dup2s the pipe ends into
+ * place (they are close-on-exec, so nothing else needs closing) and
+ * execs.  Only when the shell can do the stage's own work without a
+ * subshell: no assignments or redirections, words that expand without
+ * side effects or errors, a name that is neither a builtin nor a function
+ * and is found in PATH, a foreground job, no set -x or set -u (their
+ * output comes from the stage).  Returns the pid, -1 when no process
+ * could be made (reported), 0 when the stage must be forked instead — also
+ * after a failed execve, so that the forked stage reports it as usual.
+ */
+static pid_t spawn_stage(struct shell *sh, struct job *j, struct ast_node *cmd,
+			 int in, int out, int forkflags)
+{
+	if (forkflags != JOB_FORK_FG || sh->opt.xtrace || sh->opt.nounset ||
+	    cmd->type != NODE_SIMPLE || cmd->redirs.len ||
+	    cmd->simple.assigns.len || cmd->simple.words.len == 0)
+		return 0;
+	for (size_t i = 0; i < cmd->simple.words.len; i++)
+		if (!eval_word_is_pure(cmd->simple.words.items[i]))
+			return 0;
+	struct vec fields = VEC_INIT;
+	pid_t pid = 0;
+	char *path = NULL;
+	if (expand_words(sh, &cmd->simple.words, &fields) < 0 || !fields.len)
+		goto out;
+	const char *name = fields.items[0];
+	if (builtin_find(name) || hm_get(&sh->functions, name))
+		goto out;
+	path = path_search_quiet(sh, name);
+	if (!path)
+		goto out;
+	vec_terminate(&fields);
+	struct fd_action acts[2];
+	size_t n = 0;
+	if (in >= 0)
+		acts[n++] = (struct fd_action){ .fd = 0, .src = in };
+	if (out >= 0)
+		acts[n++] = (struct fd_action){ .fd = 1, .src = out };
+	char **env = var_environ(sh);
+	struct spawn_req req = {
+		path, (char **)fields.items, env, acts, n, forkflags
+	};
+	int err;
+	pid = job_spawn(sh->jobs, j, &req, &err);
+	if (pid < 0 && err)
+		pid = 0;
+	var_environ_free(env);
+out:
+	free(path);
+	vec_free_all(&fields, free);
+	return pid;
+}
+
+/*
  * Start every stage of the pipeline in job j.  For stage i: a new pipe
  * unless it is the last; the child reads the previous pipe's read end and
  * writes this pipe's write end.  The parent closes each end as soon as the
@@ -76,10 +133,14 @@ static int start_stages(struct shell *sh, struct job *j, struct vec *cmds,
 				job_close(sh->jobs, prev_read);
 			return -1;
 		}
-		pid_t pid = job_fork(sh->jobs, j, forkflags);
-		if (pid == 0)
-			run_stage(sh, cmds->items[i], prev_read, p[1], p[0],
-				  i == 0 && (forkflags & JOB_FORK_NOINT));
+		pid_t pid = spawn_stage(sh, j, cmds->items[i], prev_read,
+					p[1], forkflags);
+		if (pid == 0) {
+			pid = job_fork(sh->jobs, j, forkflags);
+			if (pid == 0)
+				run_stage(sh, cmds->items[i], prev_read, p[1],
+					  p[0], i == 0 && (forkflags & JOB_FORK_NOINT));
+		}
 		if (prev_read >= 0)
 			job_close(sh->jobs, prev_read);
 		if (p[1] >= 0)
