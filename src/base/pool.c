@@ -23,9 +23,15 @@
 #define BIG NCLASS			/* header value of a malloc'd block */
 
 /* Each block starts with a header holding its class; the caller's bytes
-   follow.  A free block's first word links the free list. */
+   follow.  A free block's first word links the free list.  The magic
+   number lets pool_free hand a block that did not come from the pool to
+   free() (glibc's chunk header before it never holds this value); a
+   sanitizer build reports the read instead, which is the bug to fix. */
+#define MAGIC 0xb10c5eedu
+
 struct hdr {
-	size_t cls;
+	unsigned magic;
+	unsigned cls;
 };
 
 struct free_block {
@@ -60,6 +66,7 @@ void *pool_alloc(size_t size)
 	struct hdr *h;
 	if (need < size || need > POOL_MAX_BLOCK) {
 		h = xmalloc(xadd(size, sizeof *h));
+		h->magic = MAGIC;
 		h->cls = BIG;
 		return h + 1;
 	}
@@ -71,7 +78,8 @@ void *pool_alloc(size_t size)
 	} else {
 		h = carve(cls);
 	}
-	h->cls = cls;
+	h->magic = MAGIC;
+	h->cls = (unsigned)cls;
 	return h + 1;
 }
 
@@ -105,6 +113,10 @@ void pool_free(void *p)
 	if (!p)
 		return;
 	struct hdr *h = (struct hdr *)p - 1;
+	if (h->magic != MAGIC) {	/* a malloc'd block, by mistake */
+		free(p);
+		return;
+	}
 	size_t cls = h->cls;
 	if (cls >= BIG || !POOL_CACHE) {
 		free(h);

@@ -6,7 +6,9 @@
 #include <stddef.h>
 
 struct vec {
-	void **items;	/* owned array; the elements' ownership is the user's */
+	void **items;	/* owned array from base/pool.c (never free() it or
+			   put a malloc'd array here); the elements'
+			   ownership is the user's */
 	size_t len;
 	size_t cap;
 };

@@ -87,7 +87,7 @@ void redir_destroy(struct redir *r)
 	free(r->delim);
 	word_destroy(r->target);
 	word_destroy(r->body);
-	pool_free(r);
+	free(r);
 }
 
 /*
@@ -167,7 +167,7 @@ static void assign_destroy(void *p)
 	free(a->name);
 	word_destroy(a->subscript);
 	word_destroy(a->value);
-	pool_free(a);
+	free(a);
 }
 
 static void list_free_items(struct ast_node *n)
@@ -190,7 +190,7 @@ static void case_item_destroy(void *p)
 	struct case_item *ci = p;
 	vec_free_all(&ci->patterns, word_destroy_v);
 	ast_node_destroy(ci->body);
-	pool_free(ci);
+	free(ci);
 }
 
 /* Free what n owns (not n itself, not the left operand of && / ||). */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "base/alloc.h"
-#include "base/pool.h"
 #include "base/strbuf.h"
 #include "parser/parser_internal.h"
 
@@ -490,7 +489,7 @@ static struct redir *parse_redirect(struct parser *p, bool *both)
 		[TK_ANDGREAT] = REDIR_OUT, [TK_ANDDGREAT] = REDIR_APPEND,
 	};
 	struct token *t = peek(p);
-	struct redir *r = pool_zalloc(sizeof *r);
+	struct redir *r = xcalloc(1, sizeof *r);
 	r->fd = -1;
 	r->range.begin = t->range.begin;
 	if (t->type == TK_IO_NUMBER) {
@@ -717,7 +716,7 @@ static void simple_word(struct parser *p, struct ast_node *n)
 		bool append = false;
 		char *name = word_split_assignment(&w, &subscript, &append);
 		if (name) {
-			struct assign *a = pool_zalloc(sizeof *a);
+			struct assign *a = xcalloc(1, sizeof *a);
 			a->name = name;
 			a->value = w;
 			a->range = range;
@@ -1097,7 +1096,7 @@ static bool is_case_term(const struct token *t)
 /* case_item: pattern ) linebreak [compound_list] (;; | ;& | before esac) */
 static bool parse_case_item(struct parser *p, struct ast_node *n)
 {
-	struct case_item *ci = pool_zalloc(sizeof *ci);
+	struct case_item *ci = xcalloc(1, sizeof *ci);
 	ci->range.begin = p->tok.range.begin;
 	vec_push(&n->case_.items, ci);
 	if (!parse_patterns(p, ci))
