@@ -105,6 +105,8 @@ static int read_lines(struct shell *sh, const char *name, struct mapopts *o)
 	intmax_t n = 0;
 	bool stop = false;
 	int r = 0;
+	/* a `read` before may hold a block of this file: give it back */
+	job_readahead_sync(sh->jobs);
 	while (!stop && r == 0) {
 		ssize_t got = fd_read(o->fd, buf, bufsz);
 		if (got < 0) {
