@@ -131,6 +131,10 @@ static int declare_one(struct shell *sh, const struct decl *d, const char *name,
 		return 2;
 	if (d->set & VAR_NAMEREF) {	/* declare -n ref=target */
 		const char *t = value ? value : "";
+		if (strcmp(t, name) == 0) {
+			builtin_error(sh, "%s: a name reference to itself", name);
+			return 1;
+		}
 		if (*t && !parse_is_name(t)) {
 			builtin_error(sh, "%s: invalid variable name for name reference", t);
 			return 1;

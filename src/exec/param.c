@@ -454,6 +454,13 @@ static int expand_list(struct xctx *x, const struct word *w, const char *name,
 		return -1;
 	case PARAM_SUBSTR:
 		return array_substr(x, w, name, items, star, quoted);
+	case PARAM_TRANSFORM:
+		if (items->len && w->param.arg && w->param.arg->type == WORD_LITERAL &&
+		    w->param.arg->lit.text[0] == 'A') {	/* ${a[@]@A}: one declare */
+			struct vec first = { items->items, 1, 1 };
+			return map_list(x, w, name, &first, star, quoted);
+		}
+		return map_list(x, w, name, items, star, quoted);
 	default:
 		return map_list(x, w, name, items, star, quoted);
 	}

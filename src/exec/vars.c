@@ -322,8 +322,11 @@ const char *var_get(struct shell *sh, const char *name)
 	if (!v)
 		return NULL;
 	if (v->flags & (VAR_NAMEREF | VAR_DYNAMIC)) {	/* one test on the fast path */
-		if (v->flags & VAR_NAMEREF)
-			return var_get(sh, deref(sh, name));
+		if (v->flags & VAR_NAMEREF) {	/* a loop of references: unset */
+			const char *t = deref(sh, name);
+			struct var *tv = hm_get(&sh->vars, t);
+			return tv && !(tv->flags & VAR_NAMEREF) ? var_get(sh, t) : NULL;
+		}
 		if (!sh->opt.posix) {
 			struct var_scratch *vs = &sh->vscratch;
 			return dynvar_value(sh, name, v, vs->num[vs->next++ % 4],
