@@ -57,6 +57,10 @@ EOF
 session "Ctrl-C at the prompt discards the line" <<'EOF'
 expect P> 
 send echo abc
+# Ctrl-C after the line is on the screen, as a user presses it: under
+# libedit a ^C that arrives before the typed bytes were read is lost
+# (seen 3 times in 5 runs on an idle machine; not yet fixed).
+expect abc
 send \x03
 expect P> 
 send echo st=$?\r
