@@ -53,7 +53,8 @@ run_tests() {
 	# Descriptors 3-9 closed: tests may count on the lowest free fds, and
 	# a CI harness can leave some open.
 	# (The status is make's, kept in a file: a pipeline's is tee's.)
-	{ make -s -C "$dir" check 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-; echo $? >"$dir/check.status"; } 2>&1 | tee "$log"
+	{ st=0; make -s -C "$dir" check 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- || st=$?
+	  echo "$st" >"$dir/check.status"; } 2>&1 | tee "$log"
 	rc=$(cat "$dir/check.status")
 	set -e
 	awk -f "$top/tests/summarize.awk" "$log" | tee "$dir/summary.txt"
@@ -86,8 +87,9 @@ test-editors)
 	rc=0
 	for d in build-libedit build-plain; do
 		log="$d/test-suite-all.log"
-		{ make -s -C "$d" check TESTS="$(make -s -C "$d" print-interactive-tests)" 3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&-
-		  echo $? >"$d/check.status"; } 2>&1 | tee "$log"
+		{ st=0; make -s -C "$d" check TESTS="$(make -s -C "$d" print-interactive-tests)" \
+			3>&- 4>&- 5>&- 6>&- 7>&- 8>&- 9>&- || st=$?
+		  echo "$st" >"$d/check.status"; } 2>&1 | tee "$log"
 		[ "$(cat "$d/check.status")" = 0 ] || rc=1
 		awk -f "$top/tests/summarize.awk" "$log" | tee "$d/summary.txt"
 	done
