@@ -259,7 +259,7 @@ static int run_script(struct shell *sh, const char *name)
 	}
 	int high = fd_move_high(fd);
 	if (high >= 0)
-		fd = high;
+		return shell_run_fd(sh, name, high);	/* closes it */
 	int status = shell_run_fd(sh, name, fd);
 	close(fd);
 	return status;

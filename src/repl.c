@@ -1009,10 +1009,9 @@ static void run_startup_file(struct shell *sh, const char *path)
 	if (fd < 0)
 		return;
 	int high = fd_move_high(fd);
-	if (high >= 0)
-		fd = high;
-	(void)shell_run_fd(sh, path, fd);
-	close(fd);
+	(void)shell_run_fd(sh, path, high >= 0 ? high : fd);
+	if (high < 0)
+		close(fd);	/* a private fd is closed by shell_run_fd */
 	if (sh->unwind == UNWIND_EXIT)
 		shell_exit(sh, sh->exit_status);
 	sh->unwind = UNWIND_NONE;

@@ -6,7 +6,70 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/strbuf.h"
+
+/* The registered variables: few (a handful plus two per active
+   redirection), so plain arrays searched from the end. */
+static int **owned;
+static size_t nowned, owncap;
+static volatile sig_atomic_t *owned_atomic[2];
+static size_t nowned_atomic;
+
+void fd_own(int *slot)
+{
+	if (nowned == owncap) {
+		owncap = owncap ? 2 * owncap : 16;
+		owned = xreallocarray(owned, owncap, sizeof *owned);
+	}
+	owned[nowned++] = slot;
+}
+
+void fd_disown(int *slot)
+{
+	for (size_t i = nowned; i-- > 0;)
+		if (owned[i] == slot) {
+			owned[i] = owned[--nowned];
+			return;
+		}
+}
+
+void fd_own_atomic(volatile sig_atomic_t *slot)
+{
+	if (nowned_atomic < sizeof owned_atomic / sizeof *owned_atomic)
+		owned_atomic[nowned_atomic++] = slot;
+}
+
+void fd_disown_atomic(volatile sig_atomic_t *slot)
+{
+	for (size_t i = nowned_atomic; i-- > 0;)
+		if (owned_atomic[i] == slot) {
+			owned_atomic[i] = owned_atomic[--nowned_atomic];
+			return;
+		}
+}
+
+int fd_evict(int fd)
+{
+	if (fd < FD_SHELL_MIN)
+		return 0;	/* the shell keeps nothing below 10 */
+	int moved = -1;
+	for (size_t i = 0; i < nowned + nowned_atomic; i++) {
+		bool atomic = i >= nowned;
+		int cur = atomic ? *owned_atomic[i - nowned] : *owned[i];
+		if (cur != fd)
+			continue;
+		if (moved < 0 && (moved = fd_dup_high(fd)) < 0)
+			return -1;
+		if (atomic)
+			*owned_atomic[i - nowned] = moved;
+		else
+			*owned[i] = moved;
+	}
+	if (moved >= 0)
+		close(fd);
+	return 0;
+}
 
 int fd_dup_high(int fd)
 {

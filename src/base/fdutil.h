@@ -3,6 +3,7 @@
 #ifndef WHELK_BASE_FDUTIL_H
 #define WHELK_BASE_FDUTIL_H
 
+#include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <sys/types.h>
@@ -20,6 +21,26 @@ int fd_move_high(int fd);
 /** Same but keeps the original open (a dup). */
 int fd_dup_high(int fd);
 int fd_set_cloexec(int fd, bool on);
+
+/*
+ * The shell's long-lived private fds, registered by the variable that holds
+ * each (a script's fd, the terminal, the signal pipe, redirection copies).
+ * Users may redirect any fd, including 10 and above (`exec 10>f`), and such
+ * a number may be one the shell is using: before it is taken over,
+ * fd_evict moves the private fd to another free number >= FD_SHELL_MIN and
+ * updates every registered variable that held it.  A variable must be
+ * disowned before its memory goes away.
+ */
+void fd_own(int *slot);
+void fd_disown(int *slot);
+/** The same for a variable a signal handler reads (sig_wake_fd).  The
+    handler cannot run between the move and the close: it interrupts the
+    shell, never the other way round. */
+void fd_own_atomic(volatile sig_atomic_t *slot);
+void fd_disown_atomic(volatile sig_atomic_t *slot);
+/** Make fd free for the user: a registered fd there moves elsewhere (and fd
+    is closed).  0, or -1 (errno set) when no other number is free. */
+int fd_evict(int fd);
 /*
  * The EINTR policy.  A system call interrupted by a signal whose handler
  * returns fails with EINTR.  Most of the shell's calls should not care: the

@@ -87,8 +87,7 @@ static int dot_run(struct shell *sh, const char *path, int nparams,
 	}
 	if (nparams > 0)
 		frame_pop(sh);
-	close(fd);
-	return status;
+	return status;	/* shell_run_fd closed fd */
 }
 
 /* . file [arg...]: run file's commands in the current shell.  A missing

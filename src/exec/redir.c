@@ -44,15 +44,16 @@ static bool plan_targets(const struct redir_plan *p, int fd)
 }
 
 /*
- * A close-on-exec copy of fd for the shell's own use: at >= 10 (the
- * user's fds 0-9 stay free), or, when the fd limit leaves no number >= 10
- * (`ulimit -n 8`, the EMFILE exercise), at the lowest free fd that the
- * command does not redirect.  -1 with errno: EMFILE when nothing is free,
- * EBADF when fd is closed.
+ * A close-on-exec copy of fd for the shell's own use, at the lowest free
+ * number >= from that the command does not redirect (`exec 11>f 10>g`
+ * must not stage f at 10, where the second step would overwrite it).
+ * -1 with errno: EMFILE (or EINVAL) when nothing is free, EBADF when fd is
+ * closed.
  */
-static int dup_low(struct shell *sh, const struct redir_plan *p, int fd)
+static int dup_avoiding(struct shell *sh, const struct redir_plan *p, int fd,
+			int from)
 {
-	for (int from = 0;;) {	/* bounded: F_DUPFD fails at the limit */
+	for (;;) {	/* bounded: F_DUPFD fails at the limit */
 		int copy = job_dupfd(sh->jobs, fd, from);
 		if (copy < 0 || !plan_targets(p, copy))
 			return copy;
@@ -61,23 +62,26 @@ static int dup_low(struct shell *sh, const struct redir_plan *p, int fd)
 	}
 }
 
+/* The copy goes at >= 10 (the user's fds 0-9 stay free), or, when the fd
+   limit leaves no number >= 10 (`ulimit -n 8`, the EMFILE exercise), at
+   the lowest free fd. */
 static int dup_private(struct shell *sh, const struct redir_plan *p, int fd)
 {
-	int copy = job_dupfd(sh->jobs, fd, FD_SHELL_MIN);
+	int copy = dup_avoiding(sh, p, fd, FD_SHELL_MIN);
 	if (copy >= 0 || (errno != EINVAL && errno != EMFILE))
 		return copy;
-	return dup_low(sh, p, fd);
+	return dup_avoiding(sh, p, fd, 0);
 }
 
 /* Move a freshly opened fd where dup_private puts copies (closing the
    original; on failure fd is left open, errno set). */
 static int move_private(struct shell *sh, const struct redir_plan *p, int fd)
 {
-	int copy = job_dupfd(sh->jobs, fd, FD_SHELL_MIN);
+	int copy = dup_avoiding(sh, p, fd, FD_SHELL_MIN);
 	if (copy < 0 && (errno == EINVAL || errno == EMFILE)) {
 		if (!plan_targets(p, fd))
 			return fd;	/* open() chose the lowest free fd */
-		copy = dup_low(sh, p, fd);
+		copy = dup_avoiding(sh, p, fd, 0);
 	}
 	if (copy >= 0)
 		job_close(sh->jobs, fd);
@@ -111,8 +115,25 @@ static void plan_opened(struct redir_plan *p, int fd)
 	p->opened[p->nopened++] = fd;
 }
 
+/*
+ * The staged fds stay open while the command runs, and a function or a
+ * compound command may run long and redirect anything: register them (in
+ * opened and in the steps that copy them) so that an `exec 11>f` inside
+ * moves a staged fd at 11 instead of overwriting it (fd_evict).
+ */
+static void plan_own(struct redir_plan *p, bool own)
+{
+	for (size_t i = 0; i < p->nopened; i++) {
+		for (size_t j = 0; j < p->n; j++)
+			if (p->acts[j].src == p->opened[i])
+				(own ? fd_own : fd_disown)(&p->acts[j].src);
+		(own ? fd_own : fd_disown)(&p->opened[i]);
+	}
+}
+
 void redir_plan_free(struct redir_plan *p)
 {
+	plan_own(p, false);
 	for (size_t i = 0; i < p->nopened; i++)
 		if (p->jobs)
 			job_close(p->jobs, p->opened[i]);
@@ -471,6 +492,7 @@ int redir_stage(struct shell *sh, const struct vec *redirs,
 		}
 	}
 	plan->redirs = NULL;
+	plan_own(plan, true);
 	return 0;
 }
 
@@ -496,13 +518,18 @@ static int save_fd(struct shell *sh, const struct redir_plan *p,
 		shell_error(sh, "cannot save fd %d: %s", fd, high_fd_error());
 		return -1;
 	}
-	if (u->n == u->cap) {
+	if (u->n == u->cap) {	/* the copies are registered by address */
+		for (size_t i = 0; i < u->n; i++)
+			fd_disown(&u->saved[i].src);
 		u->cap = u->cap ? 2 * u->cap : 4;
 		u->saved = xreallocarray(u->saved, u->cap, sizeof *u->saved);
+		for (size_t i = 0; i < u->n; i++)
+			fd_own(&u->saved[i].src);
 	}
 	u->saved[u->n].fd = fd;
 	u->saved[u->n].src = copy;
 	u->saved[u->n].name = "saved copy";
+	fd_own(&u->saved[u->n].src);
 	u->n++;
 	return 0;
 }
@@ -522,6 +549,10 @@ int redir_apply(struct shell *sh, const struct redir_plan *plan,
 	flush_std();
 	for (size_t i = 0; i < plan->n; i++) {
 		const struct fd_action *a = &plan->acts[i];
+		if (fd_evict(a->fd) < 0) {	/* `exec 10>f` over the script */
+			shell_error(sh, "%d: %s", a->fd, high_fd_error());
+			return -1;
+		}
 		if (undo && save_fd(sh, plan, undo, a->fd) < 0)
 			return -1;
 		if (job_apply_actions(sh->jobs, a, 1) < 0) {
@@ -537,7 +568,9 @@ void redir_undo(struct shell *sh, struct redir_undo *u)
 	if (u->n)
 		flush_std();
 	for (size_t i = u->n; i-- > 0;) {
-		const struct fd_action *s = &u->saved[i];
+		struct fd_action *s = &u->saved[i];
+		fd_disown(&s->src);
+		fd_evict(s->fd);	/* the shell may have put a fd there */
 		if (s->fd == sh->jobs->ra.fd)	/* read's read-ahead on it */
 			job_readahead_sync(sh->jobs);
 		if (s->src >= 0) {

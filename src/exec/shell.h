@@ -466,11 +466,12 @@ void trap_forget_parent(struct shell *sh);
 
 /* -------------------------------------------------------------- running */
 
-/** Parse and run text (eval, trap actions, `.`, -c).  name: for messages. */
 /** Give a parser reading the shell's input its alias and warning hooks. */
 void shell_parser_hooks(struct shell *sh, struct parser *p);
+/** Parse and run text (eval, trap actions, -c).  name: for messages. */
 int shell_run_string(struct shell *sh, const char *name, const char *text);
-/** Run a script file from fd (borrowed), one complete command at a time. */
+/** Run a script file from fd, one complete command at a time.  A private
+    fd (>= 10, close-on-exec) is closed when done; others are borrowed. */
 int shell_run_fd(struct shell *sh, const char *name, int fd);
 /** Run an already expanded command (for `command`, `exec`, ...).
     flags: SHELL_CMD_NO_FUNCTIONS (command), SHELL_CMD_EXEC (replace the

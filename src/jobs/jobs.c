@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "jobs/jobs.h"
 
 struct jobs *jobs_create(void)
@@ -17,6 +18,11 @@ struct jobs *jobs_create(void)
 	jt->tty_fd = -1;
 	jt->wake_rd = -1;
 	jt->ra.fd = -1;
+	/* The private fds the table keeps move if a redirection takes their
+	   numbers (fdutil.h); jt lives as long as the shell. */
+	fd_own(&jt->trace_fd);
+	fd_own(&jt->tty_fd);
+	fd_own(&jt->wake_rd);
 	jt->shell_pgid = getpgrp();
 	return jt;
 }
@@ -68,6 +74,9 @@ void jobs_destroy(struct jobs *jt)
 		return;
 	jobs_forget_all(jt);
 	sig_wake_close(jt);
+	fd_disown(&jt->trace_fd);
+	fd_disown(&jt->tty_fd);
+	fd_disown(&jt->wake_rd);
 	vec_free(&jt->list);
 	free(jt);
 }

@@ -193,6 +193,7 @@ int sig_wake_open(struct jobs *jt)
 	}
 	jt->wake_rd = rd;
 	sig_wake_fd = wr;
+	fd_own_atomic(&sig_wake_fd);
 	return rd;
 }
 
@@ -202,6 +203,7 @@ void sig_wake_close(struct jobs *jt)
 		return;
 	int wr = sig_wake_fd;
 	sig_wake_fd = -1;	/* before the close: no handler writes to it */
+	fd_disown_atomic(&sig_wake_fd);
 	close(wr);
 	close(jt->wake_rd);
 	jt->wake_rd = -1;

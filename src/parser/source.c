@@ -43,7 +43,7 @@ struct source {
 	unsigned char *buf;		/* owned: the string, a block, or a line */
 	size_t len;			/* bytes in buf */
 	size_t pos;			/* next byte of buf */
-	int fd;				/* SRC_FD: borrowed */
+	int fd;				/* SRC_FD: ours when private */
 	bool seekable;			/* SRC_FD: a regular file */
 	bool shared;			/* SRC_FD: others may move the offset */
 	off_t buf_off;			/* seekable: file offset of buf[0] */
@@ -101,12 +101,17 @@ struct source *source_from_fd(const char *name, int fd)
 		s->buf_off = s->kern_off = lseek(fd, 0, SEEK_CUR);
 	/* The shell's own fds (a script operand, a `.` file) live at 10 and
 	 * above with close-on-exec (fd_move_high): no child inherits them and
-	 * no redirection names them, so nobody else can read from them or move
-	 * their offset, and source_sync() need not give back read-ahead.  That
-	 * saves two lseek calls per command of every script.  Stdin (`sh <
-	 * script`, where `read` must see the next line) stays shared. */
+	 * no redirection may read them (`<&10` is refused), so nobody else
+	 * can move their offset, and source_sync() need not give back
+	 * read-ahead.  That saves two lseek calls per command of every
+	 * script.  Stdin (`sh < script`, where `read` must see the next line)
+	 * stays shared.  A private fd becomes the source's: registered, so
+	 * that `exec 10>f` in the script moves it (fd_evict), and closed by
+	 * source_destroy. */
 	int fdflags = fd >= FD_SHELL_MIN ? fcntl(fd, F_GETFD) : -1;
 	s->shared = fdflags < 0 || !(fdflags & FD_CLOEXEC);
+	if (!s->shared)
+		fd_own(&s->fd);
 	return s;
 }
 
@@ -125,6 +130,10 @@ void source_destroy(struct source *src)
 	if (src->echo.len && src->echo_fd >= 0)
 		fd_write_all(src->echo_fd, src->echo.data, src->echo.len);
 	sb_free(&src->echo);
+	if (src->kind == SRC_FD && !src->shared) {
+		fd_disown(&src->fd);
+		close(src->fd);
+	}
 	free(src->buf);
 	free(src->name);
 	free(src);

@@ -27,7 +27,9 @@ struct source;
 
 /** name is used in diagnostics ("t.sh", "-c", "stdin"); it is copied. */
 struct source *source_from_string(const char *name, const char *text, size_t len);
-/** fd is borrowed (not closed by source_destroy). first_line: usually 1. */
+/** A private fd (>= 10, close-on-exec: see fd_move_high) becomes the
+    source's and source_destroy closes it; any other fd (stdin) is
+    borrowed. */
 struct source *source_from_fd(const char *name, int fd);
 struct source *source_from_lines(const char *name, source_line_fn fn, void *ctx);
 void source_destroy(struct source *src);
