@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <poll.h>
 #include <sys/ioctl.h>
 #include <sys/select.h>
 #include <unistd.h>
@@ -58,6 +59,8 @@ struct rl_state {
 				   more: an accepted suggestion, or bytes
 				   read ahead while looking for a key */
 	size_t keys_pos;	/* how many of keys were fed */
+	bool interrupted;	/* Ctrl-C came while the editor waited for a
+				   byte (getc_whelk gave it a NUL instead) */
 };
 
 static struct rl_state *state(struct lineedit *le)
@@ -213,6 +216,50 @@ static void keys_push_front(struct rl_state *st, const char *text, size_t n)
 	st->keys_pos = 0;
 }
 
+/*
+ * A byte from the terminal for the editor, which waits for it inside the
+ * library.  A Ctrl-C must end that wait: the terminal flushes its input
+ * when it sends SIGINT, so bytes that select reported may be gone by the
+ * time the editor reads, and a plain read would then block until the
+ * next key.  So wait in poll (which a signal always interrupts) on the
+ * terminal and the wake-up pipe, look for the interrupt just before the
+ * read, and let a signal end the read itself (SIGINT's handler has no
+ * SA_RESTART).  On an interrupt the editor gets a NUL (set-mark: harmless,
+ * the line is dropped), and end of input if it asks again (libedit does),
+ * and rl_read sees st->interrupted when the library returns.  A wake-up that is not an interrupt (a child changed state) is
+ * left in the pipe for lineedit_wait_input, which serves notices.
+ */
+static int read_or_interrupt(struct lineedit *le, struct rl_state *st, int fd)
+{
+	struct pollfd p[2] = { { fd, POLLIN, 0 }, { le->hooks.wake_fd, POLLIN, 0 } };
+	nfds_t np = le->hooks.wake_fd >= 0 ? 2 : 1;
+	if (st->interrupted)
+		return -1;	/* libedit went on reading after the NUL */
+	for (;;) {
+		if (le->hooks.interrupted && le->hooks.interrupted(le->hooks.ctx)) {
+			st->interrupted = true;
+			return 0;
+		}
+		int n = poll(p, np, -1);
+		if (n < 0 && errno != EINTR)
+			return -1;
+		if (n > 0 && np == 2 && p[1].revents)
+			np = 1;		/* not ours to drain; see above */
+		if (n <= 0 || !p[0].revents)
+			continue;
+		if (le->hooks.interrupted && le->hooks.interrupted(le->hooks.ctx)) {
+			st->interrupted = true;
+			return 0;
+		}
+		unsigned char c;
+		ssize_t r = read(fd, &c, 1);
+		if (r == 1)
+			return c;
+		if (r == 0 || errno != EINTR)
+			return -1;
+	}
+}
+
 /* The next byte: a queued one, else one from the terminal (waiting at
    most wait_ms when wait_ms >= 0).  -1 at end of input or time out. */
 static int next_byte(struct rl_state *st, int fd, int wait_ms)
@@ -232,6 +279,8 @@ static int next_byte(struct rl_state *st, int fd, int wait_ms)
 			return -1;
 	}
 	unsigned char c;
+	if (wait_ms < 0 && st && owner)
+		return read_or_interrupt(owner, st, fd);
 	return fd_read(fd, &c, 1) == 1 ? c : -1;
 }
 
@@ -715,7 +764,17 @@ static enum lineedit_status rl_read(struct lineedit *le, const char *prompt,
 			return status;
 		}
 		suggestion_erase(st);
+		st->interrupted = false;
 		rl_callback_read_char();
+		if (st->interrupted) {
+			free(st->line);	/* a line the end of input ended */
+			st->line = NULL;
+			st->done = st->eof = false;
+			status = LINEEDIT_INTERRUPT;
+			interrupt_line(le);
+			owner = NULL;
+			return status;
+		}
 		if (!st->done && !keys_queued(st))
 			suggestion_update(le);
 		if (st->edited) {	/* C-x C-e: the editor's text is the line */
