@@ -879,7 +879,8 @@ static int wb_last(const struct wbuild *wb)
 /*
  * Parentheses that belong to the word instead of ending it: an extended
  * pattern's group ?( ) *( ) +( ) @( ) !( ) when extglob is on (ksh, bash:
- * the group is read whole, so | and blanks inside it are pattern text),
+ * the group is read whole, so |, blanks and newlines inside it are
+ * pattern text),
  * and the groups of an ERE after =~.  *nest counts the open groups.
  */
 static bool word_paren(struct parser *p, struct wbuild *wb, enum word_mode mode,
@@ -904,7 +905,8 @@ static bool word_paren(struct parser *p, struct wbuild *wb, enum word_mode mode,
 		return false;
 	if (c == ')')
 		--*nest;
-	return c < 128 && metachar[c] && c != '\n';
+	return c < 128 && metachar[c];	/* a newline too, as bash: perf's
+					   completion splits a group over lines */
 }
 
 struct word *word_lex(struct parser *p, enum word_mode mode)
