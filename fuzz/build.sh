@@ -10,8 +10,10 @@ top=$(dirname "$here")
 out=${1:-/tmp/whelk-fuzz}
 target=${2:-parser}
 mkdir -p "$out"
-# config.h: the sources include <config.h>; an empty one is enough here.
-[ -f "$out/config.h" ] || : > "$out/config.h"
+# config.h: the sources include <config.h>; of what configure writes there
+# they need only the version (dynvars.c: WHELK_VERSION).
+grep -q PACKAGE_VERSION "$out/config.h" 2>/dev/null ||
+	echo '#define PACKAGE_VERSION "fuzz"' > "$out/config.h"
 flags="-g -O1 -std=c11 -D_POSIX_C_SOURCE=200809L -D_XOPEN_SOURCE=700 -D_DEFAULT_SOURCE
 	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined
 	-I$top/src -I$out"
