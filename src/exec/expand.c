@@ -1,5 +1,6 @@
 /* expand.c: the word-expansion driver (XCU 2.6) — walks a word tree into a marked buffer, then splits, globs and removes quotes. */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <errno.h>
 #include <inttypes.h>
 #include <pwd.h>
 #include <stdio.h>
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/fdutil.h"
 #include "base/shquote.h"
 #include "base/strbuf.h"
 #include "exec/arith_eval.h"
@@ -511,6 +513,58 @@ int expand_heredoc(struct shell *sh, const struct redir *r, char **out)
 		return 0;
 	}
 	return expand_to_string(sh, r->body, 0, true, out);
+}
+
+/* Expanded bytes gathered before a write (and the length from which a
+   literal part is written directly, from the tree). */
+#define HEREDOC_CHUNK 65536
+
+static int heredoc_flush(struct xctx *x, int fd)
+{
+	if (x->buf.len == 0)
+		return 0;
+	char *s = expand_flatten(&x->buf);
+	int r = fd_write_all(fd, s, strlen(s));
+	free(s);
+	xbuf_clear(&x->buf);
+	if (r < 0)
+		shell_error(x->sh, "cannot write here-document: %s",
+			    strerror(errno));
+	return r < 0 ? -1 : 0;
+}
+
+/* Each part expanded on its own gives the same bytes as the body expanded
+   whole: the body is one double-quoted word (no splitting, no globbing),
+   and flattening maps marks to bytes one by one. */
+int expand_heredoc_to_fd(struct shell *sh, const struct word *body, int fd)
+{
+	const struct word *const *parts = (const struct word *const *)&body;
+	size_t n = 1;
+	if (body->type == WORD_DQUOTE) {
+		parts = (const struct word *const *)body->parts.items;
+		n = body->parts.len;
+	}
+	struct xctx x;
+	xctx_init(&x, sh, 0);
+	int r = 0;
+	for (size_t i = 0; i < n && r == 0; i++) {
+		const struct word *w = parts[i];
+		bool text = (w->type == WORD_LITERAL || w->type == WORD_SQUOTE) &&
+			    w->lit.len >= HEREDOC_CHUNK;
+		if (!text)
+			r = expand_part(&x, w, true, false);
+		if (r == 0 && (text || x.buf.len >= HEREDOC_CHUNK))
+			r = heredoc_flush(&x, fd);
+		if (r == 0 && text && fd_write_all(fd, w->lit.text, w->lit.len) < 0) {
+			shell_error(sh, "cannot write here-document: %s",
+				    strerror(errno));
+			r = -1;
+		}
+	}
+	if (r == 0)
+		r = heredoc_flush(&x, fd);
+	xbuf_free(&x.buf);
+	return r;
 }
 
 char *expand_text_as_heredoc(struct shell *sh, const char *name, const char *text)

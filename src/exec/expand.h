@@ -49,6 +49,14 @@ int expand_word_pattern(struct shell *sh, const struct word *w, char **out);
 int expand_heredoc(struct shell *sh, const struct redir *r, char **out);
 
 /**
+ * Expand a here-document body straight into fd, a piece at a time: the
+ * bytes expand_heredoc would return, without ever holding all of them (a
+ * long literal part is written from the tree itself).  0, or -1 after
+ * printing the error (an expansion failed, or a write did).
+ */
+int expand_heredoc_to_fd(struct shell *sh, const struct word *body, int fd);
+
+/**
  * The value of an arithmetic word (WORD_ARITH: $(( )), (( )), for (( ))).
  * 0, or -1 after printing the error (bad expression, division by zero, ...).
  */

@@ -238,10 +238,13 @@ static int default_fd(enum redir_op op)
 
 /* ------------------------------------------------------ here-documents */
 
+/* A document up to this size goes through a pipe (when it fits). */
+#define HEREDOC_PIPE_MAX 65536
+
 /* An unlinked temporary file: no name left behind even if we are killed
-   a moment later, and it cannot fill up like a pipe. */
-static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
-			   const char *text, size_t len)
+   a moment later, and it cannot fill up like a pipe.  The shell's private
+   fd, or -1 after the message. */
+static int heredoc_tmp_open(struct shell *sh, const struct redir_plan *p)
 {
 	const char *dir = var_get(sh, "TMPDIR");
 	if (!dir || !*dir)
@@ -258,18 +261,53 @@ static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
 	}
 	unlink(path);
 	free(path);
-	if (fd_write_all(fd, text, len) < 0 || lseek(fd, 0, SEEK_SET) < 0) {
-		shell_error(sh, "cannot write here-document: %s",
-			    strerror(errno));
-		close(fd);
-		return -1;
-	}
 	int hi = move_private(sh, p, fd);
 	if (hi < 0) {
 		shell_error(sh, "here-document: %s", high_fd_error());
 		close(fd);
 	}
 	return hi;
+}
+
+/* The written file rewound for the command to read, or -1 (fd closed,
+   message printed). */
+static int heredoc_rewind(struct shell *sh, int fd)
+{
+	if (lseek(fd, 0, SEEK_SET) == 0)
+		return fd;
+	shell_error(sh, "cannot write here-document: %s", strerror(errno));
+	job_close(sh->jobs, fd);
+	return -1;
+}
+
+static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
+			   const char *text, size_t len)
+{
+	int fd = heredoc_tmp_open(sh, p);
+	if (fd < 0)
+		return -1;
+	if (fd_write_all(fd, text, len) < 0) {
+		shell_error(sh, "cannot write here-document: %s",
+			    strerror(errno));
+		job_close(sh->jobs, fd);
+		return -1;
+	}
+	return heredoc_rewind(sh, fd);
+}
+
+/* A body of more than HEREDOC_PIPE_MAX bytes of text goes to a temporary
+   file as it is expanded: never a second copy of it in memory. */
+static int heredoc_stream(struct shell *sh, const struct redir_plan *p,
+			  const struct word *body)
+{
+	int fd = heredoc_tmp_open(sh, p);
+	if (fd < 0)
+		return -1;
+	if (expand_heredoc_to_fd(sh, body, fd) < 0) {
+		job_close(sh->jobs, fd);
+		return -1;
+	}
+	return heredoc_rewind(sh, fd);
 }
 
 /*
@@ -279,11 +317,10 @@ static int heredoc_tmpfile(struct shell *sh, const struct redir_plan *p,
  * (nobody reads yet) — then the pipe is dropped for a temporary file.
  */
 static int heredoc_fd(struct shell *sh, const struct redir_plan *p,
-		      const char *text)
+		      const char *text, size_t len)
 {
-	size_t len = strlen(text);
 	int fds[2];
-	if (len <= 65536 && job_pipe(sh->jobs, fds) == 0) {
+	if (len <= HEREDOC_PIPE_MAX && job_pipe(sh->jobs, fds) == 0) {
 		/* Up to PIPE_BUF bytes always fit in an empty pipe (no pipe
 		   is smaller than PIPE_BUF: Linux's smallest is one page), so
 		   the usual short document is written blocking, without the
@@ -431,10 +468,45 @@ static int stage_dup(struct shell *sh, const struct redir *r,
 
 /* A here-document, or a here-string <<< word: the word after expansion
    (no field splitting or pathname expansion) and a newline. */
+/* Bytes of text the body holds as it is written (its expansions not
+   counted); *text and *len are set when that text is all of it. */
+static size_t heredoc_text(const struct word *body, const char **text,
+			   size_t *len)
+{
+	*text = NULL;
+	if (!body) {
+		*text = "";
+		*len = 0;
+		return 0;
+	}
+	if (body->type == WORD_SQUOTE) {	/* quoted delimiter */
+		*text = body->lit.text;
+		*len = body->lit.len;
+		return *len;
+	}
+	size_t n = 0;
+	for (size_t i = 0; i < body->parts.len; i++) {
+		const struct word *w = body->parts.items[i];
+		if (w->type == WORD_LITERAL)
+			n += w->lit.len;
+	}
+	if (body->parts.len == 0) {
+		*text = "";
+		*len = 0;
+	} else if (body->parts.len == 1 &&
+		   ((const struct word *)body->parts.items[0])->type == WORD_LITERAL) {
+		*text = ((const struct word *)body->parts.items[0])->lit.text;
+		*len = n;
+	}
+	return n;
+}
+
 static int stage_heredoc(struct shell *sh, const struct redir *r,
 			 struct redir_plan *p)
 {
-	char *text;
+	char *text = NULL;
+	const char *plain = NULL;
+	size_t len = 0;
 	if (r->op == REDIR_HERESTR) {
 		char *word;
 		if (expand_word_str(sh, r->target, 0, &word) < 0)
@@ -444,10 +516,16 @@ static int stage_heredoc(struct shell *sh, const struct redir *r,
 		sb_putc(&sb, '\n');
 		free(word);
 		text = sb_finish(&sb);
-	} else if (expand_heredoc(sh, r, &text) < 0) {
+	} else if (heredoc_text(r->body, &plain, &len) > HEREDOC_PIPE_MAX &&
+		   !plain) {
+		text = NULL;	/* long, with expansions: streamed */
+	} else if (!plain && expand_heredoc(sh, r, &text) < 0) {
 		return -1;
 	}
-	int fd = heredoc_fd(sh, p, text);
+	/* Nothing to expand: written from the tree. */
+	int fd = text ? heredoc_fd(sh, p, text, strlen(text)) :
+		 plain ? heredoc_fd(sh, p, plain, len) :
+		 heredoc_stream(sh, p, r->body);
 	free(text);
 	if (fd < 0)
 		return -1;

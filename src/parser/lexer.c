@@ -344,6 +344,28 @@ static bool lx_continued(const struct strbuf *line)
 	return n % 2 == 1;
 }
 
+/* An unquoted body without $, ` or \: "text", one literal part in a
+   WORD_DQUOTE, as word_parse_heredoc makes it, ending where the nested
+   parser would (a column counts bytes). */
+static struct word *heredoc_plain(struct strbuf *body, unsigned line)
+{
+	struct src_pos end = { line, (unsigned)body->len + 1 };
+	for (const char *s = body->data, *e = s + body->len, *nl;
+	     (nl = memchr(s, '\n', (size_t)(e - s))) != NULL; s = nl + 1) {
+		end.line++;
+		end.col = (unsigned)(e - nl);
+	}
+	struct word *lit = word_create(WORD_LITERAL);
+	lit->lit.len = body->len;
+	lit->lit.text = sb_finish(body);
+	lit->range.begin = (struct src_pos){ line, 1 };
+	lit->range.end = end;
+	struct word *d = word_create(WORD_DQUOTE);
+	d->range = lit->range;
+	vec_push(&d->parts, lit);
+	return d;
+}
+
 /*
  * XCU 2.7.4: the body is the lines after the newline that ends the line
  * holding the operator, up to a line that is exactly the delimiter (after
@@ -391,11 +413,17 @@ static void lx_read_heredoc(struct parser *p, struct redir *r)
 		r->body->lit.text = sb_finish(&body);
 		r->body->range.begin = (struct src_pos){ start, 1 };
 		r->body->range.end = p->pos;
+	} else if (body.len && !memchr(body.data, '$', body.len) &&
+		   !memchr(body.data, '`', body.len) &&
+		   !memchr(body.data, '\\', body.len)) {
+		/* Nothing to expand: the one literal word_lex would make,
+		   holding the body's own buffer (no copy of a big document). */
+		r->body = heredoc_plain(&body, start);
 	} else {
-		r->body = word_parse_heredoc(p, sb_str(&body), body.len, start);
+		size_t len = body.len;
+		r->body = word_parse_heredoc(p, sb_finish(&body), len, start);
 	}
 	free(delim);
-	sb_free(&body);
 	sb_free(&line);
 }
 

@@ -1668,7 +1668,7 @@ struct word *parse_heredoc_text(const char *name, const char *text, char **err)
 	   errors and positions are p's); p itself reads nothing. */
 	struct source *src = source_from_string(name, "", 0);
 	struct parser *p = parser_create(src);
-	struct word *w = word_parse_heredoc(p, text, strlen(text), 1);
+	struct word *w = word_parse_heredoc(p, xstrdup(text), strlen(text), 1);
 	*err = NULL;
 	if (p->err) {
 		struct strbuf sb = STRBUF_INIT;

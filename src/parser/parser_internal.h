@@ -160,8 +160,9 @@ const char *word_literal_text(const struct word *w);
 char *word_heredoc_delim(const struct word *w, bool *quoted);
 /** Here-doc delimiter from the word as written (n bytes): quote removal only. */
 char *word_unquote_delim(const char *s, size_t n);
-/** Parse a here-doc body text (unquoted delimiter) into a word. */
-struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
+/** Parse a here-doc body text (unquoted delimiter) into a word; takes text
+    (malloc'd, text[len] == '\0'). */
+struct word *word_parse_heredoc(struct parser *p, char *text, size_t len,
 				unsigned line);
 
 #endif

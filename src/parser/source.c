@@ -76,14 +76,20 @@ static struct source *source_new(enum source_kind kind, const char *name)
 	return s;
 }
 
-struct source *source_from_string(const char *name, const char *text, size_t len)
+struct source *source_take_string(const char *name, char *text, size_t len)
 {
 	struct source *s = source_new(SRC_STRING, name);
-	s->buf = xmalloc(xadd(len, 1));
-	memcpy(s->buf, text, len);
-	s->buf[len] = '\0';
+	s->buf = (unsigned char *)text;
 	s->len = len;
 	return s;
+}
+
+struct source *source_from_string(const char *name, const char *text, size_t len)
+{
+	char *copy = xmalloc(xadd(len, 1));
+	memcpy(copy, text, len);
+	copy[len] = '\0';
+	return source_take_string(name, copy, len);
 }
 
 struct source *source_from_fd(const char *name, int fd)

@@ -27,6 +27,9 @@ struct source;
 
 /** name is used in diagnostics ("t.sh", "-c", "stdin"); it is copied. */
 struct source *source_from_string(const char *name, const char *text, size_t len);
+/** Like source_from_string, but takes text (malloc'd, text[len] == '\0')
+    instead of copying it: a 10 MiB here-document body is not copied again. */
+struct source *source_take_string(const char *name, char *text, size_t len);
 /** A private fd (>= 10, close-on-exec: see fd_move_high) becomes the
     source's and source_destroy closes it; any other fd (stdin) is
     borrowed. */

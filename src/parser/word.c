@@ -973,10 +973,10 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 
 /* ------------------------------------------------- here-document bodies */
 
-struct word *word_parse_heredoc(struct parser *p, const char *text, size_t len,
+struct word *word_parse_heredoc(struct parser *p, char *text, size_t len,
 				unsigned line)
 {
-	struct source *src = source_from_string(source_name(p->src), text, len);
+	struct source *src = source_take_string(source_name(p->src), text, len);
 	source_set_line(src, line);
 	struct parser *np = parser_create_nested(p, src);
 	struct word *w = word_lex(np, WM_HEREDOC);
