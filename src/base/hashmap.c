@@ -72,14 +72,11 @@ void hm_reserve(struct hashmap *hm, size_t n)
 		hm_rehash(hm, want);
 }
 
-void *hm_put(struct hashmap *hm, const char *key, void *value)
+void **hm_ref(struct hashmap *hm, const char *key)
 {
 	struct hm_entry **pp = hm_slot(hm, key);
-	if (pp && *pp) {
-		void *old = (*pp)->value;
-		(*pp)->value = value;
-		return old;
-	}
+	if (pp && *pp)
+		return &(*pp)->value;
 	if (hm->count + 1 > hm->nbuckets * 3 / 4) {
 		hm_grow(hm);
 		pp = hm_slot(hm, key);
@@ -89,11 +86,41 @@ void *hm_put(struct hashmap *hm, const char *key, void *value)
 	size_t klen = strlen(key);
 	struct hm_entry *e = xmalloc(xadd(sizeof *e, klen + 1));
 	e->key = memcpy((char *)(e + 1), key, klen + 1);
-	e->value = value;
+	e->value = NULL;
 	e->next = NULL;
 	*pp = e;
 	hm->count++;
-	return NULL;
+	return &e->value;
+}
+
+bool hm_link(struct hashmap *hm, struct hm_entry *e)
+{
+	struct hm_entry **pp = hm_slot(hm, e->key);
+	if (pp && *pp)
+		return false;
+	if (hm->count + 1 > hm->nbuckets * 3 / 4) {
+		hm_grow(hm);
+		pp = hm_slot(hm, e->key);
+	}
+	e->next = NULL;
+	*pp = e;
+	hm->count++;
+	return true;
+}
+
+/* Entries from hm_link are not the map's to free. */
+static void entry_free(struct hm_entry *e)
+{
+	if (e->key == (char *)(e + 1))
+		free(e);
+}
+
+void *hm_put(struct hashmap *hm, const char *key, void *value)
+{
+	void **slot = hm_ref(hm, key);
+	void *old = *slot;
+	*slot = value;
+	return old;
 }
 
 void *hm_remove(struct hashmap *hm, const char *key)
@@ -104,7 +131,7 @@ void *hm_remove(struct hashmap *hm, const char *key)
 	struct hm_entry *e = *pp;
 	void *v = e->value;
 	*pp = e->next;
-	free(e);	/* and its key, which lives in the same block */
+	entry_free(e);	/* and its key, which lives in the same block */
 	hm->count--;
 	return v;
 }
@@ -142,7 +169,7 @@ void hm_free(struct hashmap *hm, void (*fn)(void *value))
 			next = e->next;
 			if (fn)
 				fn(e->value);
-			free(e);	/* and its key */
+			entry_free(e);	/* and its key */
 		}
 	}
 	free(hm->buckets);

@@ -8,7 +8,9 @@
 
 struct hm_entry {
 	char *key;		/* owned copy of the key, stored in the same
-				   allocation as the entry (never freed apart) */
+				   allocation as the entry (never freed apart);
+				   an entry whose key is elsewhere was linked
+				   by hm_link and is its caller's memory */
 	void *value;		/* the user's */
 	struct hm_entry *next;	/* owned; bucket chain */
 };
@@ -26,6 +28,19 @@ void hm_init(struct hashmap *hm);
 void *hm_get(const struct hashmap *hm, const char *key);
 /** Store value under key; returns the previous value (NULL if none). */
 void *hm_put(struct hashmap *hm, const char *key, void *value);
+/** The value slot of key, made (holding NULL) when key is absent: a
+    lookup and an insert for the price of one hash.  The caller stores a
+    non-NULL value there before anything else uses the map (a NULL value
+    reads as absent, and hm_ref on it again returns the same slot). */
+void **hm_ref(struct hashmap *hm, const char *key);
+/**
+ * Link an entry the caller made (e->key and e->value set; the key not
+ * right after the struct, which is how the map tells such an entry from
+ * its own): the map never frees it, and it must outlive the map or its
+ * removal.  False, and nothing linked, when the key is already there.
+ * For many entries in one allocation (the imported environment).
+ */
+bool hm_link(struct hashmap *hm, struct hm_entry *e);
 /** Make room for n entries without rehashing (e.g. before importing environ). */
 void hm_reserve(struct hashmap *hm, size_t n);
 /** Remove key; returns its value (NULL if absent). */

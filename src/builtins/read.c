@@ -95,7 +95,7 @@ static int next_byte(struct reader *r)
 	if (ra && ra->pos < ra->len)
 		return (unsigned char)ra->buf[ra->pos++];
 	char *buf = ra ? ra->buf : r->buf;
-	size_t want = ra ? sizeof ra->buf : sizeof r->buf;
+	size_t want = ra ? JOB_READAHEAD : sizeof r->buf;
 	for (;;) {
 		if (r->timed && !wait_readable(r)) {
 			if (r->timed_out || r->signo)
@@ -137,6 +137,8 @@ static void reader_init(struct jobs *jt, struct reader *r, int fd)
 	struct stat st;
 	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
 	    lseek(fd, 0, SEEK_CUR) >= 0) {
+		if (!jt->ra.buf)
+			jt->ra.buf = xmalloc(JOB_READAHEAD);
 		r->ra = &jt->ra;
 		r->ra->fd = fd;
 		r->ra->pos = r->ra->len = 0;

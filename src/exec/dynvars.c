@@ -2,7 +2,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <ctype.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,6 +13,7 @@
 
 #include "base/strbuf.h"
 #include "exec/exec_int.h"
+#include "exec/expand_internal.h"
 #include "exec/shell.h"
 
 /*
@@ -75,10 +75,15 @@ static int dyn_kind_of(const char *name)
  * with its own pid, so that `(echo $RANDOM)` twice, or in a loop, gives
  * different numbers (bash reseeds subshells too).
  */
+static uint32_t strong_random(void);
+
 static unsigned next_random(struct var_scratch *vs)
 {
 	pid_t pid = getpid();
-	if (pid != vs->random_pid) {
+	if (vs->random_pid == 0) {	/* the first $RANDOM: seed it now */
+		vs->random_state = strong_random();
+		vs->random_pid = pid;
+	} else if (pid != vs->random_pid) {
 		vs->random_pid = pid;
 		vs->random_state ^= (uint32_t)pid * 2654435761u;
 	}
@@ -184,8 +189,8 @@ void dynvar_set_last_arg(struct shell *sh, const char *arg)
 static void set_ostype(struct shell *sh, const struct utsname *u)
 {
 	struct strbuf sb = STRBUF_INIT;
-	for (const char *s = u->sysname; *s; s++)
-		sb_putc(&sb, (char)tolower((unsigned char)*s));
+	for (const char *s = u->sysname; *s; s++)	/* ASCII */
+		sb_putc(&sb, *s >= 'A' && *s <= 'Z' ? (char)(*s - 'A' + 'a') : *s);
 #ifdef __GLIBC__
 	sb_append(&sb, "-gnu");
 #endif
@@ -196,21 +201,29 @@ static void set_ostype(struct shell *sh, const struct utsname *u)
 /* SHLVL: one more than inherited (1 when it was not a number), exported. */
 static void set_shlvl(struct shell *sh)
 {
+	/* Digits by hand: strtol and snprintf would be two more libc
+	   functions for the dynamic loader to bind at every start. */
 	const char *old = var_get(sh, "SHLVL");
-	char *end;
-	long n = old ? strtol(old, &end, 10) : 0;
-	if (!old || end == old || *end || n < 0 || n > 998)
+	const char *s = old ? old : "";
+	while (*s == ' ' || (*s >= '\t' && *s <= '\r'))
+		s++;	/* what strtol would skip */
+	int n = 0;
+	if (*s == '+')
+		s++;
+	const char *digits = s;
+	while (*s >= '0' && *s <= '9' && n <= 998)
+		n = n * 10 + (*s++ - '0');
+	if (s == digits || *s || n > 998)
 		n = 0;
 	char buf[8];
-	snprintf(buf, sizeof buf, "%ld", n + 1);
+	expand_fmt_int(buf, n + 1);
 	var_set(sh, "SHLVL", buf, VAR_EXPORT);
 }
 
 void dynvars_init(struct shell *sh)
 {
 	struct var_scratch *vs = &sh->vscratch;
-	vs->random_state = strong_random();
-	vs->random_pid = getpid();
+	vs->random_pid = 0;	/* seeded by the first $RANDOM, not by every start */
 	vs->seconds_at = time(NULL);
 	vs->seconds_base = 0;
 	vs->last_arg_magic = true;

@@ -38,12 +38,19 @@ static const char *category_value(struct shell *sh, const char *own)
 /* Loading a locale costs tens of thousands of instructions (a UTF-8
    LC_CTYPE is most of a `whelk -c :`); asking for the one in effect, as
    importing LANG and then LC_ALL may, costs a string comparison. */
-static void apply(struct shell *sh, int category, const char *own)
+static void apply(struct shell *sh, int category, unsigned bit,
+		  const char *own)
 {
 	const char *want = category_value(sh, own);
+	/* A process starts in "C": while the shell never set this category,
+	   LC_ALL=C (how scripts and the bench run) costs no setlocale call
+	   at all — not even the dynamic loader binding it. */
+	if (!(sh->locale_set & bit) && strcmp(want, "C") == 0)
+		return;
 	const char *now = setlocale(category, NULL);
 	if (now && strcmp(now, want) == 0)
 		return;
+	sh->locale_set |= bit;
 	if (!setlocale(category, want))
 		setlocale(category, "C");
 }
@@ -59,6 +66,6 @@ bool locale_is_variable(const char *name)
 
 void locale_update(struct shell *sh)
 {
-	apply(sh, LC_CTYPE, "LC_CTYPE");
-	apply(sh, LC_COLLATE, "LC_COLLATE");
+	apply(sh, LC_CTYPE, 1, "LC_CTYPE");
+	apply(sh, LC_COLLATE, 2, "LC_COLLATE");
 }

@@ -102,6 +102,8 @@ enum {
 					   (exec/dynvars.c) */
 	VAR_VALUE_INLINE = 1 << 3,	/* internal to vars.c: value lives in
 					   the same allocation as the struct */
+	VAR_ARENA = 1 << 14,		/* internal to vars.c: the struct lives
+					   in sh->env_arena (not freed alone) */
 	VAR_ARRAY = 1 << 4,		/* indexed array (arr holds it) */
 	VAR_ASSOC = 1 << 5,		/* associative array (arr holds it) */
 	VAR_INTEGER = 1 << 6,		/* declare -i: assignments evaluate */
@@ -169,6 +171,9 @@ struct shell {
 	struct shell_opts opt;
 	struct var_scratch vscratch;	/* vars.c only */
 	struct hashmap vars;		/* name -> struct var * (owned) */
+	void *env_arena;		/* owned: the imported environment's
+					   variables and their map entries,
+					   one block (vars.c) */
 	struct vec pipestatus;		/* the exit statuses of the last
 					   pipeline's commands (ints stored
 					   in the pointers); PIPESTATUS is
@@ -222,6 +227,9 @@ struct shell {
 					   locale variable only sets
 					   locale_stale (applied once after) */
 	bool locale_stale;
+	unsigned locale_set;		/* locale.c: bit 1 LC_CTYPE, bit 2
+					   LC_COLLATE — set once the shell
+					   called setlocale for it */
 	bool lineno_plain;		/* LINENO was assigned or unset: it is
 					   an ordinary variable from now on */
 	const char *current_builtin;	/* borrowed: name for builtin_error */

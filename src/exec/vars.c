@@ -26,20 +26,6 @@
 
 /* ------------------------------------------------------------- helpers */
 
-static bool is_name(const char *s, size_t n)
-{
-	if (n == 0 || !(s[0] == '_' || (s[0] >= 'A' && s[0] <= 'Z') ||
-			(s[0] >= 'a' && s[0] <= 'z')))
-		return false;
-	for (size_t i = 1; i < n; i++) {
-		char c = s[i];
-		if (!(c == '_' || (c >= 'A' && c <= 'Z') ||
-		      (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
-			return false;
-	}
-	return true;
-}
-
 static void var_free(struct var *v)
 {
 	if (v) {
@@ -47,7 +33,8 @@ static void var_free(struct var *v)
 			varray_free(v->arr);	/* value points into it */
 		else if (!(v->flags & VAR_VALUE_INLINE))
 			free(v->value);
-		free(v);
+		if (!(v->flags & VAR_ARENA))
+			free(v);
 	}
 }
 
@@ -99,7 +86,7 @@ static void var_free_void(void *v)
 static struct var *var_copy(const struct var *v)
 {
 	struct var *c = xmalloc(sizeof *c);
-	c->flags = v->flags & ~VAR_VALUE_INLINE;
+	c->flags = v->flags & ~(VAR_VALUE_INLINE | VAR_ARENA);
 	c->arr = NULL;
 	if (v->arr) {
 		c->arr = varray_copy(v->arr);
@@ -415,10 +402,15 @@ int var_append(struct shell *sh, const char *name, const char *value, int flags)
 
 int var_set(struct shell *sh, const char *name, const char *value, int flags)
 {
-	struct var *v = hm_get(&sh->vars, name);
+	/* One hash for the lookup and, for a new variable, the insert: the
+	   slot is made now and filled below (every path that leaves it
+	   empty returns only when v was found). */
+	void **slot = hm_ref(&sh->vars, name);
+	struct var *v = *slot;
 	if (v && (v->flags & VAR_NAMEREF)) {
 		name = deref(sh, name);
-		v = hm_get(&sh->vars, name);
+		slot = hm_ref(&sh->vars, name);
+		v = *slot;
 	}
 	if (v && value && ((v->flags & VAR_READONLY) ||
 			   ((v->flags & VAR_DYNAMIC) && dynvar_readonly(sh, name)))) {
@@ -430,7 +422,7 @@ int var_set(struct shell *sh, const char *name, const char *value, int flags)
 	int oldflags = v ? v->flags : 0;
 	if (!v) {
 		v = var_new(value);
-		hm_put(&sh->vars, name, v);
+		*slot = v;
 	} else if (value && (v->flags & VAR_SPECIAL_STORE)) {
 		if (store_special(sh, name, v, value) < 0)
 			return -1;
@@ -721,30 +713,71 @@ void frame_pop(struct shell *sh)
 
 /* ------------------------------------------------------------- startup */
 
+/* An environment entry's name length (at its '='), or 0 when it has no
+   '=' or the name is not a NAME (such entries are never parsed as code,
+   just skipped). */
+static size_t env_name_len(const char *e)
+{
+	const unsigned char *s = (const unsigned char *)e;
+	if (!(*s == '_' || (unsigned)((*s | 32) - 'a') < 26u))
+		return 0;
+	for (size_t i = 1;; i++) {
+		unsigned c = s[i];
+		if (c == '=')
+			return i;
+		if (!(c == '_' || (c | 32) - 'a' < 26u || c - '0' < 10u))
+			return 0;	/* also the NUL of an entry without '=' */
+	}
+}
+
+/* One arena record: map entry, variable, value and name, 8-aligned. */
+#define ENV_ALIGN(n) (((n) + 7) & ~(size_t)7)
+#define ENV_FIXED ENV_ALIGN(sizeof(struct hm_entry) + sizeof(struct var))
+
+/*
+ * Every variable of the environment, its value, its name and its map
+ * entry go in one block (sh->env_arena): two mallocs per variable were
+ * a third of `whelk -c :`.  Such a variable is VAR_ARENA (var_free leaves
+ * the struct alone) and its entry is hm_link's (the map leaves it alone);
+ * a new value that does not fit goes to the heap as usual.  A name seen
+ * twice (env -i A=1 A=2) is assigned again the ordinary way: the last wins.
+ */
 static void import_environ(struct shell *sh, char **env)
 {
-	size_t n = 0;
-	for (char **e = env; e && *e; e++)
-		n++;
+	size_t n = 0, size = 0;
+	for (char **e = env; e && *e; e++, n++)	/* room for every entry */
+		size = xadd(size, xadd(ENV_FIXED, ENV_ALIGN(xadd(strlen(*e), 2))));
 	/* Size the table once: growing it step by step while importing a
 	   typical environment rehashes it three times (startup cost). */
 	hm_reserve(&sh->vars, n + 8);
-	char small[64];
+	char *arena = n ? xmalloc(size) : NULL;
+	sh->env_arena = arena;
 	/* LANG=C.UTF-8 then LC_ALL=C: load a locale once, not twice. */
 	sh->importing_env = true;
 	sh->locale_stale = false;
 	for (char **e = env; e && *e; e++) {
-		const char *eq = strchr(*e, '=');
-		size_t len = eq ? (size_t)(eq - *e) : 0;
-		if (!eq || !is_name(*e, len))
-			continue;	/* never parsed as code, just skipped */
-		/* Most names are short: copy them to the stack, not the heap. */
-		char *name = len < sizeof small ? small : xstrndup(*e, len);
+		size_t len = env_name_len(*e);
+		if (!len)
+			continue;
+		size_t vlen = strlen(*e + len + 1);
+		struct hm_entry *he = (struct hm_entry *)arena;
+		struct var *v = (struct var *)(he + 1);
+		char *value = arena + ENV_FIXED;
+		char *name = value + vlen + 1;
+		memcpy(value, *e + len + 1, vlen + 1);
 		memcpy(name, *e, len);
 		name[len] = '\0';
-		var_set(sh, name, eq + 1, VAR_EXPORT);
-		if (name != small)
-			free(name);
+		v->value = value;
+		v->arr = NULL;
+		v->flags = VAR_VALUE_INLINE | VAR_ARENA | VAR_EXPORT;
+		he->key = name;
+		he->value = v;
+		if (hm_link(&sh->vars, he)) {
+			arena += ENV_FIXED + ENV_ALIGN(vlen + len + 2);
+			var_changed(sh, name, 0, VAR_EXPORT);
+		} else {
+			var_set(sh, name, value, VAR_EXPORT);
+		}
 	}
 	sh->importing_env = false;
 	if (sh->locale_stale)
@@ -808,6 +841,8 @@ void vars_finish(struct shell *sh)
 	}
 	env_invalidate(sh);
 	hm_free(&sh->vars, var_free_void);
+	free(sh->env_arena);
+	sh->env_arena = NULL;
 	free(sh->vscratch.text);
 	sh->vscratch.text = NULL;
 	sb_free(&sh->vscratch.last_arg);

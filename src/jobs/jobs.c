@@ -78,6 +78,7 @@ void jobs_destroy(struct jobs *jt)
 	fd_disown(&jt->tty_fd);
 	fd_disown(&jt->wake_rd);
 	vec_free(&jt->list);
+	free(jt->ra.buf);
 	free(jt);
 }
 

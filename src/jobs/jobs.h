@@ -109,8 +109,11 @@ enum sig_disp {
 struct job_readahead {
 	int fd;			/* the descriptor buffered, -1 when none */
 	size_t pos, len;	/* buf[pos..len) is read but not consumed */
-	char buf[8192];
+	char *buf;		/* owned: JOB_READAHEAD bytes, made by the
+				   first read of a regular file (a shell
+				   that never reads pays nothing at startup) */
 };
+#define JOB_READAHEAD 8192
 
 struct jobs {
 	struct vec list;		/* struct job * (owned), ascending id */
