@@ -28,6 +28,11 @@ static void vec_grow(struct vec *v, size_t need)
 	v->cap = cap;
 }
 
+void vec_reserve(struct vec *v, size_t n)
+{
+	vec_grow(v, xadd(v->len, n));
+}
+
 void vec_push(struct vec *v, void *item)
 {
 	if (v->len >= v->cap)	/* only then can len + 1 need checking */

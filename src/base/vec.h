@@ -17,6 +17,8 @@ struct vec {
 
 void vec_init(struct vec *v);
 void vec_push(struct vec *v, void *item);
+/** Make room for n more items (one allocation instead of a series). */
+void vec_reserve(struct vec *v, size_t n);
 /** Remove and return the last item (NULL when empty). */
 void *vec_pop(struct vec *v);
 /** Ensure items[len] exists and is NULL (for argv-style arrays); len unchanged. */

@@ -141,10 +141,56 @@ static struct ast_node *inline_candidate(struct shell *sh,
 	return c;
 }
 
+#ifdef __GLIBC__
+/*
+ * The builtins that may run here (BUILTIN_PURE: echo, pwd, test, true,
+ * false) write through stdio's stdout and nothing else, and they run as
+ * builtins whatever PATH holds (classify).  With glibc, stdout is a plain
+ * variable: pointing it at a memory stream for the builtin's run captures
+ * its output without the pipe, the dup2 pair, the write, the two reads and
+ * the three closes — ten system calls per $(echo ...).  One stream over a
+ * fixed buffer serves every substitution (made at the first).  Output that
+ * does not fit is not lost: the caller runs the builtin again through the
+ * pipe (a pure builtin run twice is not seen to be).  -1 then, or when no
+ * stream could be made.
+ */
+#define MEMOUT_SIZE 8192
+static FILE *memout;
+static char memout_buf[MEMOUT_SIZE];
+
+static int run_in_memory(struct shell *sh, int argc, char **argv,
+			 struct strbuf *out)
+{
+	if (!memout)
+		memout = fmemopen(memout_buf, sizeof memout_buf, "w");
+	if (!memout)
+		return -1;
+	if (fflush(stdout) != 0)
+		clearerr(stdout);
+	rewind(memout);
+	FILE *real = stdout;
+	stdout = memout;
+	int status = shell_run_argv(sh, argc, argv, 0);
+	stdout = real;
+	long len = fflush(memout) == 0 && !ferror(memout) ? ftell(memout) : -1;
+	if (len < 0 || len >= MEMOUT_SIZE - 1) {
+		clearerr(memout);
+		return -1;
+	}
+	sb_appendn(out, memout_buf, (size_t)len);
+	return status;
+}
+#endif
+
 /* Run the builtin with fd 1 on a pipe, then read what it wrote. */
 static int run_captured(struct shell *sh, int argc, char **argv,
 			struct strbuf *out)
 {
+#ifdef __GLIBC__
+	int st = run_in_memory(sh, argc, argv, out);
+	if (st >= 0)
+		return st;
+#endif
 	int p[2];
 	fflush(stdout);
 	int saved = fd_dup_high(STDOUT_FILENO);

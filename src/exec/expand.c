@@ -41,9 +41,27 @@ void xbuf_init(struct xbuf *b)
 	b->cap = 0;
 }
 
+/*
+ * One freed block of 1 KiB to 256 KiB is kept for the next buffer.  A loop
+ * expanding a long value (`set -- $line`) needed a fresh block of that size
+ * per command, and every malloc of 1 KiB or more makes glibc consolidate its
+ * fast bins — the hundreds of small field strings just freed — so each of
+ * the next command's fields came back the slow way: a third of the time of
+ * such a loop was malloc.
+ */
+#define XBUF_SPARE_MIN 1024
+#define XBUF_SPARE_MAX (256 * 1024)
+static struct xbuf xbuf_spare;
+
 void xbuf_free(struct xbuf *b)
 {
-	free(b->data);		/* marks live in the same block */
+	if (b->cap * 2 >= XBUF_SPARE_MIN && b->cap * 2 <= XBUF_SPARE_MAX &&
+	    b->cap > xbuf_spare.cap) {
+		free(xbuf_spare.data);
+		xbuf_spare = *b;
+	} else {
+		free(b->data);		/* marks live in the same block */
+	}
 	xbuf_init(b);
 }
 
@@ -65,6 +83,12 @@ static void xbuf_grow(struct xbuf *b, size_t extra)
 	size_t need = xadd(xadd(b->len, extra), 1);
 	if (need <= b->cap)
 		return;
+	if (!b->data && need <= xbuf_spare.cap) {
+		*b = xbuf_spare;
+		xbuf_init(&xbuf_spare);
+		b->len = 0;
+		return;
+	}
 	size_t cap = b->cap ? b->cap : 64;
 	while (cap < need)
 		cap = xadd(cap, cap);

@@ -40,6 +40,8 @@ struct splitter {
 	struct shell *sh;	/* borrowed: for failglob's message */
 	bool ifs[256];		/* which bytes delimit (when mbifs is set,
 				   a non-ASCII byte here only may) */
+	unsigned char cls[256];	/* add_run's table: CLS_IFS (a delimiter
+				   when split), CLS_MAGIC (note_magic) */
 	const char *mbifs;	/* borrowed, may be NULL: IFS, when it holds
 				   a multibyte character to look for */
 	bool split;		/* false when IFS is empty */
@@ -60,6 +62,8 @@ struct splitter {
 	bool ws_ended;		/* white space just ended a field */
 };
 
+enum { CLS_IFS = 1, CLS_MAGIC = 2 };
+
 static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 			  struct vec *fields)
 {
@@ -67,12 +71,16 @@ static void splitter_init(struct splitter *sp, struct shell *sh, bool glob,
 	if (!ifs)
 		ifs = " \t\n";
 	memset(sp->ifs, 0, sizeof sp->ifs);
+	memset(sp->cls, 0, sizeof sp->cls);
+	for (const char *m = "*?[]("; *m; m++)
+		sp->cls[(unsigned char)*m] = CLS_MAGIC;
 	sp->mbifs = NULL;
 	bool wide = mb_locale_is_multibyte();
 	for (const unsigned char *s = (const unsigned char *)ifs; *s; s++) {
 		if (*s >= 0x80 && wide)
 			sp->mbifs = ifs;
 		sp->ifs[*s] = true;
+		sp->cls[*s] |= CLS_IFS;
 	}
 	sp->split = ifs[0] != '\0';
 	sp->glob = glob;
@@ -233,11 +241,22 @@ static size_t mb_run_end(struct splitter *sp, const struct xbuf *b, size_t j)
 static size_t add_run(struct splitter *sp, const struct xbuf *b, size_t i)
 {
 	size_t j = i;
-	if (sp->mbifs)
+	if (sp->mbifs) {
 		j = mb_run_end(sp, b, i);
-	else			/* the common case: one byte at a time */
-		for (; j < b->len && ordinary_byte(sp, b, j); j++)
-			note_magic(sp, b, j);
+	} else {	/* the common case: ordinary_byte and note_magic, with
+			   one table lookup for the bytes neither cares about */
+		const unsigned char *d = (const unsigned char *)b->data;
+		const unsigned char *mk = b->marks;
+		for (; j < b->len; j++) {
+			unsigned m = mk[j], k = sp->cls[d[j]];
+			if (m >= XMARK_EMPTYQ)
+				break;
+			if (k && (k & CLS_IFS) && m == XMARK_EXP)
+				break;
+			if (k & CLS_MAGIC)
+				note_magic(sp, b, j);
+		}
+	}
 	if (!sp->pending && sp->cur.len == 0) {
 		sp->pending = true;	/* the field may be just this run */
 		sp->run_at = i;

@@ -195,14 +195,21 @@ static void params_fill(struct shell *sh, struct vec *dst, int argc,
 			char **argv)
 {
 	bool take = argv_is_command_fields(sh, argc, argv);
+	if (argc <= 0)
+		return;
+	/* Room for all of them at once, then plain stores: `set -- $line`
+	   moves hundreds of fields per command. */
+	vec_reserve(dst, (size_t)argc);
+	char **out = (char **)dst->items + dst->len;
 	for (int i = 0; i < argc; i++) {
 		if (take && argv[i]) {
-			vec_push(dst, argv[i]);
+			out[i] = argv[i];
 			argv[i] = NULL;
 		} else {
-			vec_push(dst, xstrdup(argv[i] ? argv[i] : ""));
+			out[i] = xstrdup(argv[i] ? argv[i] : "");
 		}
 	}
+	dst->len += (size_t)argc;
 }
 
 void shell_take_params(struct shell *sh, int argc, char **argv)
