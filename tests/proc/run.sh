@@ -443,18 +443,38 @@ else
 		S 'exec 3</etc/hostname; proc fds -k -a'
 	out_has '^fd=3 mode=r'
 
-	# (the pause lets both children get past fork to execve: before it,
-	# their cmdline is still the shell's)
-	run "live: a pipe peer" S 'sleep 2 | sleep 2 & sleep 0.5; proc fds -p -H $!; kill $! 2>/dev/null'
+	# Each live test looks again (every 0.1 s, at most 10 s) until what
+	# it expects has happened -- both children past fork to execve (before
+	# it their cmdline is still the shell's), the child exited -- and only
+	# then runs the command under test: no guess at how long a loaded
+	# machine takes.
+	run "live: a pipe peer" S 'sleep 30 | sleep 30 & i=0
+		while [ $i -lt 100 ]; do
+			out=$(proc fds -p -H $!)
+			case $out in *"sleep fd 1 (w)"*) break ;; esac
+			sleep 0.1; i=$((i + 1))
+		done
+		proc fds -p -H $!; kill $! 2>/dev/null'
 	out_has '^0  *r .*pipe:\[[0-9]*\]  *[0-9]* sleep fd 1 (w)'
 
-	run "live: a zombie" S 'sh -c "sleep 0 & exec sleep 2" & p=$!; sleep 1
+	run "live: a zombie" S 'sh -c "sleep 0 & exec sleep 30" & p=$! i=0
+		while [ $i -lt 100 ]; do
+			out=$(proc ps -a -o pid,ppid,stat,cmd | grep "^[0-9]* *$p ")
+			case $out in *" Z"*) break ;; esac
+			sleep 0.1; i=$((i + 1))
+		done
 		proc ps -a -o pid,ppid,stat,cmd | grep "^[0-9]* *$p "; kill $p'
 	out_has ' Z[^ ]*  *sleep <defunct>$'	# ZN when run under nice
 
 	if [ $mode = whelk ]; then
-		run "live: ps default includes children" S 'sleep 2 & sleep 0.3; proc ps -H -o pid,ppid,cmd; kill $!'
-		out_has 'sleep 2$'
+		run "live: ps default includes children" S 'sleep 30 & i=0
+			while [ $i -lt 100 ]; do
+				out=$(proc ps -H -o pid,ppid,cmd)
+				case $out in *"sleep 30"*) break ;; esac
+				sleep 0.1; i=$((i + 1))
+			done
+			proc ps -H -o pid,ppid,cmd; kill $!'
+		out_has 'sleep 30$'
 	fi
 
 	# /proc of another PID namespace (unshare -p without --mount-proc):
