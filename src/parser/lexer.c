@@ -87,7 +87,7 @@ static int lx_getc_raw(struct parser *p)
 	return c;
 }
 
-int lx_getc(struct parser *p)
+int lx_getc_slow(struct parser *p)
 {
 	int c = lx_getc_raw(p);
 	if (p->rec && c >= 0)
@@ -95,7 +95,7 @@ int lx_getc(struct parser *p)
 	return c;
 }
 
-void lx_ungetc(struct parser *p, int c)
+void lx_ungetc_slow(struct parser *p, int c)
 {
 	if (c < 0 || p->npb >= LX_PUSHBACK_MAX)
 		return;
@@ -151,17 +151,17 @@ int lx_peekc(struct parser *p)
 	return c;
 }
 
-int lx_getc_bnl(struct parser *p)
+int lx_getc_bnl_slow(struct parser *p)
 {
-	for (;;) {
-		int c = lx_getc(p);
-		if (c != '\\')
-			return c;
+	for (;;) {		/* a backslash was just read */
 		int d = lx_getc(p);
 		if (d != '\n') {
 			lx_ungetc(p, d);
-			return c;
+			return '\\';
 		}
+		int c = lx_getc(p);
+		if (c != '\\')
+			return c;
 	}
 }
 

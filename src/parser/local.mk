@@ -6,5 +6,5 @@ src_parser_libparser_a_SOURCES = \
 	src/parser/ast_print.c \
 	src/parser/lexer.c src/parser/lexer.h \
 	src/parser/parser.c src/parser/parser.h src/parser/parser_internal.h \
-	src/parser/source.c src/parser/source.h \
+	src/parser/source.c src/parser/source.h src/parser/source_internal.h \
 	src/parser/word.c

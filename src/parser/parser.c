@@ -121,7 +121,8 @@ static signed char kw_index(const char *s)
 	default: return -1;
 	}
 	for (size_t i = lo; i < hi; i++)
-		if (strcmp(s + 1, reserved_words[i] + 1) == 0)
+		if (s[1] == reserved_words[i][1] &&
+		    (s[1] == '\0' || strcmp(s + 2, reserved_words[i] + 2) == 0))
 			return (signed char)i;
 	return -1;
 }
@@ -421,7 +422,8 @@ static bool is_pipe(const struct token *t)
 /* Is t the unquoted word s? */
 static bool is_lit(const struct token *t, const char *s)
 {
-	return t->type == TK_WORD && t->lit && strcmp(t->lit, s) == 0;
+	return t->type == TK_WORD && t->lit && t->lit[0] == s[0] &&
+	       strcmp(t->lit, s) == 0;
 }
 
 /*
@@ -762,21 +764,32 @@ static void decl_array_word(struct parser *p, struct ast_node *n)
  * readonly or local, perhaps after `command` (with -p or --); 0 when the
  * command is none of them.
  */
+static bool is_decl_utility(const char *w)
+{
+	/* Most command names start with none of these bytes: one switch. */
+	switch (w[0]) {
+	case 'd': return strcmp(w, "declare") == 0;
+	case 'e': return strcmp(w, "export") == 0;
+	case 'l': return strcmp(w, "local") == 0;
+	case 'r': return strcmp(w, "readonly") == 0;
+	case 't': return strcmp(w, "typeset") == 0;
+	default: return false;
+	}
+}
+
 static size_t decl_args(const struct vec *v)
 {
 	size_t i = 0;
 	const char *w;
 	while (i < v->len && (w = word_literal_text(v->items[i])) &&
-	       strcmp(w, "command") == 0) {
+	       w[0] == 'c' && strcmp(w, "command") == 0) {
 		i++;
 		while (i < v->len && (w = word_literal_text(v->items[i])) &&
 		       (strcmp(w, "-p") == 0 || strcmp(w, "--") == 0))
 			i++;
 	}
 	w = i < v->len ? word_literal_text(v->items[i]) : NULL;
-	if (!w || (strcmp(w, "export") != 0 && strcmp(w, "readonly") != 0 &&
-		   strcmp(w, "local") != 0 && strcmp(w, "declare") != 0 &&
-		   strcmp(w, "typeset") != 0))
+	if (!w || !is_decl_utility(w))
 		return 0;
 	return i + 1;
 }

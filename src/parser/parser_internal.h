@@ -11,6 +11,7 @@
 #include "parser/lexer.h"
 #include "parser/parser.h"
 #include "parser/source.h"
+#include "parser/source_internal.h"
 
 /* An alias being read: its text is read before the rest of the input. */
 struct alias_frame {
@@ -79,13 +80,69 @@ struct parser {
 };
 
 /* ---- lexer.c: bytes */
-int lx_getc(struct parser *p);
-void lx_ungetc(struct parser *p, int c);
+int lx_getc_slow(struct parser *p);
+void lx_ungetc_slow(struct parser *p, int c);
+int lx_getc_bnl_slow(struct parser *p);
+
+/*
+ * The next byte.  Most bytes of a script come straight from the source's
+ * buffer with nothing above it (no pushed-back byte, no alias text, no
+ * recording, no set -v echo): that case is inline here and costs a load,
+ * a test and the position update; everything else (a newline, a NUL, a
+ * refill, the other layers) goes through lx_getc_slow in lexer.c, which
+ * gives exactly the same result.
+ */
+static inline int lx_getc(struct parser *p)
+{
+	struct source *s = p->src;
+	if (p->npb == 0 && !p->aliases && !p->rec && source_plain(s)) {
+		int c = s->buf[s->pos];
+		if (c != '\n' && c != '\0') {
+			s->pos++;
+			s->col++;
+			unsigned i = p->nhist++ % LX_HISTORY;
+			p->hist[i] = p->pos;
+			p->hist_alias[i] = false;
+			p->last_from_alias = false;
+			p->pos.col++;
+			return c;
+		}
+	}
+	return lx_getc_slow(p);
+}
+
+/*
+ * Push back the byte just read.  When it came from the source's buffer
+ * and nothing sits above the source, the buffer position just steps back
+ * (the inverse of lx_getc's fast path); otherwise lx_ungetc_slow keeps it
+ * with its position on the pushback stack.
+ */
+static inline void lx_ungetc(struct parser *p, int c)
+{
+	struct source *s = p->src;
+	unsigned i = (p->nhist - 1) % LX_HISTORY;
+	if (c >= 0 && c != '\n' && p->npb == 0 && !p->aliases && !p->rec &&
+	    !p->hist_alias[i] && s->npb == 0 && !s->synced && s->echo_fd < 0 &&
+	    s->pos > 0 && s->buf[s->pos - 1] == c && s->col > 1) {
+		s->pos--;
+		s->col--;
+		p->nhist--;
+		p->pos = p->hist[i];
+		return;
+	}
+	lx_ungetc_slow(p, c);
+}
+
+/** lx_getc that removes backslash-newline pairs (line continuation, XCU 2.2.1). */
+static inline int lx_getc_bnl(struct parser *p)
+{
+	int c = lx_getc(p);
+	return c == '\\' ? lx_getc_bnl_slow(p) : c;
+}
+
 int lx_peekc(struct parser *p);
 /** Take a run of source bytes not marked in stop[] (see lexer.c); *n may be 0. */
 const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n);
-/** lx_getc that removes backslash-newline pairs (line continuation, XCU 2.2.1). */
-int lx_getc_bnl(struct parser *p);
 void lx_push_alias(struct parser *p, const char *name, const char *text);
 /** Give back text read ahead from position at: it is read again, with its
     positions, before the rest of the input. */

@@ -13,6 +13,7 @@
 #include "base/fdutil.h"
 #include "base/strbuf.h"
 #include "parser/source.h"
+#include "parser/source_internal.h"
 
 /*
  * Byte policy (issue 7, "hostile input").
@@ -31,37 +32,6 @@
  *    -c strings, here-document bodies and interactive lines alike, because
  *    they all come through source_getc().
  */
-
-enum source_kind { SRC_STRING, SRC_FD, SRC_LINES };
-
-/* Bytes read on a seekable fd at a time; pipes and terminals read 1. */
-#define SRC_BLOCK 8192
-
-struct source {
-	enum source_kind kind;
-	char *name;			/* owned */
-	unsigned char *buf;		/* owned: the string, a block, or a line */
-	size_t len;			/* bytes in buf */
-	size_t pos;			/* next byte of buf */
-	int fd;				/* SRC_FD: ours when private */
-	bool seekable;			/* SRC_FD: a regular file */
-	bool shared;			/* SRC_FD: others may move the offset */
-	off_t buf_off;			/* seekable: file offset of buf[0] */
-	off_t kern_off;			/* seekable: where we left the fd's offset */
-	bool synced;			/* source_sync() ran since the last read */
-	bool at_eof;
-	bool failed;			/* a read error happened */
-	source_line_fn line_fn;		/* SRC_LINES */
-	void *line_ctx;			/* borrowed */
-	bool continuation;		/* next line is a PS2 line */
-	int pb[4];			/* pushed-back bytes beyond buf */
-	int npb;
-	unsigned line, col;
-	unsigned prev_col[4];		/* col before recent newlines, for ungetc */
-	int nprev;
-	int echo_fd;			/* set -v: -1 when off */
-	struct strbuf echo;		/* the current line, echoed at its end */
-};
 
 static struct source *source_new(enum source_kind kind, const char *name)
 {
