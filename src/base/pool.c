@@ -1,5 +1,6 @@
 /* pool.c: size-classed free lists for the many small, short-lived blocks of syntax trees (see pool.h). */
 /* SPDX-License-Identifier: GPL-3.0-or-later */
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,7 @@
    free() (glibc's chunk header before it never holds this value); a
    sanitizer build reports the read instead, which is the bug to fix. */
 #define MAGIC 0xb10c5eedu
+#define ARENA_MAGIC 0xa4e4a5edu	/* a block of an arena: cls is unused */
 
 struct hdr {
 	unsigned magic;
@@ -38,10 +40,18 @@ struct free_block {
 	struct free_block *next;
 };
 
+struct arena_chunk;
+struct pool_arena;
+
 static struct {
 	struct free_block *free[NCLASS];
 	char *chunk;		/* the unused tail of the current chunk */
 	size_t left;		/* its bytes */
+	struct pool_arena *current;	/* the arena pool_alloc uses, or NULL */
+	struct arena_chunk *spare;	/* the first chunk of the last arena
+					   freed, kept for the next one: most
+					   commands fit in one chunk, so a
+					   script's commands reuse it */
 } pool;
 
 static void *carve(size_t cls)
@@ -60,7 +70,167 @@ static void *carve(size_t cls)
 	return b;
 }
 
+/* ------------------------------------------------------------ arenas */
+
+#define ARENA_CHUNK 4096
+
+struct arena_chunk {
+	struct arena_chunk *next;
+	size_t size;			/* bytes after this header */
+};
+
+struct pool_arena {
+	unsigned refs;
+	char *next;			/* the free tail of the current chunk */
+	size_t left;			/* its bytes */
+	struct arena_chunk *chunks;	/* owned, newest first */
+	void **adopted;			/* owned malloc'd blocks (pool_adopt) */
+	size_t nadopted, capadopted;
+};
+
+
+struct pool_arena *pool_arena_create(void)
+{
+	struct pool_arena *a = xcalloc(1, sizeof *a);
+	a->refs = 1;
+	return a;
+}
+
+void pool_arena_ref(struct pool_arena *a)
+{
+	a->refs++;
+}
+
+void pool_arena_unref(struct pool_arena *a)
+{
+	if (!a || --a->refs > 0)
+		return;
+	if (pool.current == a)
+		pool.current = NULL;
+	for (size_t i = 0; i < a->nadopted; i++)
+		free(a->adopted[i]);
+	free(a->adopted);
+	struct arena_chunk *c = a->chunks;
+	while (c) {
+		struct arena_chunk *next = c->next;
+		if (POOL_CACHE && !pool.spare && c->size == ARENA_CHUNK - sizeof *c)
+			pool.spare = c;
+		else
+			free(c);
+		c = next;
+	}
+	free(a);
+}
+
+struct pool_arena *pool_arena_use(struct pool_arena *a)
+{
+	struct pool_arena *old = pool.current;
+	pool.current = a;
+	return old;
+}
+
+struct pool_arena *pool_arena_current(void)
+{
+	return pool.current;
+}
+
+static void arena_keep(struct pool_arena *a, void *p)
+{
+	if (a->nadopted == a->capadopted) {
+		a->capadopted = a->capadopted ? 2 * a->capadopted : 8;
+		a->adopted = xreallocarray(a->adopted, a->capadopted, sizeof *a->adopted);
+	}
+	a->adopted[a->nadopted++] = p;
+}
+
+/* need bytes (a header included), 8-aligned, from the current arena. */
+static struct hdr *arena_alloc(struct pool_arena *a, size_t need)
+{
+	need = (need + 7) & ~(size_t)7;
+	if (!POOL_CACHE) {	/* sanitizers: a malloc per block */
+		struct hdr *h = xmalloc(need);
+		arena_keep(a, h);
+		return h;
+	}
+	if (a->left < need) {
+		struct arena_chunk *c;
+		if (need > ARENA_CHUNK / 4) {
+			/* A big block (a long text) gets a chunk of its own;
+			   the current chunk's tail stays in use. */
+			c = xmalloc(xadd(sizeof *c, need));
+			c->size = need;
+			c->next = a->chunks;
+			a->chunks = c;
+			return (struct hdr *)(c + 1);
+		}
+		if (pool.spare) {
+			c = pool.spare;
+			pool.spare = NULL;
+		} else {
+			c = xmalloc(ARENA_CHUNK);
+			c->size = ARENA_CHUNK - sizeof *c;
+		}
+		c->next = a->chunks;
+		a->chunks = c;
+		a->next = (char *)(c + 1);
+		a->left = c->size;
+	}
+	struct hdr *h = (struct hdr *)a->next;
+	a->next += need;
+	a->left -= need;
+	return h;
+}
+
+int pool_in_arena(const void *p)
+{
+	return p && ((const struct hdr *)p - 1)->magic == ARENA_MAGIC;
+}
+
+void *pool_adopt(void *p, size_t n)
+{
+	if (pool.current) {
+		arena_keep(pool.current, p);
+		return p;
+	}
+	void *q = pool_alloc(n);
+	memcpy(q, p, n);
+	free(p);
+	return q;
+}
+
+char *pool_strndup(const char *s, size_t n)
+{
+	char *d = pool_alloc(xadd(n, 1));
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *pool_strdup(const char *s)
+{
+	return pool_strndup(s, strlen(s));
+}
+
+/* ------------------------------------------------------------- blocks */
+
+static void *heap_alloc(size_t size);
+
 void *pool_alloc(size_t size)
+{
+	size_t need = size + sizeof(struct hdr);
+	struct hdr *h;
+	if (pool.current && need >= size && size <= UINT_MAX) {
+		h = arena_alloc(pool.current, need);
+		h->magic = ARENA_MAGIC;
+		h->cls = (unsigned)size;	/* for pool_realloc */
+		return h + 1;
+	}
+	return heap_alloc(size);
+}
+
+/* A block from the size classes (or malloc when big), whatever arena is
+   current. */
+static void *heap_alloc(size_t size)
 {
 	size_t need = size + sizeof(struct hdr);
 	struct hdr *h;
@@ -95,6 +265,17 @@ void *pool_realloc(void *p, size_t size)
 	if (!p)
 		return pool_alloc(size);
 	struct hdr *h = (struct hdr *)p - 1;
+	if (h->magic == ARENA_MAGIC) {
+		/* Grows in the current arena (a tree's vector, while its
+		   command is parsed); the old block stays in its arena. */
+		if (size <= h->cls)
+			return p;
+		void *n = pool_alloc(size);
+		memcpy(n, p, h->cls);
+		return n;
+	}
+	/* A block from the classes stays one, even while an arena is
+	   current: it may belong to something that outlives the tree. */
 	if (h->cls >= BIG) {
 		h = xrealloc(h, xadd(size, sizeof *h));
 		return h + 1;
@@ -102,7 +283,7 @@ void *pool_realloc(void *p, size_t size)
 	size_t have = (h->cls + 1) * GRAIN - sizeof *h;
 	if (size <= have)
 		return p;
-	void *n = pool_alloc(size);
+	void *n = heap_alloc(size);
 	memcpy(n, p, have);
 	pool_free(p);
 	return n;
@@ -113,6 +294,8 @@ void pool_free(void *p)
 	if (!p)
 		return;
 	struct hdr *h = (struct hdr *)p - 1;
+	if (h->magic == ARENA_MAGIC)
+		return;
 	if (h->magic != MAGIC) {	/* a malloc'd block, by mistake */
 		free(p);
 		return;

@@ -32,7 +32,49 @@ void *pool_zalloc(size_t size);
  * in place while the size class still holds it.  Out of memory is fatal.
  */
 void *pool_realloc(void *p, size_t size);
-/** Give back a block from pool_alloc/pool_zalloc; NULL is ignored. */
+/** Give back a block from pool_alloc/pool_zalloc; NULL is ignored.  A
+    block of an arena is left alone (its arena frees it). */
 void pool_free(void *p);
+/** A copy of s (NUL-terminated) / of s[0..n) plus a NUL, as a pool block. */
+char *pool_strdup(const char *s);
+char *pool_strndup(const char *s, size_t n);
+
+/*
+ * Arenas: one syntax tree's memory, freed at once.  The parser makes an
+ * arena current while it reads one complete command; every pool_alloc
+ * meanwhile bumps a pointer in the arena's chunks (no free list, no
+ * class), pool_free of such a block does nothing, and the whole tree goes
+ * with one pool_arena_unref — no walk over its nodes and words.  An arena
+ * is reference-counted: the command's root holds one reference, and each
+ * function definition still alive that was parsed in it holds another
+ * (ast_node_ref), so a function body outlives the command that defined it.
+ *
+ * Only code that builds trees may run while an arena is current: whatever
+ * else allocates from the pool then (a hook the parser calls, a vector
+ * that outlives the command) runs with the arena set aside
+ * (pool_arena_use(NULL) and back).  Sanitizer builds give each arena block
+ * its own malloc, freed with the arena, so a use after the arena is gone
+ * is reported.
+ */
+struct pool_arena;
+
+/** A new arena holding one reference. */
+struct pool_arena *pool_arena_create(void);
+void pool_arena_ref(struct pool_arena *a);
+/** Drop a reference; the last one frees every block of the arena. */
+void pool_arena_unref(struct pool_arena *a);
+/** Make a (may be NULL) the current arena; returns the one it replaces. */
+struct pool_arena *pool_arena_use(struct pool_arena *a);
+/** The current arena, or NULL. */
+struct pool_arena *pool_arena_current(void);
+/** Is p (from pool_alloc) a block of some arena? */
+int pool_in_arena(const void *p);
+/**
+ * Hand the malloc'd block p (e.g. a strbuf's finished text) to the tree
+ * being built: with an arena current, the arena frees p with itself and p
+ * is returned as is; without one, p is copied to a pool block of n bytes
+ * and freed.  Either way the result is freed by pool_free (or the arena).
+ */
+void *pool_adopt(void *p, size_t n);
 
 #endif

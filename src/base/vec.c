@@ -40,6 +40,13 @@ void vec_push(struct vec *v, void *item)
 	v->items[v->len++] = item;
 }
 
+void vec_push_heap(struct vec *v, void *item)
+{
+	struct pool_arena *a = pool_arena_use(NULL);
+	vec_push(v, item);
+	pool_arena_use(a);
+}
+
 void *vec_pop(struct vec *v)
 {
 	return v->len ? v->items[--v->len] : NULL;

@@ -19,6 +19,9 @@ void vec_init(struct vec *v);
 void vec_push(struct vec *v, void *item);
 /** Make room for n more items (one allocation instead of a series). */
 void vec_reserve(struct vec *v, size_t n);
+/** vec_push for a vector that outlives the syntax tree being parsed:
+    its array never comes from the current pool arena (base/pool.h). */
+void vec_push_heap(struct vec *v, void *item);
 /** Remove and return the last item (NULL when empty). */
 void *vec_pop(struct vec *v);
 /** Ensure items[len] exists and is NULL (for argv-style arrays); len unchanged. */

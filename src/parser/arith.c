@@ -303,12 +303,12 @@ static struct arith_node *new_node(enum arith_kind kind, enum arith_op op)
 
 void arith_destroy(struct arith_node *n)
 {
-	if (!n)
+	if (!n || pool_in_arena(n))	/* its arena frees it */
 		return;
 	arith_destroy(n->a);
 	arith_destroy(n->b);
 	arith_destroy(n->c);
-	free(n->name);
+	pool_free(n->name);
 	pool_free(n);
 }
 
@@ -379,7 +379,7 @@ static struct arith_node *incdec(struct aparser *ap, enum tok which,
 {
 	struct arith_node *n = new_node(AR_INCDEC,
 					which == T_INC ? ARO_ADD : ARO_SUB);
-	n->name = xstrndup(name, len);
+	n->name = pool_strndup(name, len);
 	n->num = prefix;
 	return seal(ap, n);
 }
@@ -399,7 +399,7 @@ static struct arith_node *parse_primary(struct aparser *ap)
 			return incdec(ap, which, name, len, false);
 		}
 		struct arith_node *n = new_node(AR_VAR, ARO_NONE);
-		n->name = xstrndup(name, len);
+		n->name = pool_strndup(name, len);
 		return seal(ap, n);
 	}
 	if (ap->tok == T_LPAREN) {

@@ -45,13 +45,13 @@ static void word_destroy_v(void *w)
 
 void word_destroy(struct word *w)
 {
-	if (!w)
+	if (!w || pool_in_arena(w))	/* its arena frees it */
 		return;
 	switch (w->type) {
 	case WORD_LITERAL:
 	case WORD_SQUOTE:
 		if (w->lit.text != (char *)(w + 1))	/* not inline text */
-			free(w->lit.text);
+			pool_free(w->lit.text);
 		break;
 	case WORD_DQUOTE:
 	case WORD_LIST:
@@ -59,7 +59,7 @@ void word_destroy(struct word *w)
 		vec_free_all(&w->parts, word_destroy_v);
 		break;
 	case WORD_PARAM:
-		free(w->param.name);
+		pool_free(w->param.name);
 		word_destroy(w->param.arg);
 		word_destroy(w->param.arg2);
 		word_destroy(w->param.subscript);
@@ -73,7 +73,7 @@ void word_destroy(struct word *w)
 			arith_destroy(w->arith.tree);
 		break;
 	case WORD_TILDE:
-		free(w->tilde.user);
+		pool_free(w->tilde.user);
 		break;
 	}
 	pool_free(w);
@@ -81,13 +81,13 @@ void word_destroy(struct word *w)
 
 void redir_destroy(struct redir *r)
 {
-	if (!r)
+	if (!r || pool_in_arena(r))
 		return;
-	free(r->fd_var);
-	free(r->delim);
+	pool_free(r->fd_var);
+	pool_free(r->delim);
 	word_destroy(r->target);
 	word_destroy(r->body);
-	free(r);
+	pool_free(r);
 }
 
 /*
@@ -139,15 +139,24 @@ struct ast_node *ast_node_create(enum node_type type)
 	struct ast_node *n = type == NODE_LIST ? list_create() : pool_zalloc(sizeof *n);
 	n->type = type;
 	n->refs = 1;
+	n->arena = pool_arena_current();
 	vec_init(&n->redirs);
 	return n;
 }
 
 struct ast_node *ast_node_ref(struct ast_node *n)
 {
-	if (n)
+	if (n && n->arena)
+		pool_arena_ref(n->arena);
+	else if (n)
 		n->refs++;
 	return n;
+}
+
+void ast_discard(struct ast_node *n)
+{
+	if (n && !n->arena)
+		ast_node_destroy(n);
 }
 
 /* Most vectors of a tree are empty (a command without redirections, a
@@ -164,10 +173,10 @@ static void redir_destroy_v(void *r) { redir_destroy(r); }
 static void assign_destroy(void *p)
 {
 	struct assign *a = p;
-	free(a->name);
+	pool_free(a->name);
 	word_destroy(a->subscript);
 	word_destroy(a->value);
-	free(a);
+	pool_free(a);
 }
 
 static void list_free_items(struct ast_node *n)
@@ -190,7 +199,7 @@ static void case_item_destroy(void *p)
 	struct case_item *ci = p;
 	vec_free_all(&ci->patterns, word_destroy_v);
 	ast_node_destroy(ci->body);
-	free(ci);
+	pool_free(ci);
 }
 
 /* Free what n owns (not n itself, not the left operand of && / ||). */
@@ -228,7 +237,7 @@ static void node_free_fields(struct ast_node *n)
 		break;
 	case NODE_FOR:
 	case NODE_SELECT:
-		free(n->for_.var);
+		pool_free(n->for_.var);
 		free_vec(&n->for_.words, word_destroy_v);
 		ast_node_destroy(n->for_.body);
 		break;
@@ -237,8 +246,8 @@ static void node_free_fields(struct ast_node *n)
 		vec_free_all(&n->case_.items, case_item_destroy);
 		break;
 	case NODE_FUNCDEF:
-		free(n->func.name);
-		free(n->func.source);
+		pool_free(n->func.name);
+		pool_free(n->func.source);
 		ast_node_destroy(n->func.body);
 		break;
 	case NODE_ARITH:
@@ -258,13 +267,13 @@ static void node_free_fields(struct ast_node *n)
 
 void cond_destroy(struct cond *c)
 {
-	if (!c)
+	if (!c || pool_in_arena(c))
 		return;
 	word_destroy(c->left);
 	word_destroy(c->right);
 	cond_destroy(c->a);
 	cond_destroy(c->b);
-	free(c);
+	pool_free(c);
 }
 
 const char *cond_binop_name(int op)
@@ -284,6 +293,10 @@ const char *cond_binop_name(int op)
  */
 void ast_node_destroy(struct ast_node *n)
 {
+	if (n && n->arena) {	/* one reference to the whole arena */
+		pool_arena_unref(n->arena);
+		return;
+	}
 	while (n && --n->refs == 0) {
 		struct ast_node *next = NULL;
 		if (n->type == NODE_AND || n->type == NODE_OR)

@@ -16,6 +16,12 @@
  *
  * Ownership: a node owns everything it points to, unless a field says
  * "borrowed".  ast_node_destroy() / word_destroy() free a whole subtree.
+ * Every owned block of a tree (nodes, words, vectors' arrays, names,
+ * texts) comes from base/pool.h (pool_alloc, pool_strdup...), never from
+ * malloc: a tree the parser builds lives in one arena, freed at once
+ * (see ast_node_ref), and the same tree built outside an arena (a
+ * here-document text parsed at run time, brace expansion's words) is
+ * freed block by block with pool_free.
  */
 
 /* A position in the source: 1-based line and column (column counts bytes). */
@@ -102,7 +108,9 @@ struct word {
 	union {
 		/* WORD_LITERAL, WORD_SQUOTE */
 		struct {
-			char *text;		/* owned, NUL-terminated; may be "" */
+			char *text;		/* owned (a base/pool.h block, or
+						   inline after the struct),
+						   NUL-terminated; may be "" */
 			size_t len;		/* bytes in text (text may hold a
 						   NUL byte only if the input did;
 						   see docs on NUL handling) */
@@ -290,10 +298,15 @@ struct case_item {
 	struct src_range range;
 };
 
+struct pool_arena;
+
 struct ast_node {
 	enum node_type type;
 	unsigned refs;		/* reference count, 1 when created (see
-				   ast_node_ref) */
+				   ast_node_ref); unused in an arena */
+	struct pool_arena *arena;	/* borrowed, may be NULL: the arena
+				   the node lives in (base/pool.h); then
+				   references are counted on the arena */
 	struct src_range range;
 	struct vec redirs;	/* struct redir * (owned): on NODE_SIMPLE the
 				   command's redirections; on compound commands
@@ -397,9 +410,18 @@ struct list_item *ast_list_add(struct ast_node *n);
  * Reference counting for function bodies: a function definition outlives the
  * tree it was parsed in, so NODE_FUNCDEF bodies are shared, not copied.
  * ast_node_ref() returns n; ast_node_destroy() frees only on the last
- * reference.
+ * reference.  A tree the parser returns lives in an arena (its root holds
+ * one reference to it); ast_node_ref of any of its nodes keeps the whole
+ * arena, and ast_node_destroy of the root or of such a node drops that
+ * reference — the last one frees the tree at once, with no walk.
  */
 struct ast_node *ast_node_ref(struct ast_node *n);
+/**
+ * Throw away a subtree the parser built but does not keep: freed now when
+ * it lives outside an arena, left to its arena otherwise (it holds no
+ * reference of its own).
+ */
+void ast_discard(struct ast_node *n);
 
 /* ---------------------------------------------------------- the dump */
 

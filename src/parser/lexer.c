@@ -197,8 +197,8 @@ void lx_push_alias(struct parser *p, const char *name, const char *text)
 	f->trailing_blank = n > 0 && (text[n - 1] == ' ' || text[n - 1] == '\t');
 	/* The aliases being read when this name was read stay "in use". */
 	for (size_t i = 0; i < p->active_aliases.len; i++)
-		vec_push(&f->chain, xstrdup(p->active_aliases.items[i]));
-	vec_push(&f->chain, xstrdup(name));
+		vec_push_heap(&f->chain, xstrdup(p->active_aliases.items[i]));
+	vec_push_heap(&f->chain, xstrdup(name));
 	f->next = p->aliases;
 	p->aliases = f;
 }
@@ -410,7 +410,7 @@ static void lx_read_heredoc(struct parser *p, struct redir *r)
 		r->body = word_create(WORD_SQUOTE);
 		r->body->lit.kind = SQUOTE_SINGLE;
 		r->body->lit.len = body.len;
-		r->body->lit.text = sb_finish(&body);
+		r->body->lit.text = pool_adopt(sb_finish(&body), r->body->lit.len + 1);
 		r->body->range.begin = (struct src_pos){ start, 1 };
 		r->body->range.end = p->pos;
 	} else if (body.len && !memchr(body.data, '$', body.len) &&
@@ -440,7 +440,7 @@ static void lx_read_heredocs(struct parser *p)
 void lx_token_free(struct token *t)
 {
 	word_destroy(t->word);
-	free(t->io_name);
+	pool_free(t->io_name);
 	memset(t, 0, sizeof *t);
 }
 
@@ -513,7 +513,7 @@ static void lx_note_aliases(struct parser *p)
 	vec_init(&p->active_aliases);
 	for (struct alias_frame *f = p->aliases; f; f = f->next)
 		for (size_t i = 0; i < f->chain.len; i++)
-			vec_push(&p->active_aliases, xstrdup(f->chain.items[i]));
+			vec_push_heap(&p->active_aliases, xstrdup(f->chain.items[i]));
 }
 
 /*
@@ -538,9 +538,9 @@ static void lx_classify_word(struct parser *p, struct token *t)
 		t->type = TK_IO_NUMBER;
 		t->io_number = atoi(s);
 	} else {
-		char *name = xstrndup(s + 1, n - 2);
+		char *name = pool_strndup(s + 1, n - 2);
 		if (!parse_is_name(name)) {
-			free(name);
+			pool_free(name);
 			return;
 		}
 		t->type = TK_IO_NAME;

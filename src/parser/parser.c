@@ -64,7 +64,9 @@ void parse_warn(struct parser *p, unsigned line, const char *fmt, ...)
 	va_start(ap, fmt);
 	sb_vprintf(&sb, fmt, ap);
 	va_end(ap);
+	struct pool_arena *a = pool_arena_use(NULL);	/* the hook's own memory */
 	p->warn_fn(p->warn_ctx, source_name(p->src), line, sb_str(&sb));
+	pool_arena_use(a);
 	sb_free(&sb);
 }
 
@@ -174,7 +176,9 @@ static __attribute__((noinline)) void try_alias(struct parser *p,
 		t->alias_checked = true;
 		if ((pos != AP_ARG && t->kw >= 0) || lx_alias_active(p, t->lit))
 			return;
+		struct pool_arena *a = pool_arena_use(NULL);
 		const char *value = p->alias_fn(p->alias_ctx, t->lit);
+		pool_arena_use(a);
 		if (!value)
 			return;
 		lx_push_alias(p, t->lit, value);
@@ -334,7 +338,7 @@ static struct ast_node *new_node(struct parser *p, enum node_type type)
 static struct ast_node *finish(struct parser *p, struct ast_node *n)
 {
 	if (p->err) {
-		ast_node_destroy(n);
+		ast_discard(n);
 		return NULL;
 	}
 	n->range.end = p->last_end;
@@ -491,7 +495,7 @@ static struct redir *parse_redirect(struct parser *p, bool *both)
 		[TK_ANDGREAT] = REDIR_OUT, [TK_ANDDGREAT] = REDIR_APPEND,
 	};
 	struct token *t = peek(p);
-	struct redir *r = xcalloc(1, sizeof *r);
+	struct redir *r = pool_zalloc(sizeof *r);
 	r->fd = -1;
 	r->range.begin = t->range.begin;
 	if (t->type == TK_IO_NUMBER) {
@@ -530,10 +534,13 @@ static struct redir *parse_redirect(struct parser *p, bool *both)
 	if (r->op == REDIR_HEREDOC) {
 		char *d = word_heredoc_delim(r->target, &r->quoted_delim);
 		free(d);
-		if (raw.len)
-			r->delim = word_unquote_delim(raw.data, raw.len);
+		if (raw.len) {
+			char *delim = word_unquote_delim(raw.data, raw.len);
+			r->delim = pool_strdup(delim);
+			free(delim);
+		}
 		sb_free(&raw);
-		vec_push(&p->heredocs, r);
+		vec_push_heap(&p->heredocs, r);
 	} else {
 		r->target = word_tilde(r->target, false);
 	}
@@ -543,7 +550,7 @@ static struct redir *parse_redirect(struct parser *p, bool *both)
 /* A redirection `fd>&1`, made by the parser for &> and |& (range: at). */
 static struct redir *dup_to_stdout(int fd, struct src_range at)
 {
-	struct redir *r = xcalloc(1, sizeof *r);
+	struct redir *r = pool_zalloc(sizeof *r);
 	r->op = REDIR_DUP_OUT;
 	r->fd = fd;
 	r->range = at;
@@ -628,7 +635,7 @@ static struct ast_node *parse_function_kw(struct parser *p)
 		bad_func_name(p, t->word);
 		return finish(p, n);
 	}
-	n->func.name = xstrdup(t->lit);
+	n->func.name = pool_strdup(t->lit);
 	consume(p);
 	if (peek(p)->type == TK_LPAREN) {
 		consume(p);
@@ -648,13 +655,13 @@ static struct ast_node *parse_funcdef(struct parser *p, struct ast_node *simple)
 	const char *s = word_literal_text(name);
 	if (!func_name_ok(s)) {
 		bad_func_name(p, name);
-		ast_node_destroy(simple);
+		ast_discard(simple);
 		return NULL;
 	}
 	struct ast_node *n = ast_node_create(NODE_FUNCDEF);
 	n->range.begin = simple->range.begin;
-	n->func.name = xstrdup(s);
-	ast_node_destroy(simple);
+	n->func.name = pool_strdup(s);
+	ast_discard(simple);
 	consume(p);	/* ( */
 	if (peek(p)->type != TK_RPAREN) {
 		unexpected(p, ")");
@@ -718,7 +725,7 @@ static void simple_word(struct parser *p, struct ast_node *n)
 		bool append = false;
 		char *name = word_split_assignment(&w, &subscript, &append);
 		if (name) {
-			struct assign *a = xcalloc(1, sizeof *a);
+			struct assign *a = pool_zalloc(sizeof *a);
 			a->name = name;
 			a->value = w;
 			a->range = range;
@@ -816,7 +823,7 @@ static void decl_tilde(struct ast_node *n)
 		struct word *list = word_create(WORD_LIST), *head = word_create(WORD_LITERAL);
 		list->range = range;
 		head->lit.len = strlen(name) + 1;
-		head->lit.text = xmalloc(head->lit.len + 1);
+		head->lit.text = pool_alloc(head->lit.len + 1);
 		memcpy(head->lit.text, name, head->lit.len - 1);
 		memcpy(head->lit.text + head->lit.len - 1, "=", 2);
 		head->range = range;
@@ -829,7 +836,7 @@ static void decl_tilde(struct ast_node *n)
 		} else {
 			vec_push(&list->parts, w);
 		}
-		free(name);
+		pool_free(name);
 		list->decl = true;
 		v->items[i] = list;
 	}
@@ -905,7 +912,7 @@ static struct ast_node *parse_do_group(struct parser *p)
 		return NULL;
 	struct ast_node *body = parse_list(p, false, "done");
 	if (body && !expect_kw(p, KW_DONE)) {
-		ast_node_destroy(body);
+		ast_discard(body);
 		return NULL;
 	}
 	return body;
@@ -1042,7 +1049,7 @@ static struct ast_node *parse_for(struct parser *p, enum node_type type)
 	consume(p);
 	struct token *t = peek(p);
 	if (type == NODE_FOR && at_double_paren(p)) {
-		ast_node_destroy(n);
+		ast_discard(n);
 		return parse_arith_for(p);
 	}
 	if (t->type != TK_WORD || !t->lit || !parse_is_name(t->lit)) {
@@ -1053,7 +1060,7 @@ static struct ast_node *parse_for(struct parser *p, enum node_type type)
 			unexpected(p, "name");
 		return finish(p, n);
 	}
-	n->for_.var = xstrdup(t->lit);
+	n->for_.var = pool_strdup(t->lit);
 	consume(p);
 	parse_linebreak(p, AP_KW);
 	t = peek(p);
@@ -1109,7 +1116,7 @@ static bool is_case_term(const struct token *t)
 /* case_item: pattern ) linebreak [compound_list] (;; | ;& | before esac) */
 static bool parse_case_item(struct parser *p, struct ast_node *n)
 {
-	struct case_item *ci = xcalloc(1, sizeof *ci);
+	struct case_item *ci = pool_zalloc(sizeof *ci);
 	ci->range.begin = p->tok.range.begin;
 	vec_push(&n->case_.items, ci);
 	if (!parse_patterns(p, ci))
@@ -1199,7 +1206,7 @@ static struct cond *cond_or(struct parser *p);
 
 static struct cond *cond_new(enum cond_type type)
 {
-	struct cond *c = xcalloc(1, sizeof *c);
+	struct cond *c = pool_zalloc(sizeof *c);
 	c->type = type;
 	return c;
 }
@@ -1470,14 +1477,14 @@ struct ast_node *parse_cmdsub_body(struct parser *p)
 	p->have_tok = false;
 	/* $(cat <<EOF) with the body after the line: read at the next newline. */
 	for (size_t i = 0; i < p->heredocs.len; i++)
-		vec_push(&outer_docs, p->heredocs.items[i]);
+		vec_push_heap(&outer_docs, p->heredocs.items[i]);
 	vec_free(&p->heredocs);
 	vec_free_all(&p->active_aliases, free);
 	p->heredocs = outer_docs;
 	p->active_aliases = outer_active;
 	p->tok = saved;
 	if (p->err) {
-		ast_node_destroy(prog);
+		ast_discard(prog);
 		return NULL;
 	}
 	return prog;
@@ -1494,14 +1501,22 @@ static void list_append(struct ast_node *all, struct ast_node *cmd)
 	if (all->list.items.len == cmd->list.items.len)
 		all->range.begin = cmd->range.begin;
 	all->range.end = cmd->range.end;
-	ast_node_destroy(cmd);
+	ast_discard(cmd);
 }
 
-/* Parse everything p's source holds into one NODE_LIST (NULL when empty). */
+/*
+ * Parse everything p's source holds into one NODE_LIST (NULL when empty).
+ * All of it goes into one arena: the current one when this text is nested
+ * in a command being parsed (`...`), else a new one that the list's root
+ * holds.
+ */
 static struct ast_node *parse_all(struct parser *p)
 {
 	struct ast_node *all = NULL, *cmd;
 	enum parse_status st;
+	struct pool_arena *own = NULL;
+	if (!pool_arena_current())
+		pool_arena_use(own = pool_arena_create());
 	while ((st = parser_next(p, &cmd)) == PARSE_OK) {
 		if (!all) {
 			all = cmd;
@@ -1509,8 +1524,13 @@ static struct ast_node *parse_all(struct parser *p)
 		}
 		list_append(all, cmd);
 	}
-	if (st != PARSE_EOF) {
-		ast_node_destroy(all);
+	if (own)
+		pool_arena_use(NULL);
+	if (st != PARSE_EOF || !all) {
+		if (own)
+			pool_arena_unref(own);
+		else
+			ast_discard(all);
 		return NULL;
 	}
 	return all;
@@ -1584,7 +1604,43 @@ static enum parse_status parse_status_of(struct parser *p)
 	return p->incomplete ? PARSE_INCOMPLETE : PARSE_ERROR;
 }
 
+/*
+ * The lookahead token outlives the command; when the command's arena is
+ * freed (after an error), a word the token still points into goes with it.
+ */
+static void forget_arena_token(struct parser *p)
+{
+	if (!p->have_tok)
+		return;
+	p->tok.word = NULL;
+	p->tok.lit = NULL;
+	p->tok.io_name = NULL;
+}
+
+static enum parse_status parse_one(struct parser *p, struct ast_node **out);
+
+/*
+ * One complete command, in an arena of its own that the root holds (see
+ * ast.h): the tree is freed at once when the caller destroys the root.
+ * Nested in a command being parsed, or under parse_all, the current arena
+ * is used instead.
+ */
 enum parse_status parser_next(struct parser *p, struct ast_node **out)
+{
+	if (pool_arena_current())
+		return parse_one(p, out);
+	struct pool_arena *a = pool_arena_create();
+	pool_arena_use(a);
+	enum parse_status st = parse_one(p, out);
+	pool_arena_use(NULL);
+	if (st != PARSE_OK || !*out) {
+		forget_arena_token(p);
+		pool_arena_unref(a);
+	}
+	return st;
+}
+
+static enum parse_status parse_one(struct parser *p, struct ast_node **out)
 {
 	unsigned base = p->depth;
 	*out = NULL;
@@ -1592,7 +1648,9 @@ enum parse_status parser_next(struct parser *p, struct ast_node **out)
 	p->err = NULL;
 	p->incomplete = false;
 	if (p->syntax_fn) {
+		struct pool_arena *a = pool_arena_use(NULL);
 		int syn = p->syntax_fn(p->syntax_ctx);
+		pool_arena_use(a);
 		p->extglob = syn & PARSE_SYN_EXTGLOB;
 		p->posix = syn & PARSE_SYN_POSIX;
 	}
@@ -1622,7 +1680,7 @@ enum parse_status parser_next(struct parser *p, struct ast_node **out)
 	}
 	p->depth = base;
 	if (p->err) {
-		ast_node_destroy(list);
+		ast_discard(list);
 		return parse_status_of(p);
 	}
 	*out = list;

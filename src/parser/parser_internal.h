@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 
+#include "base/pool.h"
 #include "base/strbuf.h"
 #include "base/vec.h"
 #include "parser/ast.h"

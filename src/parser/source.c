@@ -11,6 +11,7 @@
 
 #include "base/alloc.h"
 #include "base/fdutil.h"
+#include "base/pool.h"
 #include "base/strbuf.h"
 #include "parser/source.h"
 #include "parser/source_internal.h"
@@ -121,7 +122,11 @@ static bool source_fill(struct source *s)
 	if (s->at_eof || s->kind == SRC_STRING)
 		return false;
 	if (s->kind == SRC_LINES) {
+		/* The line editor's memory is its own, not the syntax
+		   tree's being built (base/pool.h). */
+		struct pool_arena *a = pool_arena_use(NULL);
 		char *l = s->line_fn(s->line_ctx, s->continuation);
+		pool_arena_use(a);
 		s->continuation = true;
 		free(s->buf);
 		s->buf = NULL;

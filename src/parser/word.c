@@ -145,6 +145,14 @@ static bool is_name_start(int c) { return c == '_' || (c < 128 && isalpha(c)); }
 static bool is_name_char(int c) { return c == '_' || (c < 128 && isalnum(c)); }
 static bool is_special_param(int c) { return c >= 0 && strchr("@*#?-$!", c) && c; }
 
+/* The text collected in sb as a tree's block (base/pool.h); sb is freed. */
+static char *take_text(struct strbuf *sb)
+{
+	char *t = pool_strndup(sb->data ? sb->data : "", sb->len);
+	sb_free(sb);
+	return t;
+}
+
 static struct word *new_squote(enum squote_kind kind, char *text, size_t len,
 			       struct src_pos b, struct src_pos e)
 {
@@ -171,7 +179,7 @@ static struct word *lex_single(struct parser *p, struct src_pos at)
 		sb_putc(&sb, (char)c);
 	}
 	size_t n = sb.len;
-	return new_squote(SQUOTE_SINGLE, sb_finish(&sb), n, at, p->pos);
+	return new_squote(SQUOTE_SINGLE, take_text(&sb), n, at, p->pos);
 }
 
 /* $'...' (XCU 2.2.4, Issue 8): read raw up to an unescaped ', then decode. */
@@ -194,7 +202,7 @@ static struct word *lex_dollar_single(struct parser *p, struct src_pos at)
 	word_decode_dollar_single(&out, sb_str(&raw), raw.len);
 	sb_free(&raw);
 	size_t n = out.len;
-	return new_squote(SQUOTE_DOLLAR, sb_finish(&out), n, at, p->pos);
+	return new_squote(SQUOTE_DOLLAR, take_text(&out), n, at, p->pos);
 }
 
 /* Decode one escape after the backslash at s[*i]; returns the byte or -1 (keep as is). */
@@ -274,9 +282,8 @@ static void lex_backslash(struct parser *p, struct wbuild *wb,
 		wb_char(p, wb, '\\', at);
 		return;
 	}
-	char *t = xmalloc(2);
-	t[0] = (char)c;
-	t[1] = '\0';
+	char ch = (char)c;
+	char *t = pool_strndup(&ch, 1);
 	wb_part(wb, new_squote(SQUOTE_BACKSLASH, t, 1, at, p->pos));
 }
 
@@ -354,7 +361,7 @@ static char *lex_param_name(struct parser *p, int c, bool braced)
 			sb_putc(&sb, (char)d);
 		}
 	}
-	return sb_finish(&sb);
+	return take_text(&sb);
 }
 
 static bool lx_accept_c(struct parser *p, int c)
@@ -381,8 +388,8 @@ static bool bad_subst(struct parser *p, struct word *w, int c)
 	sb_append(&sb, w->param.op == PARAM_LENGTH ? "#" : "");
 	sb_append(&sb, w->param.name);
 	sb_append(&sb, w->param.colon ? ":" : "");
-	free(w->param.name);
-	w->param.name = sb_finish(&sb);
+	pool_free(w->param.name);
+	w->param.name = take_text(&sb);
 	w->param.op = PARAM_BAD;
 	w->param.colon = false;
 	return true;
@@ -484,7 +491,7 @@ static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 {
 	int d = lx_getc_bnl(p);
 	if (d == '}')
-		return new_param(xstrdup("#"), at);
+		return new_param(pool_strdup("#"), at);
 	if (is_name_start(d) || (d >= 0 && d < 128 && isdigit(d)) ||
 	    (is_special_param(d) && lx_peekc(p) == '}')) {
 		struct word *w = new_param(lex_param_name(p, d, true), at);
@@ -504,7 +511,7 @@ static struct word *lex_param_hash(struct parser *p, struct src_pos at)
 		return w;
 	}
 	lx_ungetc(p, d);
-	struct word *w = new_param(xstrdup("#"), at);
+	struct word *w = new_param(pool_strdup("#"), at);
 	w->param.op = PARAM_PLAIN;
 	if (!lex_param_op(p, w, at)) {
 		word_destroy(w);
@@ -586,7 +593,7 @@ static struct word *lex_param_bang(struct parser *p, struct src_pos at)
 	bool special = is_special_param(d) && lx_peekc(p) == '}';
 	if (!is_name_start(d) && !(d >= '0' && d <= '9') && !special) {
 		lx_ungetc(p, d);	/* $! itself: ${!}, ${!:-x} */
-		struct word *w = new_param(xstrdup("!"), at);
+		struct word *w = new_param(pool_strdup("!"), at);
 		return lex_param_op(p, w, at) ? w : (word_destroy(w), NULL);
 	}
 	struct word *w = new_param(lex_param_name(p, d, true), at);
@@ -630,7 +637,7 @@ static struct word *lex_param_braced(struct parser *p, enum word_mode mode,
 		eof_in_param(p, at);
 		return NULL;
 	} else {
-		w = new_param(xstrdup(""), at);	/* ${}, ${ x}, ${%x} */
+		w = new_param(pool_strdup(""), at);	/* ${}, ${ x}, ${%x} */
 		bad_subst(p, w, c);
 	}
 	if (w && !lex_param_arg(p, w, mode)) {
@@ -1141,7 +1148,7 @@ static void make_tilde(struct vec *parts, size_t i, bool assign)
 	if (n < l->lit.len)
 		split_literal(parts, i, n);
 	struct word *t = word_create(WORD_TILDE);
-	t->tilde.user = xstrdup(l->lit.text + 1);
+	t->tilde.user = pool_strdup(l->lit.text + 1);
 	t->range = l->range;
 	parts->items[i] = t;
 	word_destroy(l);
@@ -1265,7 +1272,7 @@ static char *split_subscript_assign(struct word **wp, size_t n,
 	push_part(value, lit_piece(last, k + 2 + *append, last->lit.len));
 	for (size_t i = j + 1; i < nparts; i++)
 		push_part(value, parts[i]);
-	char *name = xstrndup(first->lit.text, n);
+	char *name = pool_strndup(first->lit.text, n);
 	word_destroy(first);
 	if (j > 0)
 		word_destroy(last);
@@ -1306,13 +1313,13 @@ char *word_split_assignment(struct word **wp, struct word **subscript,
 	char *eq = strchr(first->lit.text, '=');
 	if (!eq || eq == first->lit.text)
 		return NULL;
-	char *name = xstrndup(first->lit.text, (size_t)(eq - first->lit.text));
+	char *name = pool_strndup(first->lit.text, (size_t)(eq - first->lit.text));
 	if (append && eq - first->lit.text > 1 && eq[-1] == '+') {
 		name[eq - first->lit.text - 1] = '\0';	/* x+=value */
 		*append = true;
 	}
 	if (!parse_is_name(name)) {
-		free(name);
+		pool_free(name);
 		if (append)
 			*append = false;
 		return NULL;
