@@ -1505,6 +1505,19 @@ static void list_append(struct ast_node *all, struct ast_node *cmd)
 }
 
 /*
+ * The lookahead token outlives the command; when the command's arena is
+ * freed (after an error), a word the token still points into goes with it.
+ */
+static void forget_arena_token(struct parser *p)
+{
+	if (!p->have_tok)
+		return;
+	p->tok.word = NULL;
+	p->tok.lit = NULL;
+	p->tok.io_name = NULL;
+}
+
+/*
  * Parse everything p's source holds into one NODE_LIST (NULL when empty).
  * All of it goes into one arena: the current one when this text is nested
  * in a command being parsed (`...`), else a new one that the list's root
@@ -1527,8 +1540,10 @@ static struct ast_node *parse_all(struct parser *p)
 	if (own)
 		pool_arena_use(NULL);
 	if (st != PARSE_EOF || !all) {
-		if (own)
+		if (own) {
+			forget_arena_token(p);
 			pool_arena_unref(own);
+		}
 		else
 			ast_discard(all);
 		return NULL;
@@ -1602,19 +1617,6 @@ static enum parse_status parse_status_of(struct parser *p)
 {
 	p->heredocs.len = 0;	/* their redirs were freed with the tree */
 	return p->incomplete ? PARSE_INCOMPLETE : PARSE_ERROR;
-}
-
-/*
- * The lookahead token outlives the command; when the command's arena is
- * freed (after an error), a word the token still points into goes with it.
- */
-static void forget_arena_token(struct parser *p)
-{
-	if (!p->have_tok)
-		return;
-	p->tok.word = NULL;
-	p->tok.lit = NULL;
-	p->tok.io_name = NULL;
 }
 
 static enum parse_status parse_one(struct parser *p, struct ast_node **out);

@@ -80,10 +80,10 @@ static struct parsed parse_all_of(const char *text, bool aliases)
 		ast_discard(n);
 	}
 	pool_arena_use(NULL);
+	parser_destroy(p);	/* its lookahead token may be in the arena */
+	source_destroy(src);
 	if (!r.n)
 		pool_arena_unref(arena);
-	parser_destroy(p);
-	source_destroy(src);
 	return r;
 }
 
