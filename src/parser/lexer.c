@@ -357,7 +357,7 @@ static struct word *heredoc_plain(struct strbuf *body, unsigned line)
 	}
 	struct word *lit = word_create(WORD_LITERAL);
 	lit->lit.len = body->len;
-	lit->lit.text = sb_finish(body);
+	lit->lit.text = pool_adopt(sb_finish(body), lit->lit.len + 1);
 	lit->range.begin = (struct src_pos){ line, 1 };
 	lit->range.end = end;
 	struct word *d = word_create(WORD_DQUOTE);
