@@ -319,13 +319,23 @@ static enum token_type lx_operator(struct parser *p, int c)
 
 /* ------------------------------------------------------- here-documents */
 
+/* Bytes a here-document line is taken in runs up to (lx_take_run). */
+static const bool line_stop[256] = { ['\n'] = true, ['\0'] = true,
+				     ['\\'] = true };
+
 /* Read one raw line (without its newline); false at end of input. */
 static bool lx_read_line(struct parser *p, struct strbuf *line, bool *nl)
 {
 	int c;
 	sb_clear(line);
 	*nl = false;
-	while ((c = lx_getc(p)) >= 0) {
+	for (;;) {
+		size_t n;	/* most of a line in one copy, not byte by byte */
+		const unsigned char *run = lx_take_run(p, line_stop, &n);
+		if (run)
+			sb_appendn(line, (const char *)run, n);
+		if ((c = lx_getc(p)) < 0)
+			break;
 		if (c == '\n') {
 			*nl = true;
 			return true;
