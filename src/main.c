@@ -276,8 +276,10 @@ static bool decide_interactive(const struct invocation *inv)
 /* Started as "sh" (a link named sh, or "-sh" from login): set -o posix. */
 static bool started_as_sh(const char *arg0)
 {
-	const char *base = strrchr(arg0, '/');
-	base = base ? base + 1 : arg0;
+	const char *base = arg0;	/* after the last '/' */
+	for (const char *s = arg0; *s; s++)
+		if (*s == '/')
+			base = s + 1;
 	if (*base == '-')
 		base++;
 	return strcmp(base, "sh") == 0;

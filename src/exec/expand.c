@@ -613,12 +613,20 @@ static bool plain_literal(const struct shell *sh, const struct word *w)
 		return true;
 	if (w->type != WORD_LITERAL)
 		return false;
-	if (sh->opt.noglob || strpbrk(w->lit.text, "*?") != NULL)
-		return sh->opt.noglob;
-	if (sh->opt.extglob && strchr(w->lit.text, '('))
-		return false;
-	const char *open = strchr(w->lit.text, '[');
-	return !open || !strchr(open, ']');	/* "[" alone is the test command */
+	if (sh->opt.noglob)
+		return true;
+	/* One pass (most words are short: a loop beats strpbrk and three
+	   strchr calls, and binds no more libc functions at startup). */
+	bool open = false;
+	for (const char *s = w->lit.text; *s; s++) {
+		if (*s == '*' || *s == '?' || (*s == '(' && sh->opt.extglob))
+			return false;
+		if (*s == '[')
+			open = true;
+		else if (*s == ']' && open)
+			return false;	/* "[" alone is the test command */
+	}
+	return true;
 }
 
 /* One word into fields: every stage after brace expansion. */

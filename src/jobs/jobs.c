@@ -23,7 +23,8 @@ struct jobs *jobs_create(void)
 	fd_own(&jt->trace_fd);
 	fd_own(&jt->tty_fd);
 	fd_own(&jt->wake_rd);
-	jt->shell_pgid = getpgrp();
+	/* shell_pgid is set when job control takes the terminal (tty.c),
+	   the only time it is used: no getpgrp at every start. */
 	return jt;
 }
 

@@ -122,7 +122,8 @@ struct jobs {
 	bool monitor;			/* job control: a process group per job */
 	int trace_fd;			/* proctrace output fd, -1 when off */
 	int tty_fd;			/* borrowed terminal fd, -1 when none */
-	pid_t shell_pgid;		/* the shell's own process group */
+	pid_t shell_pgid;		/* the shell's own process group (set
+					   when job control takes the tty) */
 	unsigned char disp[JOBS_NSIG];	/* enum sig_disp, per signal */
 	int n_private;			/* how many disp[] are SIGD_CATCH or
 					   SIGD_IGNORE_SHELL (signals.c keeps
