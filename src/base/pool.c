@@ -29,7 +29,7 @@
    free() (glibc's chunk header before it never holds this value); a
    sanitizer build reports the read instead, which is the bug to fix. */
 #define MAGIC 0xb10c5eedu
-#define ARENA_MAGIC 0xa4e4a5edu	/* a block of an arena: cls is unused */
+#define ARENA_MAGIC POOL_ARENA_MAGIC	/* a block of an arena: cls is its size */
 
 struct hdr {
 	unsigned magic;
@@ -181,11 +181,6 @@ static struct hdr *arena_alloc(struct pool_arena *a, size_t need)
 	return h;
 }
 
-int pool_in_arena(const void *p)
-{
-	return p && ((const struct hdr *)p - 1)->magic == ARENA_MAGIC;
-}
-
 void *pool_adopt(void *p, size_t n)
 {
 	if (pool.current) {
@@ -215,7 +210,7 @@ char *pool_strdup(const char *s)
 
 static void *heap_alloc(size_t size);
 
-void *pool_alloc(size_t size)
+static __attribute__((noinline)) void *pool_alloc_slow(size_t size)
 {
 	size_t need = size + sizeof(struct hdr);
 	struct hdr *h;
@@ -226,6 +221,25 @@ void *pool_alloc(size_t size)
 		return h + 1;
 	}
 	return heap_alloc(size);
+}
+
+/* The common case first, with nothing to save: a bump in the current
+   arena's chunk. */
+void *pool_alloc(size_t size)
+{
+	struct pool_arena *a = pool.current;
+	if (a && size <= UINT_MAX) {
+		size_t need = (size + sizeof(struct hdr) + 7) & ~(size_t)7;
+		if (need <= a->left) {
+			struct hdr *h = (struct hdr *)a->next;
+			a->next += need;
+			a->left -= need;
+			h->magic = ARENA_MAGIC;
+			h->cls = (unsigned)size;	/* for pool_realloc */
+			return h + 1;
+		}
+	}
+	return pool_alloc_slow(size);
 }
 
 /* A block from the size classes (or malloc when big), whatever arena is

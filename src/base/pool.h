@@ -67,8 +67,14 @@ void pool_arena_unref(struct pool_arena *a);
 struct pool_arena *pool_arena_use(struct pool_arena *a);
 /** The current arena, or NULL. */
 struct pool_arena *pool_arena_current(void);
-/** Is p (from pool_alloc) a block of some arena? */
-int pool_in_arena(const void *p);
+/* The first word of an arena block's 8-byte header (pool.c). */
+#define POOL_ARENA_MAGIC 0xa4e4a5edu
+/** Is p (from pool_alloc) a block of some arena?  Inline: every
+    word_destroy of a tree built in an arena asks. */
+static inline int pool_in_arena(const void *p)
+{
+	return p && ((const unsigned *)p)[-2] == POOL_ARENA_MAGIC;
+}
 /**
  * Hand the malloc'd block p (e.g. a strbuf's finished text) to the tree
  * being built: with an arena current, the arena frees p with itself and p

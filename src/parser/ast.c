@@ -2,6 +2,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include <config.h>
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,7 +29,9 @@ struct word *word_create(enum word_type type)
  */
 struct word *word_create_text(enum word_type type, const char *text, size_t len)
 {
-	struct word *w = pool_alloc(xadd(sizeof *w, xadd(len, 1)));
+	if (len > SIZE_MAX - sizeof(struct word) - 1)
+		alloc_die();
+	struct word *w = pool_alloc(sizeof *w + len + 1);
 	memset(w, 0, sizeof *w);
 	w->type = type;
 	w->lit.text = (char *)(w + 1);

@@ -125,12 +125,12 @@ const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t 
 	*n = 0;
 	if (p->npb > 0 || p->aliases)
 		return NULL;
-	const unsigned char *s = source_buffered(p->src, &avail);
+	const unsigned char *s = source_run(p->src, &avail);
 	while (k < avail && !stop[s[k]])
 		k++;
 	if (k == 0)
 		return NULL;
-	source_skip(p->src, k);
+	source_run_skip(p->src, k);
 	p->pos.col += (unsigned)k;
 	struct src_pos before = { p->pos.line, p->pos.col - 1 };
 	unsigned i = p->nhist % LX_HISTORY;
@@ -494,7 +494,7 @@ static struct word *lx_plain_word(struct parser *p, int c, struct src_pos at)
 	size_t avail, k = 0;
 	if (stop[c] || p->npb > 0 || p->aliases)
 		return NULL;
-	const unsigned char *s = source_buffered_after_last(p->src, &avail);
+	const unsigned char *s = source_run_after_last(p->src, &avail);
 	if (!s || s[-1] != c)
 		return NULL;
 	while (k < avail && !stop[s[k]])

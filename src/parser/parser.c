@@ -202,7 +202,10 @@ static bool tok_settled(const struct parser *p)
    asks for the settled token far more often than a new one is read. */
 static inline struct token *peek_at(struct parser *p, enum alias_pos pos)
 {
-	if (!tok_settled(p))
+	/* A word already read that is not in command position and not
+	   made eligible by an alias (most arguments): try_alias would only
+	   look and return. */
+	if (!tok_settled(p) && !(p->have_tok && pos != AP_CMD && !p->tok.alias_ok))
 		try_alias(p, pos);
 	return &p->tok;
 }

@@ -231,27 +231,17 @@ int source_getc(struct source *src)
  */
 const unsigned char *source_buffered(const struct source *src, size_t *n)
 {
-	if (src->npb > 0 || src->synced || src->echo_fd >= 0 || src->pos >= src->len) {
-		*n = 0;
-		return NULL;
-	}
-	*n = src->len - src->pos;
-	return src->buf + src->pos;
+	return source_run(src, n);
 }
 
 const unsigned char *source_buffered_after_last(const struct source *src, size_t *n)
 {
-	if (src->pos == 0) {
-		*n = 0;
-		return NULL;
-	}
-	return source_buffered(src, n);
+	return source_run_after_last(src, n);
 }
 
 void source_skip(struct source *src, size_t n)
 {
-	src->pos += n;
-	src->col += (unsigned)n;
+	source_run_skip(src, n);
 }
 
 void source_ungetc(struct source *src, int c)

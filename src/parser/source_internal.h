@@ -57,4 +57,32 @@ static inline bool source_plain(const struct source *s)
 	return s->npb == 0 && !s->synced && s->echo_fd < 0 && s->pos < s->len;
 }
 
+/* source_buffered(), source_buffered_after_last() and source_skip()
+   (source.h), inline for the lexer. */
+static inline const unsigned char *source_run(const struct source *s, size_t *n)
+{
+	if (!source_plain(s)) {
+		*n = 0;
+		return NULL;
+	}
+	*n = s->len - s->pos;
+	return s->buf + s->pos;
+}
+
+static inline const unsigned char *source_run_after_last(const struct source *s,
+							 size_t *n)
+{
+	if (s->pos == 0) {
+		*n = 0;
+		return NULL;
+	}
+	return source_run(s, n);
+}
+
+static inline void source_run_skip(struct source *s, size_t n)
+{
+	s->pos += n;
+	s->col += (unsigned)n;
+}
+
 #endif
