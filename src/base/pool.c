@@ -52,6 +52,8 @@ static struct {
 					   freed, kept for the next one: most
 					   commands fit in one chunk, so a
 					   script's commands reuse it */
+	struct pool_arena *spare_arena;	/* the last arena freed, for the
+					   next command's */
 } pool;
 
 static void *carve(size_t cls)
@@ -91,7 +93,11 @@ struct pool_arena {
 
 struct pool_arena *pool_arena_create(void)
 {
-	struct pool_arena *a = xcalloc(1, sizeof *a);
+	struct pool_arena *a = pool.spare_arena;
+	if (a)
+		pool.spare_arena = NULL;
+	else
+		a = xcalloc(1, sizeof *a);
 	a->refs = 1;
 	return a;
 }
@@ -119,7 +125,12 @@ void pool_arena_unref(struct pool_arena *a)
 			free(c);
 		c = next;
 	}
-	free(a);
+	if (POOL_CACHE && !pool.spare_arena) {	/* the next command's */
+		memset(a, 0, sizeof *a);
+		pool.spare_arena = a;
+	} else {
+		free(a);
+	}
 }
 
 struct pool_arena *pool_arena_use(struct pool_arena *a)

@@ -348,8 +348,12 @@ static struct word *new_param(char *name, struct src_pos at)
 /* A name, a run of digits (braced), or one special character. */
 static char *lex_param_name(struct parser *p, int c, bool braced)
 {
+	/* Names are short: collect them on the stack, and in a strbuf
+	   only past that. */
+	char small[32];
+	size_t n = 0;
 	struct strbuf sb = STRBUF_INIT;
-	sb_putc(&sb, (char)c);
+	small[n++] = (char)c;
 	if (is_name_start(c) || (braced && isdigit(c))) {
 		bool digits = isdigit(c);
 		for (;;) {
@@ -358,9 +362,17 @@ static char *lex_param_name(struct parser *p, int c, bool braced)
 				lx_ungetc(p, d);
 				break;
 			}
+			if (n < sizeof small) {
+				small[n++] = (char)d;
+				continue;
+			}
+			if (!sb.len)
+				sb_appendn(&sb, small, n);
 			sb_putc(&sb, (char)d);
 		}
 	}
+	if (!sb.len)
+		return pool_strndup(small, n);
 	return take_text(&sb);
 }
 
