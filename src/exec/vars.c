@@ -215,6 +215,17 @@ static void params_fill(struct shell *sh, struct vec *dst, int argc,
 void shell_take_params(struct shell *sh, int argc, char **argv)
 {
 	struct vec *p = shell_params(sh);
+	if (argv_is_command_fields(sh, argc, argv)) {
+		/* Fresh fields, none of them an old parameter: the old
+		   array is reused (a new one per `set -- $line` was a
+		   malloc of kilobytes, which makes glibc consolidate the
+		   small blocks just freed). */
+		for (size_t i = 0; i < p->len; i++)
+			free(p->items[i]);
+		p->len = 0;
+		params_fill(sh, p, argc, argv);
+		return;
+	}
 	struct vec fresh = VEC_INIT;
 	params_fill(sh, &fresh, argc, argv);
 	vec_free_all(p, free);
