@@ -32,17 +32,21 @@ EOF
 # (the terminal leaves canonical mode while read runs, and returns to it).
 session "read -n and -N return without Enter" <<EOF
 expect P> 
-send read -n 3 x; echo "[\$x]"\r
-sleep 100
+send read -p "R\$((1+1))> " -n 3 x; echo "[\$x]"\r
+expect R2> 
 send abc
 expect [abc]
 expect P> 
-send read -N 2 y; echo "<\$y>"\r
-sleep 100
+send read -p "N\$((1+1))> " -N 2 y; echo "<\$y>"\r
+expect N2> 
 send q\r
 expect <q
 expect P> 
-send read z; echo "line=\$z"\r
+# (each read prints a prompt first, and the keys wait for it: keys typed
+# while the line editor still has the terminal in raw mode keep their \r,
+# and a canonical read then never sees the end of the line -- bash too)
+send read -p "Z\$((1+1))> " z; echo "line=\$z"\r
+expect Z2> 
 send one two\r
 expect line=one two
 expect P> 
