@@ -64,6 +64,9 @@ while getopts cn:s:r:pP: opt; do
 done
 shift $((OPTIND - 1))
 [ $# -eq 0 ] && set -- "$here"/work/*.sh
+# The workloads run in a scratch directory: a shell named by a relative
+# path (-s build/whelk) is made absolute first.
+case $shell in */*) case $shell in /*) ;; *) shell=$(pwd)/$shell ;; esac ;; esac
 
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
