@@ -54,35 +54,30 @@ send exit\r
 wait
 EOF
 
-# A ^C that comes right behind the typed bytes: the terminal flushes its
-# input when it sends SIGINT, so bytes the shell saw arrive may be gone
-# when the editor reads them.  The editor's read must not then wait for
-# the next key (it did under libedit: 2 of 25 runs lost the ^C).  A race,
-# so it is tried several times; the fixed shell passes every time.
+# ctrl_c NAME FIRST: type a line, press Ctrl-C, and the prompt must come
+# back with $? 130.  FIRST is what happens in between: "expect abc" waits
+# until the line is on the screen, as a user would; "#" sends the ^C right
+# behind the typed bytes.  Then the terminal's flush on SIGINT may take
+# bytes the shell saw arrive before the editor read them, and the editor's
+# read must not wait for the next key (it did under libedit: 2 of 25 runs
+# lost the ^C).  That is a race, so it is tried several times.
+ctrl_c() {
+	session "$1" <<EOF
+expect P> 
+send echo abc
+$2
+send \x03
+expect P> 
+send echo st=\$?\r
+expect st=130
+send exit\r
+wait
+EOF
+}
+ctrl_c "Ctrl-C at the prompt discards the line" "expect abc"
 for i in 1 2 3 4 5 6 7 8; do
-session "Ctrl-C right behind the typed bytes ($i of 8)" <<'EOF'
-expect P> 
-send echo abc
-send \x03
-expect P> 
-send echo st=$?\r
-expect st=130
-send exit\r
-wait
-EOF
+	ctrl_c "Ctrl-C right behind the typed bytes ($i of 8)" "#"
 done
-
-session "Ctrl-C at the prompt discards the line" <<'EOF'
-expect P> 
-send echo abc
-expect abc
-send \x03
-expect P> 
-send echo st=$?\r
-expect st=130
-send exit\r
-wait
-EOF
 
 session "a multi-line if prompts with PS2" <<'EOF'
 expect P> 
