@@ -20,7 +20,13 @@
 
 #define GRAIN 16
 #define NCLASS (POOL_MAX_BLOCK / GRAIN)	/* class k: blocks of (k+1)*GRAIN */
-#define CHUNK 65536
+/* Chunks for the size classes: the first is small, each next one twice
+   as big up to CHUNK_MAX.  `whelk -c :` needs a few blocks; a first chunk
+   of 64 KiB cost about three page faults at every start (malloc writes
+   the heap's top header past it, on a fresh page), where a script that
+   needs more reaches 64 KiB chunks after six mallocs. */
+#define CHUNK_MIN 1024
+#define CHUNK_MAX 65536
 #define BIG NCLASS			/* header value of a malloc'd block */
 
 /* Each block starts with a header holding its class; the caller's bytes
@@ -47,6 +53,7 @@ static struct {
 	struct free_block *free[NCLASS];
 	char *chunk;		/* the unused tail of the current chunk */
 	size_t left;		/* its bytes */
+	size_t chunk_size;	/* of the last chunk (0: none yet) */
 	struct pool_arena *current;	/* the arena pool_alloc uses, or NULL */
 	struct arena_chunk *spare;	/* the first chunk of the last arena
 					   freed, kept for the next one: most
@@ -63,8 +70,10 @@ static void *carve(size_t cls)
 		return xmalloc(n);
 	if (pool.left < n) {
 		/* The tail of the old chunk (less than one block) is lost. */
-		pool.chunk = xmalloc(CHUNK);
-		pool.left = CHUNK;
+		if (pool.chunk_size < CHUNK_MAX)
+			pool.chunk_size = pool.chunk_size ? 2 * pool.chunk_size : CHUNK_MIN;
+		pool.chunk = xmalloc(pool.chunk_size);
+		pool.left = pool.chunk_size;
 	}
 	void *b = pool.chunk;
 	pool.chunk += n;

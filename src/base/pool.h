@@ -11,10 +11,10 @@
  * malloc and free cost about a hundred instructions each for that pattern
  * (glibc's per-thread cache holds 7 blocks of a size; a freed tree
  * overflows it).  The pool keeps a free list per 16-byte size class, up to
- * POOL_MAX_BLOCK bytes, carved from 64 KiB chunks: an allocation or a free
- * is a few instructions.  Memory freed to the pool stays in the pool for
- * the next tree (it is never given back to the system; its high-water mark
- * is the largest tree alive at once).  Bigger blocks go to malloc.
+ * POOL_MAX_BLOCK bytes, carved from chunks (1 KiB first, doubling up to
+ * 64 KiB): an allocation or a free is a few instructions.  Memory freed
+ * to the pool stays in the pool for the next tree (it is never given back
+ * to the system; its high-water mark is the largest tree alive at once).  Bigger blocks go to malloc.
  *
  * A block remembers its class, so pool_free needs no size and a block may
  * be shrunk in place.  Blocks are aligned for pointers and size_t (8
