@@ -766,8 +766,10 @@ static void import_environ(struct shell *sh, char **env)
 	for (char **e = env; e && *e; e++, n++)	/* room for every entry */
 		size = xadd(size, xadd(ENV_FIXED, ENV_ALIGN(xadd(strlen(*e), 2))));
 	/* Size the table once: growing it step by step while importing a
-	   typical environment rehashes it three times (startup cost). */
-	hm_reserve(&sh->vars, n + 8);
+	   typical environment rehashes it three times (startup cost).  The
+	   room covers the shell's own variables too (IFS, PS1, PPID, RANDOM,
+	   SHLVL...: about twenty, set right after). */
+	hm_reserve(&sh->vars, n + 24);
 	char *arena = n ? xmalloc(size) : NULL;
 	sh->env_arena = arena;
 	/* LANG=C.UTF-8 then LC_ALL=C: load a locale once, not twice. */
