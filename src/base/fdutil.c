@@ -4,32 +4,44 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "base/alloc.h"
 #include "base/strbuf.h"
 
 /* The registered variables: few (a handful plus two per active
-   redirection), so plain arrays searched from the end. */
-static int **owned;
-static size_t nowned, owncap;
+   redirection), so plain arrays searched from the end.  The first 16 fit
+   in a static array: no malloc at startup, and the struct, being
+   initialised, sits in a data page the loader has already written (a
+   zero page read and then written costs two page faults). */
+static int *owned_first[16];
+static struct {
+	int **v;
+	size_t n, cap;
+} own = { owned_first, 0, sizeof owned_first / sizeof *owned_first };
 static volatile sig_atomic_t *owned_atomic[2];
 static size_t nowned_atomic;
 
 void fd_own(int *slot)
 {
-	if (nowned == owncap) {
-		owncap = owncap ? 2 * owncap : 16;
-		owned = xreallocarray(owned, owncap, sizeof *owned);
+	if (own.n == own.cap) {
+		own.cap *= 2;
+		if (own.v == owned_first) {
+			own.v = xreallocarray(NULL, own.cap, sizeof *own.v);
+			memcpy(own.v, owned_first, sizeof owned_first);
+		} else {
+			own.v = xreallocarray(own.v, own.cap, sizeof *own.v);
+		}
 	}
-	owned[nowned++] = slot;
+	own.v[own.n++] = slot;
 }
 
 void fd_disown(int *slot)
 {
-	for (size_t i = nowned; i-- > 0;)
-		if (owned[i] == slot) {
-			owned[i] = owned[--nowned];
+	for (size_t i = own.n; i-- > 0;)
+		if (own.v[i] == slot) {
+			own.v[i] = own.v[--own.n];
 			return;
 		}
 }
@@ -54,17 +66,17 @@ int fd_evict(int fd)
 	if (fd < FD_SHELL_MIN)
 		return 0;	/* the shell keeps nothing below 10 */
 	int moved = -1;
-	for (size_t i = 0; i < nowned + nowned_atomic; i++) {
-		bool atomic = i >= nowned;
-		int cur = atomic ? *owned_atomic[i - nowned] : *owned[i];
+	for (size_t i = 0; i < own.n + nowned_atomic; i++) {
+		bool atomic = i >= own.n;
+		int cur = atomic ? *owned_atomic[i - own.n] : *own.v[i];
 		if (cur != fd)
 			continue;
 		if (moved < 0 && (moved = fd_dup_high(fd)) < 0)
 			return -1;
 		if (atomic)
-			*owned_atomic[i - nowned] = moved;
+			*owned_atomic[i - own.n] = moved;
 		else
-			*owned[i] = moved;
+			*own.v[i] = moved;
 	}
 	if (moved >= 0)
 		close(fd);

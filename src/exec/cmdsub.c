@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "base/alloc.h"
 #include "base/fdutil.h"
 #include "base/strbuf.h"
 #include "builtins/registry.h"
@@ -149,22 +150,27 @@ static struct ast_node *inline_candidate(struct shell *sh,
  * variable: pointing it at a memory stream for the builtin's run captures
  * its output without the pipe, the dup2 pair, the write, the two reads and
  * the three closes — ten system calls per $(echo ...).  One stream over a
- * fixed buffer serves every substitution (made at the first).  Output that
+ * fixed buffer serves every substitution (both made at the first: a static
+ * buffer would spread the shell's other static variables over three more
+ * pages, page faults at every start).  Output that
  * does not fit is not lost: the caller runs the builtin again through the
  * pipe (a pure builtin run twice is not seen to be).  -1 then, or when no
  * stream could be made.
  */
 #define MEMOUT_SIZE 8192
 static FILE *memout;
-static char memout_buf[MEMOUT_SIZE];
+static char *memout_buf;
 
 static int run_in_memory(struct shell *sh, int argc, char **argv,
 			 struct strbuf *out)
 {
-	if (!memout)
-		memout = fmemopen(memout_buf, sizeof memout_buf, "w");
-	if (!memout)
-		return -1;
+	if (!memout) {
+		if (!memout_buf)
+			memout_buf = xmalloc(MEMOUT_SIZE);
+		memout = fmemopen(memout_buf, MEMOUT_SIZE, "w");
+		if (!memout)
+			return -1;
+	}
 	if (fflush(stdout) != 0)
 		clearerr(stdout);
 	rewind(memout);
