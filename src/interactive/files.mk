@@ -7,6 +7,6 @@ src_interactive_libinteractive_a_SOURCES += \
 	src/interactive/history.c src/interactive/history.h \
 	src/interactive/lineedit.h \
 	src/interactive/lineedit.c src/interactive/lineedit_plain.c \
-	src/interactive/lineedit_rl.c \
+	src/interactive/lineedit_rl.c src/interactive/rl_dlopen.h \
 	src/interactive/prompt.c src/interactive/prompt.h \
 	src/interactive/suggest.c src/interactive/suggest.h

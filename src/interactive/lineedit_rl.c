@@ -24,6 +24,9 @@
 #include <readline/history.h>
 #include <readline/readline.h>
 #define RL_NAME "readline"
+#ifdef WHELK_READLINE_SONAME
+#include "interactive/rl_dlopen.h"
+#endif
 #endif
 
 #include "base/alloc.h"
@@ -869,6 +872,13 @@ bool lineedit_rl_init(struct lineedit *le)
 {
 	if (!isatty(le->in_fd))
 		return false;
+#ifdef WHELK_READLINE_SONAME
+	const char *why = WHELK_READLINE_SONAME;
+	if (!rl_api_load(&why)) {	/* the plain line reader, then */
+		dprintf(le->out_fd, "whelk: line editing off: %s\n", why);
+		return false;
+	}
+#endif
 	struct rl_state *st = xcalloc(1, sizeof *st);
 	/* Dup the fds so fclose at exit can never close the shell's own;
 	   the copies are the shell's private fds (>= 10, close-on-exec), so
