@@ -5,6 +5,22 @@
 #include <string.h>
 #include <wchar.h>
 
+struct mb_deferred mb_deferred;
+
+void mb_locale_defer(void (*load)(void *ctx), void *ctx)
+{
+	mb_deferred.load = load;
+	mb_deferred.ctx = ctx;
+}
+
+void mb_locale_load(void)
+{
+	struct mb_deferred d = mb_deferred;
+	mb_deferred.load = NULL;	/* before: the loader may ask again */
+	if (d.load)
+		d.load(d.ctx);
+}
+
 uint32_t mb_decode(const char *s, size_t n, size_t *len)
 {
 	unsigned char b = (unsigned char)*s;

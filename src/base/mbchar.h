@@ -27,10 +27,41 @@
    byte b that starts no valid character (never a valid wchar_t value). */
 #define MB_BAD_BYTE 0x80000000u
 
+/*
+ * Loading a locale costs tens of thousands of instructions and several page
+ * faults (a UTF-8 LC_CTYPE is a third of a `whelk -c :` under LANG=C.UTF-8),
+ * and most runs of a script never look at a character beyond ASCII.  So the
+ * locale the environment names is loaded when the shell first needs it:
+ * exec/locale.c registers the loader with mb_locale_defer(), and everything
+ * that depends on LC_CTYPE or LC_COLLATE calls mb_locale_ready() first —
+ * mb_locale_is_multibyte() does, and with it every helper below.  The
+ * <ctype.h> byte classes need no call: glibc gives every byte the same
+ * classes in C and in its UTF-8 locales.
+ */
+struct mb_deferred {
+	void (*load)(void *ctx);	/* NULL: nothing deferred */
+	void *ctx;
+};
+extern struct mb_deferred mb_deferred;
+
+/** Defer loading the locale to load(ctx), run by the next
+    mb_locale_ready(); NULL cancels what was deferred. */
+void mb_locale_defer(void (*load)(void *ctx), void *ctx);
+/** Run the deferred load now (once). */
+void mb_locale_load(void);
+
+/** Make the locale the shell's variables name the current one. */
+static inline void mb_locale_ready(void)
+{
+	if (mb_deferred.load)
+		mb_locale_load();
+}
+
 /** Is the current LC_CTYPE encoding multibyte?  (Cheap: ask once per
     string operation, not per byte.) */
 static inline bool mb_locale_is_multibyte(void)
 {
+	mb_locale_ready();
 	return MB_CUR_MAX > 1;
 }
 

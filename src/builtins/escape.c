@@ -9,6 +9,7 @@
 #include <string.h>
 #include <wchar.h>
 
+#include "base/mbchar.h"
 #include "base/strbuf.h"
 #include "exec/shell.h"
 
@@ -71,6 +72,7 @@ static void put_code_point(struct strbuf *out, uint32_t cp, char letter)
 	char buf[MB_LEN_MAX];
 	mbstate_t st;
 	memset(&st, 0, sizeof st);
+	mb_locale_ready();
 	size_t n = cp <= WCHAR_MAX ? wcrtomb(buf, (wchar_t)cp, &st) : (size_t)-1;
 	if (n != (size_t)-1 && cp != 0)
 		sb_appendn(out, buf, n);

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "base/mbchar.h"
 #include "builtins/builtins.h"
 #include "exec/shell.h"
 #include "exec/testops.h"
@@ -110,10 +111,11 @@ static bool binary(struct tst *t, const char *a, const char *op, const char *b)
 		return strcmp(a, b) == 0;
 	if (strcmp(op, "!=") == 0)
 		return strcmp(a, b) != 0;
-	if (strcmp(op, "<") == 0)	/* collation order (Issue 8) */
-		return strcoll(a, b) < 0;
-	if (strcmp(op, ">") == 0)
-		return strcoll(a, b) > 0;
+	if (strcmp(op, "<") == 0 || strcmp(op, ">") == 0) {
+		mb_locale_ready();	/* collation order (Issue 8) */
+		int k = strcoll(a, b);
+		return op[0] == '<' ? k < 0 : k > 0;
+	}
 	if (strcmp(op, "-nt") == 0 || strcmp(op, "-ot") == 0
 	    || strcmp(op, "-ef") == 0)
 		return test_file_compare(a, op[1], b);

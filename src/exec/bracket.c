@@ -70,6 +70,7 @@ static bool class_has(size_t i, int c)
 static void add_class(struct charset *cs, const char *name, size_t len,
 		      bool wide)
 {
+	mb_locale_ready();	/* wctype() answers for the current locale */
 	for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
 		if (strlen(classes[i]) != len
 		    || strncmp(classes[i], name, len) != 0)

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
 #include "base/shquote.h"
 #include "base/strbuf.h"
 #include "exec/exec_int.h"
@@ -96,6 +97,7 @@ static int cond_regex(struct shell *sh, const char *subject, const char *pat)
 	char *ere = ere_of(pat);
 	regex_t re;
 	int flags = REG_EXTENDED | (sh->opt.nocasematch ? REG_ICASE : 0);
+	mb_locale_ready();	/* regcomp reads LC_CTYPE and LC_COLLATE */
 	int rc = regcomp(&re, ere, flags);
 	free(ere);
 	if (rc != 0) {
@@ -167,6 +169,7 @@ static int cond_binary(struct shell *sh, const struct cond *c, const char *a)
 	case CB_LT:
 	case CB_GT: {
 		trace(sh, a, cond_binop_name(c->op), b, false);
+		mb_locale_ready();
 		int k = strcoll(a, b);
 		r = (c->op == CB_LT ? k < 0 : k > 0) ? C_TRUE : C_FALSE;
 		break;

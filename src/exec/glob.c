@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "base/alloc.h"
+#include "base/mbchar.h"
 #include "exec/pattern.h"
 
 /*
@@ -183,6 +184,7 @@ static void step(struct vec *cur, const struct component *c, int flags)
    dispatch (a third of the time of globbing 10,000 files). */
 static bool collate_is_bytes(void)
 {
+	mb_locale_ready();
 	const char *c = setlocale(LC_COLLATE, NULL);
 	return !c || strcmp(c, "C") == 0 || strcmp(c, "POSIX") == 0;
 }

@@ -3,6 +3,7 @@
 #include <locale.h>
 #include <string.h>
 
+#include "base/mbchar.h"
 #include "exec/shell.h"
 
 /*
@@ -66,6 +67,34 @@ bool locale_is_variable(const char *name)
 
 void locale_update(struct shell *sh)
 {
+	if (mb_deferred.ctx == sh)	/* a load still deferred is superseded */
+		mb_locale_defer(NULL, NULL);
 	apply(sh, LC_CTYPE, 1, "LC_CTYPE");
 	apply(sh, LC_COLLATE, 2, "LC_COLLATE");
+}
+
+static void load_deferred(void *ctx)
+{
+	locale_update(ctx);
+}
+
+/*
+ * The environment's locale, at startup: loaded by the first operation that
+ * depends on it (mb_locale_ready(), base/mbchar.h), not before.  Until a
+ * locale variable changes the variables stay those imported, so loading
+ * from them then gives what loading now would.  The C locale (LC_ALL=C, or
+ * nothing set) needs no load at all and defers nothing.
+ */
+void locale_update_deferred(struct shell *sh)
+{
+	if (strcmp(category_value(sh, "LC_CTYPE"), "C") == 0 &&
+	    strcmp(category_value(sh, "LC_COLLATE"), "C") == 0 && !sh->locale_set)
+		return;
+	mb_locale_defer(load_deferred, sh);
+}
+
+void locale_forget(struct shell *sh)
+{
+	if (mb_deferred.ctx == sh)
+		mb_locale_defer(NULL, NULL);
 }

@@ -524,6 +524,11 @@ bool locale_is_variable(const char *name);
 /** setlocale() the shell's LC_CTYPE and LC_COLLATE from those variables
     (locale.c; called whenever one of them changes). */
 void locale_update(struct shell *sh);
+/** The same, deferred to the first operation that needs the locale
+    (mb_locale_ready()): for the variables imported from the environment. */
+void locale_update_deferred(struct shell *sh);
+/** Drop a load deferred for sh (sh is going away). */
+void locale_forget(struct shell *sh);
 
 /* ------------------------------------------------------------- messages */
 

@@ -801,7 +801,7 @@ static void import_environ(struct shell *sh, char **env)
 	}
 	sh->importing_env = false;
 	if (sh->locale_stale)
-		locale_update(sh);
+		locale_update_deferred(sh);
 }
 
 /* Keep an inherited PWD only if it is absolute and names the current
@@ -852,6 +852,7 @@ void vars_init(struct shell *sh, char **environ_in)
 
 void vars_finish(struct shell *sh)
 {
+	locale_forget(sh);
 	vec_free(&sh->pipestatus);
 	while (sh->frame && sh->frame->up)
 		frame_pop(sh);

@@ -31,6 +31,7 @@
 
 #include "base/alloc.h"
 #include "base/fdutil.h"
+#include "base/mbchar.h"
 #include "base/strbuf.h"
 
 /*
@@ -879,6 +880,7 @@ bool lineedit_rl_init(struct lineedit *le)
 		return false;
 	}
 #endif
+	mb_locale_ready();	/* the library reads LC_CTYPE as it starts */
 	struct rl_state *st = xcalloc(1, sizeof *st);
 	/* Dup the fds so fclose at exit can never close the shell's own;
 	   the copies are the shell's private fds (>= 10, close-on-exec), so
