@@ -110,14 +110,28 @@ void lx_ungetc_slow(struct parser *p, int c)
 }
 
 /*
+ * Step over k bytes of the source's buffer (none of them a newline) as if
+ * lx_getc had read them one by one: the column moves by k, and the last
+ * byte's position goes into the history, so an lx_ungetc right after
+ * still restores the right position.
+ */
+static void lx_skip_run(struct parser *p, size_t k)
+{
+	source_run_skip(p->src, k);
+	p->pos.col += (unsigned)k;
+	unsigned i = p->nhist++ % LX_HISTORY;
+	p->hist[i] = (struct src_pos){ p->pos.line, p->pos.col - 1 };
+	p->hist_alias[i] = false;
+	p->last_from_alias = false;
+}
+
+/*
  * Fast path for word.c: take a run of bytes that stop[] does not mark
  * straight from the source buffer, skipping the per-byte layers above.
  * Only when nothing sits above the source (no pushed-back byte, no alias
  * text), so the run is exactly what lx_getc would have returned one byte at
  * a time.  stop[] must mark '\n' (only the column moves here), NUL (the
  * source's NUL policy) and '\\' (line continuation is lx_getc_bnl's job).
- * The run's last byte goes into the position history, so an lx_ungetc
- * right after still restores the right position.
  */
 const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n)
 {
@@ -130,14 +144,7 @@ const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t 
 		k++;
 	if (k == 0)
 		return NULL;
-	source_run_skip(p->src, k);
-	p->pos.col += (unsigned)k;
-	struct src_pos before = { p->pos.line, p->pos.col - 1 };
-	unsigned i = p->nhist % LX_HISTORY;
-	p->hist[i] = before;
-	p->hist_alias[i] = false;
-	p->nhist++;
-	p->last_from_alias = false;
+	lx_skip_run(p, k);
 	if (p->rec)
 		sb_appendn(p->rec, (const char *)s, k);
 	*n = k;
@@ -600,10 +607,144 @@ static struct word *lx_procsub(struct parser *p, int c, struct src_pos at)
 	return list;
 }
 
+/*
+ * lx_operator's choice made from bytes in hand: b[0] starts the operator
+ * and b[1], b[2] follow it (the caller has checked that they exist and
+ * that neither is a backslash or a NUL, which lx_getc_bnl would not hand
+ * out as they are).  *len: the operator's length in bytes.
+ */
+static enum token_type lx_op_bytes(const unsigned char *b, bool posix, size_t *len)
+{
+	*len = 2;
+	switch (b[0]) {
+	case '&':
+		if (b[1] == '&')
+			return TK_AND_IF;
+		if (posix || b[1] != '>')
+			break;
+		if (b[2] == '>') {
+			*len = 3;
+			return TK_ANDDGREAT;
+		}
+		return TK_ANDGREAT;
+	case '|':
+		if (b[1] == '|')
+			return TK_OR_IF;
+		if (!posix && b[1] == '&')
+			return TK_PIPE_AND;
+		break;
+	case ';':
+		if (b[1] == ';') {
+			if (b[2] != '&')
+				return TK_DSEMI;
+			*len = 3;
+			return TK_DSEMI_AND;
+		}
+		if (b[1] == '&')
+			return TK_SEMI_AND;
+		break;
+	case '<':
+		if (b[1] == '<') {
+			*len = b[2] == '<' || b[2] == '-' ? 3 : 2;
+			return b[2] == '<' ? TK_TLESS : b[2] == '-' ? TK_DLESSDASH
+			       : TK_DLESS;
+		}
+		if (b[1] == '&')
+			return TK_LESSAND;
+		if (b[1] == '>')
+			return TK_LESSGREAT;
+		break;
+	case '>':
+		if (b[1] == '>')
+			return TK_DGREAT;
+		if (b[1] == '&')
+			return TK_GREATAND;
+		if (b[1] == '|')
+			return TK_CLOBBER;
+		break;
+	}
+	*len = 1;
+	switch (b[0]) {
+	case '&': return TK_AND;
+	case '|': return TK_PIPE;
+	case ';': return TK_SEMI;
+	case '(': return TK_LPAREN;
+	case ')': return TK_RPAREN;
+	case '<': return TK_LESS;
+	default: return TK_GREAT;
+	}
+}
+
+/* The bytes after which a plain word is certainly complete (word_ends in
+   WM_NORMAL: a blank, a newline or an operator byte other than '('). */
+static const bool fast_word_end[256] = {
+	[' '] = true, ['\t'] = true, ['\n'] = true, [';'] = true, ['&'] = true,
+	['|'] = true, ['<'] = true, ['>'] = true, [')'] = true,
+};
+
+/*
+ * Most tokens of a script are a plain word ("then", "-f", "x=1") or an
+ * operator, after a few blanks, all of it in the source's buffer with
+ * nothing above it (no pushed-back byte, no alias text, no recording, no
+ * set -v echo).  Then the token is cut straight out of the buffer: one
+ * scan for the blanks, one for the word, the literal word made at once,
+ * positions moved per run instead of per byte.  Anything else -- a quote,
+ * $, `, a backslash, a comment, a newline, a NUL, a word that may be an
+ * IO_NUMBER or {name}, <( or >(, a token reaching the end of the buffer
+ * -- returns false with only the blanks consumed, and lx_next reads the
+ * token the general way, byte by byte, to the same result.
+ */
+static bool lx_next_fast(struct parser *p, struct token *t)
+{
+	struct source *s = p->src;
+	if (p->npb > 0 || p->aliases || p->rec || p->active_aliases.len ||
+	    s->npb > 0 || s->synced || s->echo_fd >= 0)
+		return false;
+	const unsigned char *b = s->buf;
+	size_t i = s->pos, n = s->len;
+	while (i < n && (b[i] == ' ' || b[i] == '\t'))
+		i++;
+	if (i > s->pos)
+		lx_skip_run(p, i - s->pos);
+	if (i == n)
+		return false;
+	int c = b[i];
+	size_t len;
+	if (!word_stop_normal[c] && c != '#') {
+		size_t j = i + 1;
+		while (j < n && !word_stop_normal[b[j]])
+			j++;
+		if (j == n || !fast_word_end[b[j]] ||
+		    ((b[j] == '<' || b[j] == '>') && ((c >= '0' && c <= '9') || c == '{')))
+			return false;
+		len = j - i;
+		t->type = TK_WORD;
+		t->word = word_create_text(WORD_LITERAL, (const char *)b + i, len);
+		t->lit = t->word->lit.text;
+	} else if (c < 128 && lx_opchar[c] && i + 2 < n &&
+		   b[i + 1] != '\\' && b[i + 1] != '\0' &&
+		   b[i + 2] != '\\' && b[i + 2] != '\0' &&
+		   !((c == '<' || c == '>') && b[i + 1] == '(')) {
+		t->type = lx_op_bytes(b + i, p->posix, &len);
+	} else {
+		return false;
+	}
+	t->alias_ok = p->alias_next;
+	p->alias_next = false;
+	t->range.begin = p->pos;
+	lx_skip_run(p, len);
+	t->range.end = p->pos;
+	if (t->word)
+		t->word->range = t->range;
+	return true;
+}
+
 void lx_next(struct parser *p)
 {
 	struct token *t = &p->tok;
 	memset(t, 0, sizeof *t);
+	if (lx_next_fast(p, t))
+		return;
 	int c = lx_skip_blanks(p);
 	t->alias_ok = p->alias_next;
 	p->alias_next = false;
