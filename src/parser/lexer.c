@@ -126,21 +126,24 @@ static void lx_skip_run(struct parser *p, size_t k)
 }
 
 /*
- * Fast path for word.c: take a run of bytes that stop[] does not mark
- * straight from the source buffer, skipping the per-byte layers above.
- * Only when nothing sits above the source (no pushed-back byte, no alias
- * text), so the run is exactly what lx_getc would have returned one byte at
- * a time.  stop[] must mark '\n' (only the column moves here), NUL (the
- * source's NUL policy) and '\\' (line continuation is lx_getc_bnl's job).
+ * Fast path for word.c: take a run of bytes straight from the source
+ * buffer, skipping the per-byte layers above: lx_take_run the bytes that
+ * stop[] does not mark, lx_take_while the bytes that go[] marks.  Only
+ * when nothing sits above the source (no pushed-back byte, no alias text),
+ * so the run is exactly what lx_getc would have returned one byte at a
+ * time.  The run never holds '\n' (only the column moves here), NUL (the
+ * source's NUL policy) or '\\' (line continuation is lx_getc_bnl's job):
+ * the tables must see to that.
  */
-const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n)
+static inline const unsigned char *take(struct parser *p, const bool table[256],
+					bool stop_at, size_t *n)
 {
 	size_t avail, k = 0;
 	*n = 0;
 	if (p->npb > 0 || p->aliases)
 		return NULL;
 	const unsigned char *s = source_run(p->src, &avail);
-	while (k < avail && !stop[s[k]])
+	while (k < avail && table[s[k]] != stop_at)
 		k++;
 	if (k == 0)
 		return NULL;
@@ -149,6 +152,16 @@ const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t 
 		sb_appendn(p->rec, (const char *)s, k);
 	*n = k;
 	return s;
+}
+
+const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n)
+{
+	return take(p, stop, true, n);
+}
+
+const unsigned char *lx_take_while(struct parser *p, const bool go[256], size_t *n)
+{
+	return take(p, go, false, n);
 }
 
 int lx_peekc(struct parser *p)

@@ -144,6 +144,9 @@ static inline int lx_getc_bnl(struct parser *p)
 int lx_peekc(struct parser *p);
 /** Take a run of source bytes not marked in stop[] (see lexer.c); *n may be 0. */
 const unsigned char *lx_take_run(struct parser *p, const bool stop[256], size_t *n);
+/** The same for a run of bytes marked in go[] (which must not mark '\n',
+    NUL or '\\'). */
+const unsigned char *lx_take_while(struct parser *p, const bool go[256], size_t *n);
 void lx_push_alias(struct parser *p, const char *name, const char *text);
 /** Give back text read ahead from position at: it is read again, with its
     positions, before the rest of the input. */

@@ -166,11 +166,21 @@ static struct word *new_squote(enum squote_kind kind, char *text, size_t len,
 }
 
 /* '...': every byte up to the next ' is literal (XCU 2.2.2). */
+static const bool stop_single[256] = {
+	[0] = true, ['\n'] = true, ['\\'] = true, ['\''] = true,
+};
+
 static struct word *lex_single(struct parser *p, struct src_pos at)
 {
 	struct strbuf sb = STRBUF_INIT;
 	int c;
-	while ((c = lx_getc(p)) != '\'') {
+	for (;;) {
+		size_t n;	/* the text between newlines in one copy */
+		const unsigned char *run = lx_take_run(p, stop_single, &n);
+		if (run)
+			sb_appendn(&sb, (const char *)run, n);
+		if ((c = lx_getc(p)) == '\'')
+			break;
 		if (c < 0) {
 			sb_free(&sb);
 			parse_fail_eof(p, at.line, "syntax error: unterminated quoted string");
@@ -345,6 +355,27 @@ static struct word *new_param(char *name, struct src_pos at)
 	return w;
 }
 
+/* The bytes of a name (XCU 3.216) and of a run of digits (lx_take_while). */
+static const bool name_bytes[256] = {
+	['_'] = true, ['a'] = true, ['b'] = true, ['c'] = true, ['d'] = true,
+	['e'] = true, ['f'] = true, ['g'] = true, ['h'] = true, ['i'] = true,
+	['j'] = true, ['k'] = true, ['l'] = true, ['m'] = true, ['n'] = true,
+	['o'] = true, ['p'] = true, ['q'] = true, ['r'] = true, ['s'] = true,
+	['t'] = true, ['u'] = true, ['v'] = true, ['w'] = true, ['x'] = true,
+	['y'] = true, ['z'] = true, ['A'] = true, ['B'] = true, ['C'] = true,
+	['D'] = true, ['E'] = true, ['F'] = true, ['G'] = true, ['H'] = true,
+	['I'] = true, ['J'] = true, ['K'] = true, ['L'] = true, ['M'] = true,
+	['N'] = true, ['O'] = true, ['P'] = true, ['Q'] = true, ['R'] = true,
+	['S'] = true, ['T'] = true, ['U'] = true, ['V'] = true, ['W'] = true,
+	['X'] = true, ['Y'] = true, ['Z'] = true, ['0'] = true, ['1'] = true,
+	['2'] = true, ['3'] = true, ['4'] = true, ['5'] = true, ['6'] = true,
+	['7'] = true, ['8'] = true, ['9'] = true,
+};
+static const bool digit_bytes[256] = {
+	['0'] = true, ['1'] = true, ['2'] = true, ['3'] = true, ['4'] = true,
+	['5'] = true, ['6'] = true, ['7'] = true, ['8'] = true, ['9'] = true,
+};
+
 /* A name, a run of digits (braced), or one special character. */
 static char *lex_param_name(struct parser *p, int c, bool braced)
 {
@@ -357,6 +388,28 @@ static char *lex_param_name(struct parser *p, int c, bool braced)
 	if (is_name_start(c) || (braced && isdigit(c))) {
 		bool digits = isdigit(c);
 		for (;;) {
+			/* The rest of the name in one run when it is in the
+			   buffer; a backslash (a line continuation may go on
+			   with the name) or a NUL after it, or the buffer's
+			   end, leaves the next byte to the loop below. */
+			size_t k;
+			const unsigned char *run = lx_take_while(p, digits ? digit_bytes
+								 : name_bytes, &k);
+			if (run) {
+				if (!sb.len && n + k <= sizeof small) {
+					memcpy(small + n, run, k);
+					n += k;
+				} else {
+					if (!sb.len)
+						sb_appendn(&sb, small, n);
+					sb_appendn(&sb, (const char *)run, k);
+				}
+			}
+			size_t left;
+			const unsigned char *after = source_run(p->src, &left);
+			if (after && after[0] != '\\' && after[0] != '\0' &&
+			    !p->npb && !p->aliases)
+				break;
 			int d = lx_getc_bnl(p);
 			if (digits ? !(d >= 0 && d < 128 && isdigit(d)) : !is_name_char(d)) {
 				lx_ungetc(p, d);
@@ -870,6 +923,12 @@ static const bool stop_dquote[256] = {
 	[0] = true, ['\n'] = true, ['\\'] = true, ['"'] = true, ['`'] = true,
 	['$'] = true,
 };
+/* Between $(( and )): the quotes and expansions, and the parentheses and
+   ';' that word_ends counts or stops at. */
+static const bool stop_arith[256] = {
+	[0] = true, ['\n'] = true, ['\\'] = true, ['"'] = true, ['`'] = true,
+	['$'] = true, ['\''] = true, ['('] = true, [')'] = true, [';'] = true,
+};
 
 static void wb_run(struct parser *p, struct wbuild *wb, const bool stop[256])
 {
@@ -942,11 +1001,13 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 	int nest = 0;
 	bool consume;
 	const bool *stop = mode == WM_NORMAL || mode == WM_REGEX ? stop_normal :
-			   mode == WM_DQUOTE ? stop_dquote : NULL;
+			   mode == WM_DQUOTE ? stop_dquote :
+			   mode == WM_ARITH || mode == WM_ARITH_SEMI ? stop_arith : NULL;
 	/* Look for a run where one is likely: after an ordinary byte, and
-	   right after the opening quote of "..." (an unquoted word's first
-	   byte was pushed back by the lexer, so no run starts there). */
-	bool try_run = mode == WM_DQUOTE;
+	   right after the opening quote of "..." or the $(( (an unquoted
+	   word's first byte was pushed back by the lexer, so no run starts
+	   there). */
+	bool try_run = mode == WM_DQUOTE || mode == WM_ARITH || mode == WM_ARITH_SEMI;
 	for (;;) {
 		if (try_run)
 			wb_run(p, &wb, stop);
