@@ -734,6 +734,10 @@ static bool lx_next_fast(struct parser *p, struct token *t)
 		t->type = TK_WORD;
 		t->word = word_create_text(WORD_LITERAL, (const char *)b + i, len);
 		t->lit = t->word->lit.text;
+	} else if ((c == '$' || c == '"' || c == '\'') &&
+		   (t->word = word_lex_quick(p, b + i, n - i, p->pos, fast_word_end,
+					     &len)) != NULL) {
+		t->type = TK_WORD;
 	} else if (c < 128 && lx_opchar[c] && i + 2 < n &&
 		   b[i + 1] != '\\' && b[i + 1] != '\0' &&
 		   b[i + 2] != '\\' && b[i + 2] != '\0' &&
@@ -747,7 +751,7 @@ static bool lx_next_fast(struct parser *p, struct token *t)
 	t->range.begin = p->pos;
 	lx_skip_run(p, len);
 	t->range.end = p->pos;
-	if (t->word)
+	if (t->lit)
 		t->word->range = t->range;
 	return true;
 }

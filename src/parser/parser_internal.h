@@ -193,6 +193,9 @@ enum word_mode {
 /** The bytes that end a run of plain bytes in an unquoted word (operators,
     blanks, quotes, $, `, backslash, newline, NUL). */
 extern const bool *const word_stop_normal;
+/** $name, "$name", "text" or 'text' alone, cut from bytes in hand (see word.c). */
+struct word *word_lex_quick(struct parser *p, const unsigned char *b, size_t n,
+			    struct src_pos at, const bool end[256], size_t *len);
 /** Read a word in mode (first byte not yet read).  NULL on error. */
 struct word *word_lex(struct parser *p, enum word_mode mode);
 /**

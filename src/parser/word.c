@@ -1051,6 +1051,68 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 			 begin, p->pos);
 }
 
+/*
+ * The lexer's fast path (lx_next_fast) for the commonest words that are
+ * not plain text: $name, "$name", "text" and 'text' standing alone, the
+ * whole word in b[0..n) (b[0] read at position at, nothing in between
+ * spanning a line), followed by a byte that ends a word (end[]).  Builds
+ * the same tree word_lex would, and sets *len to the word's bytes; NULL
+ * (nothing built) for anything else, which word_lex then reads.
+ */
+struct word *word_lex_quick(struct parser *p, const unsigned char *b, size_t n,
+			    struct src_pos at, const bool end[256], size_t *len)
+{
+	size_t i = 0, e;
+	bool dq = b[0] == '"';
+	if (b[0] == '\'') {			/* 'text' */
+		for (e = 1; e < n && !stop_single[b[e]]; e++)
+			;
+		if (e + 1 >= n || b[e] != '\'' || !end[b[e + 1]])
+			return NULL;
+		*len = e + 1;
+		return new_squote(SQUOTE_SINGLE, pool_strndup((const char *)b + 1, e - 1),
+				  e - 1, at, (struct src_pos){ at.line, at.col + (unsigned)*len });
+	}
+	if (dq && p->depth + 1 > PARSER_MAX_DEPTH)
+		return NULL;	/* word_lex reports it */
+	i = dq;
+	struct word *w;
+	if (b[i] == '$' && i + 1 < n && is_name_start(b[i + 1])) {	/* $name */
+		for (e = i + 2; e < n && name_bytes[b[e]]; e++)
+			;
+		w = word_create(WORD_PARAM);
+		w->param.name = pool_strndup((const char *)b + i + 1, e - i - 1);
+	} else if (dq) {					/* "text" */
+		for (e = 1; e < n && !stop_dquote[b[e]]; e++)
+			;
+		if (e == 1)
+			return NULL;
+		w = word_create_text(WORD_LITERAL, (const char *)b + 1, e - 1);
+	} else {
+		return NULL;
+	}
+	w->range.begin = (struct src_pos){ at.line, at.col + (unsigned)i };
+	w->range.end = (struct src_pos){ at.line, at.col + (unsigned)e };
+	if (dq && e < n && b[e] == '"') {
+		e++;
+	} else if (dq) {
+		word_destroy(w);
+		return NULL;
+	}
+	if (e >= n || !end[b[e]]) {
+		word_destroy(w);
+		return NULL;
+	}
+	*len = e;
+	if (!dq)
+		return w;
+	struct word *q = word_create(WORD_DQUOTE);
+	q->range.begin = at;
+	q->range.end = (struct src_pos){ at.line, at.col + (unsigned)e };
+	vec_push(&q->parts, w);
+	return q;
+}
+
 /* ------------------------------------------------- here-document bodies */
 
 struct word *word_parse_heredoc(struct parser *p, char *text, size_t len,
