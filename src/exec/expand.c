@@ -255,14 +255,14 @@ static void arith_error(struct shell *sh, const struct word *w, const char *msg)
 }
 
 /*
- * XCU 2.6.4: the expression was parsed once at parse time when it was
- * plain text; otherwise ($x or $(...) inside) expand it to a string first
- * and parse that.  The result is a decimal number, split like any other
+ * XCU 2.6.4: an expression of plain text is parsed once, on its first
+ * evaluation (word_arith_tree); otherwise ($x or $(...) inside) expand it
+ * to a string first and parse that.  The result is a decimal number, split like any other
  * unquoted expansion (expand_arith); (( )) and for (( )) take the value.
  */
 int expand_arith_value(struct shell *sh, const struct word *w, int64_t *value)
 {
-	struct arith_node *tree = w->arith.tree, *own = NULL;
+	struct arith_node *tree = word_arith_tree(w), *own = NULL;
 	char *err = NULL;
 	if (!tree) {
 		char *text;

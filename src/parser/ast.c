@@ -41,6 +41,22 @@ struct word *word_create_text(enum word_type type, const char *text, size_t len)
 	return w;
 }
 
+struct arith_node *word_arith_tree(const struct word *w)
+{
+	struct word *mw = (struct word *)w;	/* only the cache changes */
+	if (!w->arith.lazy)
+		return w->arith.tree;
+	mw->arith.lazy = false;
+	const struct word *e = w->arith.expr;
+	const char *text = e->type == WORD_LITERAL ? e->lit.text : "";
+	struct pool_arena *a = pool_arena_use(w->arith.arena);
+	char *err = NULL;
+	mw->arith.tree = arith_parse(text, &err);
+	pool_arena_use(a);
+	free(err);
+	return w->arith.tree;
+}
+
 static void word_destroy_v(void *w)
 {
 	word_destroy(w);

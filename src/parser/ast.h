@@ -160,11 +160,19 @@ struct word {
 						   ($ and ` expansions, quotes) */
 			struct arith_node *tree;	/* owned, may be NULL:
 							   the expression parsed
-							   once at parse time
-							   when expr is plain
-							   literal text; NULL
-							   means: expand expr,
-							   then parse at run time */
+							   once, when expr is
+							   plain literal text
+							   (word_arith_tree);
+							   NULL means: expand
+							   expr, then parse at
+							   run time */
+			bool lazy;		/* expr is plain text not parsed
+						   yet: word_arith_tree parses it
+						   on first use */
+			struct pool_arena *arena;	/* borrowed, may be NULL:
+							   the arena the word was
+							   built in, which gets
+							   the tree too */
 		} arith;
 		/* WORD_TILDE */
 		struct {
@@ -438,5 +446,13 @@ void word_dump(FILE *out, const struct word *w, int indent);
  */
 char *ast_to_text(const struct ast_node *n);
 char *word_to_text(const struct word *w);
+/**
+ * The parsed tree of a WORD_ARITH word whose text is plain (no $, `,
+ * quotes), parsed on first use and kept in the word (in the arena it was
+ * built in): a script that never runs a $((...)) never parses it, a loop
+ * parses it once.  NULL when the text must be expanded first, or does not
+ * parse (the caller then parses the expanded text and reports the error).
+ */
+struct arith_node *word_arith_tree(const struct word *w);
 
 #endif

@@ -165,14 +165,17 @@ static void dump_part(FILE *out, const struct word *w, int indent, const char *l
 		return;
 	case WORD_ARITH:
 		word_head(out, label, "arithmetic", w->range);
-		fprintf(out, " $((...))%s\n", w->arith.tree ? "" : " (parsed at run time)");
+	{
+		struct arith_node *tree = word_arith_tree(w);
+		fprintf(out, " $((...))%s\n", tree ? "" : " (parsed at run time)");
 		dump_part(out, w->arith.expr, indent + 2, "text ");
-		if (w->arith.tree) {
+		if (tree) {
 			pad(out, indent + 2);
 			fputs("expression\n", out);
-			arith_dump(out, w->arith.tree, indent + 4);
+			arith_dump(out, tree, indent + 4);
 		}
 		return;
+	}
 	case WORD_TILDE:
 		word_head(out, label, "tilde", w->range);
 		fprintf(out, " ~%s%s\n", w->tilde.user,

@@ -732,10 +732,12 @@ static struct word *lex_cmdsub(struct parser *p, struct src_pos at)
 
 /*
  * $((expr)): the text is read like "..." content up to the matching "))";
- * when it is plain text (no $, no quotes) it is parsed into a tree now, so
- * a loop evaluates it without re-parsing.  A syntax error in the expression
- * is left for run time (the tree stays NULL), as in dash and bash: `echo
- * $((1+))` is an expansion error of that command, not of the script.
+ * when it is plain text (no $, no quotes) it is parsed into a tree the
+ * first time it is evaluated (word_arith_tree), once, so a loop evaluates
+ * it without re-parsing and a script pays nothing for the expressions it
+ * never runs.  A syntax error in the expression is an error at run time,
+ * as in dash and bash: `echo $((1+))` is an expansion error of that
+ * command, not of the script.
  */
 struct word *word_lex_arith(struct parser *p, enum word_mode mode,
 			    struct src_pos at)
@@ -749,10 +751,9 @@ struct word *word_lex_arith(struct parser *p, enum word_mode mode,
 	w->range.end = p->pos;
 	const char *text = expr->type == WORD_LIST && expr->parts.len == 0 ? ""
 			   : word_literal_text(expr);
-	if (text) {
-		char *err = NULL;
-		w->arith.tree = arith_parse(text, &err);
-		free(err);
+	if (text) {	/* parsed on first use: word_arith_tree */
+		w->arith.lazy = true;
+		w->arith.arena = pool_arena_current();
 	}
 	return w;
 }
