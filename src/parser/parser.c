@@ -227,7 +227,14 @@ static void consume(struct parser *p)
 	if (!p->have_tok)
 		return;
 	p->last_end = p->tok.range.end;
-	lx_token_free(&p->tok);
+	/* What lx_token_free does, minus clearing the token: nothing reads
+	   it before fill() reads the next one, which clears it first. */
+	if (p->tok.word)
+		word_destroy(p->tok.word);
+	if (p->tok.io_name)
+		pool_free(p->tok.io_name);
+	p->tok.word = NULL;
+	p->tok.io_name = NULL;
 	p->have_tok = false;
 }
 
@@ -787,6 +794,28 @@ static bool is_decl_utility(const char *w)
 	}
 }
 
+/* Could the words v, all of them, be the beginning of a declaration
+   utility's command: export, ..., or `command` and its options? */
+static bool decl_prefix(const struct vec *v)
+{
+	const char *w = word_literal_text(v->items[0]);
+	if (!w)
+		return false;
+	if (is_decl_utility(w))
+		return true;
+	if (strcmp(w, "command") != 0)
+		return false;
+	for (size_t i = 1; i < v->len; i++) {
+		w = word_literal_text(v->items[i]);
+		if (!w || !(is_decl_utility(w) || strcmp(w, "-p") == 0 ||
+			    strcmp(w, "--") == 0))
+			return false;
+		if (is_decl_utility(w))
+			return true;
+	}
+	return true;
+}
+
 static size_t decl_args(const struct vec *v)
 {
 	size_t i = 0;
@@ -849,6 +878,8 @@ static void decl_tilde(struct ast_node *n)
 static struct ast_node *parse_simple(struct parser *p)
 {
 	struct ast_node *n = new_node(p, NODE_SIMPLE);
+	bool decl = true;	/* the words so far may begin a declaration
+				   utility's command (decl_args) */
 	for (;;) {
 		struct token *t = n->simple.words.len ? peek(p) : peek_cmd(p);
 		if (p->err)
@@ -864,8 +895,10 @@ static struct ast_node *parse_simple(struct parser *p)
 		simple_word(p, n);
 		if (first && n->simple.words.len == 1 && peek(p)->type == TK_LPAREN)
 			return parse_funcdef(p, finish(p, n));
-		if (n->simple.words.len > 1 && decl_args(&n->simple.words))
+		if (n->simple.words.len > 1 && decl && decl_args(&n->simple.words))
 			decl_array_word(p, n);
+		else if (decl && n->simple.words.len && !decl_prefix(&n->simple.words))
+			decl = false;	/* no declaration utility can follow */
 	}
 	if (!p->err && n->simple.words.len + n->simple.assigns.len + n->redirs.len == 0)
 		unexpected(p, NULL);

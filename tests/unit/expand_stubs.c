@@ -108,6 +108,12 @@ void word_destroy(struct word *w)
 	(void)w;
 }
 
+/* The unit tests build no $((...)) words: no tree to parse lazily. */
+struct arith_node *word_arith_tree(const struct word *w)
+{
+	return w->arith.tree;
+}
+
 /* brace.c builds words; the unit tests never turn brace expansion on. */
 struct word *word_create(enum word_type type)
 {

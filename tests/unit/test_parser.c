@@ -451,13 +451,23 @@ END_TEST
 
 START_TEST(test_dump_arith_tree)
 {
-	/* Plain-text $((...)) is parsed at parse time: the dump shows its tree. */
-	struct parsed r = parse_all_of("echo $((1 + 2 * x))", false);
+	/* Plain-text $((...)) is parsed on first use, once: the parser
+	   leaves it lazy, word_arith_tree parses and keeps the tree, and
+	   the dump shows it. */
+	struct parsed r = parse_all_of("echo $((1 + 2 * x)) $(($y))", false);
 	ck_assert_int_eq(r.st, PARSE_OK);
 	struct ast_node *cmd = ((struct list_item *)r.n->list.items.items[0])->cmd;
 	struct word *w = cmd->simple.words.items[1];
 	ck_assert_int_eq(w->type, WORD_ARITH);
-	ck_assert_ptr_nonnull(w->arith.tree);
+	ck_assert(w->arith.lazy);
+	ck_assert_ptr_null(w->arith.tree);
+	struct arith_node *tree = word_arith_tree(w);
+	ck_assert_ptr_nonnull(tree);
+	ck_assert(!w->arith.lazy);
+	ck_assert_ptr_eq(word_arith_tree(w), tree);
+	struct word *v = cmd->simple.words.items[2];	/* $y: expanded first */
+	ck_assert(!v->arith.lazy);
+	ck_assert_ptr_null(word_arith_tree(v));
 	char *d = dump_of(r.n);
 	ck_assert_ptr_nonnull(strstr(d, "word [1:6-1:20] arithmetic $((...))\n"));
 	ck_assert_ptr_nonnull(strstr(d, "expression\n"));
