@@ -32,8 +32,7 @@ struct word *word_create_text(enum word_type type, const char *text, size_t len)
 	if (len > SIZE_MAX - sizeof(struct word) - 1)
 		alloc_die();
 	struct word *w = pool_alloc(sizeof *w + len + 1);
-	memset(w, 0, sizeof *w);
-	w->type = type;
+	*w = (struct word){ .type = type };	/* stores, not a memset call */
 	w->lit.text = (char *)(w + 1);
 	memcpy(w->lit.text, text, len);
 	w->lit.text[len] = '\0';

@@ -115,7 +115,8 @@ void lx_ungetc_slow(struct parser *p, int c)
  * byte's position goes into the history, so an lx_ungetc right after
  * still restores the right position.
  */
-static void lx_skip_run(struct parser *p, size_t k)
+static inline __attribute__((always_inline)) void lx_skip_run(struct parser *p,
+								  size_t k)
 {
 	source_run_skip(p->src, k);
 	p->pos.col += (unsigned)k;
@@ -717,25 +718,24 @@ static bool lx_next_fast(struct parser *p, struct token *t)
 	size_t i = s->pos, n = s->len;
 	while (i < n && (b[i] == ' ' || b[i] == '\t'))
 		i++;
-	if (i > s->pos)
-		lx_skip_run(p, i - s->pos);
-	if (i == n)
-		return false;
-	int c = b[i];
-	size_t len;
-	if (!word_stop_normal[c] && c != '#') {
+	size_t blanks = i - s->pos, len;
+	struct src_pos at = { p->pos.line, p->pos.col + (unsigned)blanks };
+	int c = i < n ? b[i] : '\0';
+	if (i == n) {
+		goto blanks_only;
+	} else if (!word_stop_normal[c] && c != '#') {
 		size_t j = i + 1;
 		while (j < n && !word_stop_normal[b[j]])
 			j++;
 		if (j == n || !fast_word_end[b[j]] ||
 		    ((b[j] == '<' || b[j] == '>') && ((c >= '0' && c <= '9') || c == '{')))
-			return false;
+			goto blanks_only;
 		len = j - i;
 		t->type = TK_WORD;
 		t->word = word_create_text(WORD_LITERAL, (const char *)b + i, len);
 		t->lit = t->word->lit.text;
 	} else if ((c == '$' || c == '"' || c == '\'') &&
-		   (t->word = word_lex_quick(p, b + i, n - i, p->pos, fast_word_end,
+		   (t->word = word_lex_quick(p, b + i, n - i, at, fast_word_end,
 					     &len)) != NULL) {
 		t->type = TK_WORD;
 	} else if (c < 128 && lx_opchar[c] && i + 2 < n &&
@@ -744,16 +744,20 @@ static bool lx_next_fast(struct parser *p, struct token *t)
 		   !((c == '<' || c == '>') && b[i + 1] == '(')) {
 		t->type = lx_op_bytes(b + i, p->posix, &len);
 	} else {
-		return false;
+		goto blanks_only;
 	}
 	t->alias_ok = p->alias_next;
 	p->alias_next = false;
-	t->range.begin = p->pos;
-	lx_skip_run(p, len);
+	t->range.begin = at;
+	lx_skip_run(p, blanks + len);	/* the blanks and the token at once */
 	t->range.end = p->pos;
 	if (t->lit)
 		t->word->range = t->range;
 	return true;
+blanks_only:
+	if (blanks)
+		lx_skip_run(p, blanks);
+	return false;
 }
 
 void lx_next(struct parser *p)

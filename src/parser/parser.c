@@ -205,8 +205,15 @@ static inline struct token *peek_at(struct parser *p, enum alias_pos pos)
 	/* A word already read that is not in command position and not
 	   made eligible by an alias (most arguments): try_alias would only
 	   look and return. */
-	if (!tok_settled(p) && !(p->have_tok && pos != AP_CMD && !p->tok.alias_ok))
-		try_alias(p, pos);
+	if (!tok_settled(p) && !(p->have_tok && pos != AP_CMD && !p->tok.alias_ok)) {
+		fill(p);
+		/* try_alias's own first test, here: most new tokens are
+		   operators, words that are not plain text, or arguments */
+		const struct token *t = &p->tok;
+		if (!p->err && p->alias_fn && t->type == TK_WORD && t->lit &&
+		    !t->alias_checked && (pos == AP_CMD || t->alias_ok))
+			try_alias(p, pos);
+	}
 	return &p->tok;
 }
 
