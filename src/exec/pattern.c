@@ -290,6 +290,10 @@ bool pattern_match(const char *pat, const char *str, int flags)
 {
 	if (use_extglob(pat, flags))
 		return extglob_match(pat, str, strlen(str), flags);
+	/* A pattern without * ? [ or \ (case a|b), matched case-sensitively,
+	   matches exactly its own bytes: no automaton to build. */
+	if (!(flags & PM_NOCASE) && !strpbrk(pat, "*?[\\"))
+		return strcmp(pat, str) == 0;
 	struct compiled cp;
 	compile(pat, &cp);
 	bool r = match_string(&cp, str, flags);
