@@ -123,7 +123,8 @@ static int next_byte(struct reader *r)
 /* On a regular file, the read-ahead left by the last read of the same
    descriptor is where this one starts (nothing could have read it since:
    see jobs.h); another descriptor's is given back first. */
-static void reader_init(struct jobs *jt, struct reader *r, int fd)
+static void reader_init(struct jobs *jt, struct reader *r, int fd,
+			const struct stat *st)
 {
 	r->fd = fd;
 	r->ra = NULL;
@@ -134,9 +135,7 @@ static void reader_init(struct jobs *jt, struct reader *r, int fd)
 		return;
 	}
 	job_readahead_sync(jt);
-	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) &&
-	    lseek(fd, 0, SEEK_CUR) >= 0) {
+	if (S_ISREG(st->st_mode) && lseek(fd, 0, SEEK_CUR) >= 0) {
 		if (!jt->ra.buf)
 			jt->ra.buf = xmalloc(JOB_READAHEAD);
 		r->ra = &jt->ra;
@@ -464,7 +463,7 @@ static void start_timer(struct reader *r, double timeout)
 
 /* Read the line into l as the options say; the status so far. */
 static int read_input(struct jobs *jt, const struct read_opts *o,
-		      struct line *l)
+		      const struct stat *st, struct line *l)
 {
 	struct termios saved;
 	bool restore = tty_prepare(o, &saved);
@@ -475,7 +474,7 @@ static int read_input(struct jobs *jt, const struct read_opts *o,
 		fflush(stderr);
 	}
 	struct reader r;
-	reader_init(jt, &r, o->fd);
+	reader_init(jt, &r, o->fd, st);
 	if (o->timeout >= 0)
 		start_timer(&r, o->timeout);
 	bool complete = read_line(&r, o, l);
@@ -517,7 +516,12 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 			builtin_error(sh, "%s: bad variable name", argv[k]);
 			return 2;
 		}
-	if (fcntl(o.fd, F_GETFD) < 0) {
+	/* Is the descriptor open, and what is it (reader_init)?  Not asked
+	   again while read's read-ahead holds it: the shell syncs that
+	   buffer whenever it closes or replaces the descriptor, so a
+	   `while read` over a file makes no system call for most lines. */
+	struct stat st = { .st_mode = S_IFREG };
+	if (sh->jobs->ra.fd != o.fd && fstat(o.fd, &st) < 0) {
 		builtin_error(sh, "%d: %s", o.fd, strerror(errno));
 		return 2;
 	}
@@ -527,7 +531,7 @@ int builtin_read(struct shell *sh, int argc, char **argv)
 	struct line l = { NULL, NULL, 0, 0 };
 	line_add(&l, '\0', false);
 	l.len = 0;
-	int status = read_input(sh->jobs, &o, &l);
+	int status = read_input(sh->jobs, &o, &st, &l);
 	int astatus = assign_line(sh, &o, &l, argv + i, argc - i);
 	free(l.text);
 	free(l.esc);
