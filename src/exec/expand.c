@@ -53,9 +53,23 @@ void xbuf_init(struct xbuf *b)
 #define XBUF_SPARE_MAX (256 * 1024)
 static struct xbuf xbuf_spare;
 
+/*
+ * And a few blocks of the smallest size (XBUF_MIN bytes of text): most
+ * words expand to a few bytes, and a malloc and a free per expanded word
+ * were a tenth of a script's run time.  At most XBUF_NSMALL are kept (a
+ * command expands its words one after another; nested expansions hold a
+ * few at once).
+ */
+#define XBUF_MIN 64
+#define XBUF_NSMALL 8
+static char *xbuf_small[XBUF_NSMALL];
+static size_t xbuf_nsmall;
+
 void xbuf_free(struct xbuf *b)
 {
-	if (b->cap * 2 >= XBUF_SPARE_MIN && b->cap * 2 <= XBUF_SPARE_MAX &&
+	if (b->cap == XBUF_MIN && xbuf_nsmall < XBUF_NSMALL) {
+		xbuf_small[xbuf_nsmall++] = b->data;
+	} else if (b->cap * 2 >= XBUF_SPARE_MIN && b->cap * 2 <= XBUF_SPARE_MAX &&
 	    b->cap > xbuf_spare.cap) {
 		free(xbuf_spare.data);
 		xbuf_spare = *b;
@@ -83,13 +97,20 @@ static void xbuf_grow(struct xbuf *b, size_t extra)
 	size_t need = xadd(xadd(b->len, extra), 1);
 	if (need <= b->cap)
 		return;
+	if (!b->data && need <= XBUF_MIN && xbuf_nsmall > 0) {
+		b->data = xbuf_small[--xbuf_nsmall];
+		b->marks = (unsigned char *)b->data + XBUF_MIN;
+		b->cap = XBUF_MIN;
+		b->len = 0;
+		return;
+	}
 	if (!b->data && need <= xbuf_spare.cap) {
 		*b = xbuf_spare;
 		xbuf_init(&xbuf_spare);
 		b->len = 0;
 		return;
 	}
-	size_t cap = b->cap ? b->cap : 64;
+	size_t cap = b->cap ? b->cap : XBUF_MIN;
 	while (cap < need)
 		cap = xadd(cap, cap);
 	char *block = xmalloc(xadd(cap, cap));
