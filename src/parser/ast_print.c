@@ -593,9 +593,13 @@ static void flush_docs(struct printer *pr)
 		bool quoted;
 		char *delim = word_heredoc_delim(r->target, &quoted);
 		text_heredoc_body(&pr->sb, r->body);
-		if (pr->sb.len && pr->sb.data[pr->sb.len - 1] != '\n')
-			sb_putc(&pr->sb, '\n');
-		sb_printf(&pr->sb, "%s\n", delim);
+		/* A delimiter with a newline in it never matches a line: the
+		   body ran to the end of the input, and so it must again. */
+		if (!strchr(delim, '\n')) {
+			if (pr->sb.len && pr->sb.data[pr->sb.len - 1] != '\n')
+				sb_putc(&pr->sb, '\n');
+			sb_printf(&pr->sb, "%s\n", delim);
+		}
 		free(delim);
 	}
 	pr->docs.len = 0;

@@ -553,6 +553,10 @@ static const struct text_case text_cases[] = {
 	{ "f() { cat <<E\nx\nE\n}", "f() { cat <<E\nx\nE\n }" },
 	{ "cat <<E | tr a b\nx\nE\n", "cat <<E | tr a b\nx\nE\n" },
 	{ "cat <<E\n\\$x \\\\ \\`\nE\n", "cat <<E\n\\$x \\\\ \\`\nE\n" },
+	/* a delimiter with a newline never matches: the body runs to the
+	   end of the input, with no delimiter line printed after it */
+	{ "cat <<'a\nb'\nx\na\nb\n", "cat <<'a\nb'\nx\na\nb\n" },
+	{ "cat <<'a\nb'\nx", "cat <<'a\nb'\nx" },
 };
 
 START_TEST(test_text_table)
