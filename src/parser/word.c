@@ -1063,9 +1063,9 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 struct word *word_lex_quick(struct parser *p, const unsigned char *b, size_t n,
 			    struct src_pos at, const bool end[256], size_t *len)
 {
-	size_t i = 0, e;
 	bool dq = b[0] == '"';
 	if (b[0] == '\'') {			/* 'text' */
+		size_t e;
 		for (e = 1; e < n && !stop_single[b[e]]; e++)
 			;
 		if (e + 1 >= n || b[e] != '\'' || !end[b[e + 1]])
@@ -1076,40 +1076,39 @@ struct word *word_lex_quick(struct parser *p, const unsigned char *b, size_t n,
 	}
 	if (dq && p->depth + 1 > PARSER_MAX_DEPTH)
 		return NULL;	/* word_lex reports it */
-	i = dq;
-	struct word *w;
-	if (b[i] == '$' && i + 1 < n && is_name_start(b[i + 1])) {	/* $name */
+	/* Find the word's end first: nothing is built for a word that
+	   turns out to be more than this. */
+	size_t i = dq, e;
+	bool param = b[i] == '$' && i + 1 < n && is_name_start(b[i + 1]);
+	if (param) {					/* $name */
 		for (e = i + 2; e < n && name_bytes[b[e]]; e++)
 			;
-		w = word_create(WORD_PARAM);
-		w->param.name = pool_strndup((const char *)b + i + 1, e - i - 1);
-	} else if (dq) {					/* "text" */
+	} else if (dq) {				/* "text" */
 		for (e = 1; e < n && !stop_dquote[b[e]]; e++)
 			;
 		if (e == 1)
 			return NULL;
-		w = word_create_text(WORD_LITERAL, (const char *)b + 1, e - 1);
 	} else {
 		return NULL;
 	}
+	size_t after = e + dq;	/* past the closing quote */
+	if (after >= n || (dq && b[e] != '"') || !end[b[after]])
+		return NULL;
+	struct word *w;
+	if (param) {
+		w = word_create(WORD_PARAM);
+		w->param.name = pool_strndup((const char *)b + i + 1, e - i - 1);
+	} else {
+		w = word_create_text(WORD_LITERAL, (const char *)b + 1, e - 1);
+	}
 	w->range.begin = (struct src_pos){ at.line, at.col + (unsigned)i };
 	w->range.end = (struct src_pos){ at.line, at.col + (unsigned)e };
-	if (dq && e < n && b[e] == '"') {
-		e++;
-	} else if (dq) {
-		word_destroy(w);
-		return NULL;
-	}
-	if (e >= n || !end[b[e]]) {
-		word_destroy(w);
-		return NULL;
-	}
-	*len = e;
+	*len = after;
 	if (!dq)
 		return w;
 	struct word *q = word_create(WORD_DQUOTE);
 	q->range.begin = at;
-	q->range.end = (struct src_pos){ at.line, at.col + (unsigned)e };
+	q->range.end = (struct src_pos){ at.line, at.col + (unsigned)after };
 	vec_push(&q->parts, w);
 	return q;
 }
