@@ -783,11 +783,8 @@ static void decl_array_word(struct parser *p, struct ast_node *n)
 	vec_push(&w->parts, arr);
 }
 
-/*
- * The first argument of a declaration utility among words v: export,
- * readonly or local, perhaps after `command` (with -p or --); 0 when the
- * command is none of them.
- */
+/* Is w the name of a declaration utility: declare, export, local,
+   readonly, typeset? */
 static bool is_decl_utility(const char *w)
 {
 	/* Most command names start with none of these bytes: one switch. */
@@ -801,29 +798,13 @@ static bool is_decl_utility(const char *w)
 	}
 }
 
-/* Could the words v, all of them, be the beginning of a declaration
-   utility's command: export, ..., or `command` and its options? */
-static bool decl_prefix(const struct vec *v)
-{
-	const char *w = word_literal_text(v->items[0]);
-	if (!w)
-		return false;
-	if (is_decl_utility(w))
-		return true;
-	if (strcmp(w, "command") != 0)
-		return false;
-	for (size_t i = 1; i < v->len; i++) {
-		w = word_literal_text(v->items[i]);
-		if (!w || !(is_decl_utility(w) || strcmp(w, "-p") == 0 ||
-			    strcmp(w, "--") == 0))
-			return false;
-		if (is_decl_utility(w))
-			return true;
-	}
-	return true;
-}
-
-static size_t decl_args(const struct vec *v)
+/*
+ * The index of the first argument of a declaration utility among words v
+ * (the utility perhaps after `command`, with -p or --), or 0 when the
+ * command is none of them.  *more (may be NULL): all of v is `command` and
+ * its options, so a declaration utility may still follow.
+ */
+static size_t decl_args(const struct vec *v, bool *more)
 {
 	size_t i = 0;
 	const char *w;
@@ -834,6 +815,8 @@ static size_t decl_args(const struct vec *v)
 		       (strcmp(w, "-p") == 0 || strcmp(w, "--") == 0))
 			i++;
 	}
+	if (more)
+		*more = i > 0 && i == v->len;
 	w = i < v->len ? word_literal_text(v->items[i]) : NULL;
 	if (!w || !is_decl_utility(w))
 		return 0;
@@ -850,7 +833,7 @@ static size_t decl_args(const struct vec *v)
 static void decl_tilde(struct ast_node *n)
 {
 	struct vec *v = &n->simple.words;
-	size_t first = decl_args(v);
+	size_t first = decl_args(v, NULL);
 	if (first == 0)
 		return;
 	for (size_t i = first; i < v->len; i++) {
@@ -902,10 +885,15 @@ static struct ast_node *parse_simple(struct parser *p)
 		simple_word(p, n);
 		if (first && n->simple.words.len == 1 && peek(p)->type == TK_LPAREN)
 			return parse_funcdef(p, finish(p, n));
-		if (n->simple.words.len > 1 && decl && decl_args(&n->simple.words))
-			decl_array_word(p, n);
-		else if (decl && n->simple.words.len && !decl_prefix(&n->simple.words))
-			decl = false;	/* no declaration utility can follow */
+		if (decl && n->simple.words.len) {
+			bool more;
+			if (decl_args(&n->simple.words, &more)) {
+				if (n->simple.words.len > 1)
+					decl_array_word(p, n);
+			} else if (!more) {
+				decl = false;	/* no declaration utility can follow */
+			}
+		}
 	}
 	if (!p->err && n->simple.words.len + n->simple.assigns.len + n->redirs.len == 0)
 		unexpected(p, NULL);
