@@ -625,7 +625,9 @@ static struct word *lx_procsub(struct parser *p, int c, struct src_pos at)
  * lx_operator's choice made from bytes in hand: b[0] starts the operator
  * and b[1], b[2] follow it (the caller has checked that they exist and
  * that neither is a backslash or a NUL, which lx_getc_bnl would not hand
- * out as they are).  *len: the operator's length in bytes.
+ * out as they are).  *len: the operator's length in bytes.  The same
+ * choice as lx_operator's, made from bytes in hand instead of read one by
+ * one (test_operator_paths in tests/unit/test_lexer.c holds them equal).
  */
 static enum token_type lx_op_bytes(const unsigned char *b, bool posix, size_t *len)
 {

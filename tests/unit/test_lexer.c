@@ -118,6 +118,35 @@ START_TEST(test_token_names)
 }
 END_TEST
 
+/*
+ * Every operator read by both of the lexer's paths: cut from the buffer
+ * (lx_next_fast, "OP x") and byte by byte (a line continuation after its
+ * first byte sends lx_next to lx_operator: "O\<newline>P x").  The two
+ * decide the operator separately (lx_op_bytes, lx_operator); they must
+ * agree, and give the operator its name.
+ */
+static const char *const operators[] = {
+	"&", "&&", "&>", "&>>", "|", "||", "|&", ";", ";;", ";&", ";;&", "(",
+	")", "<", ">", "<<", "<<-", ">>", "<&", ">&", "<>", ">|", "<<<",
+};
+
+START_TEST(test_operator_paths)
+{
+	const char *op = operators[_i];
+	char fast[32], slow[32], want[64];
+	snprintf(fast, sizeof fast, "%s x\nx\n", op);
+	snprintf(slow, sizeof slow, "%c\\\n%s x\nx\n", op[0], op + 1);
+	char *a = lex_dump_string(fast), *b = lex_dump_string(slow);
+	ck_assert_msg(strcmp(a, b) == 0, "operator %s: fast path [%s], byte by "
+		      "byte [%s]", op, a, b);
+	snprintf(want, sizeof want, "%s WORD(x)", op);
+	ck_assert_msg(strncmp(a, want, strlen(want)) == 0, "operator %s: [%s]",
+		      op, a);
+	free(a);
+	free(b);
+}
+END_TEST
+
 /* A huge word: one 1 MiB literal, memory proportional to input. */
 START_TEST(test_huge_word)
 {
@@ -138,6 +167,8 @@ static Suite *lexer_suite(void)
 	TCase *tc = tcase_create("tokens");
 	tcase_add_loop_test(tc, test_lex_table, 0, sizeof lex_cases / sizeof *lex_cases);
 	tcase_add_test(tc, test_token_names);
+	tcase_add_loop_test(tc, test_operator_paths, 0,
+			    sizeof operators / sizeof *operators);
 	tcase_add_test(tc, test_huge_word);
 	tcase_set_timeout(tc, 30);
 	suite_add_tcase(s, tc);
