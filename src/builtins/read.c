@@ -3,7 +3,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
-#include <math.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdbool.h>
@@ -65,9 +64,13 @@ static int ms_left(const struct reader *r)
 {
 	struct timespec now;
 	clock_gettime(CLOCK_MONOTONIC, &now);
-	double left = (double)(r->deadline.tv_sec - now.tv_sec) * 1e3 +
-		      (double)(r->deadline.tv_nsec - now.tv_nsec) / 1e6;
-	return left <= 0 ? 0 : left > 1e9 ? 1000000000 : (int)ceil(left);
+	/* In whole nanoseconds, rounded up to milliseconds (no libm: at
+	   -O0 or -Os ceil() is a library call, and libm one more object
+	   to load at every start).  The deadline is under 1e9 s away. */
+	long long ns = (long long)(r->deadline.tv_sec - now.tv_sec) * 1000000000LL +
+		       (r->deadline.tv_nsec - now.tv_nsec);
+	long long ms = ns <= 0 ? 0 : (ns + 999999) / 1000000;
+	return ms > 1000000000 ? 1000000000 : (int)ms;
 }
 
 /* -t: wait until the descriptor is readable or the deadline passes
@@ -452,9 +455,10 @@ static void start_timer(struct reader *r, double timeout)
 {
 	r->timed = true;
 	clock_gettime(CLOCK_MONOTONIC, &r->deadline);
-	double whole = floor(timeout);
-	r->deadline.tv_sec += (time_t)whole;
-	r->deadline.tv_nsec += (long)((timeout - whole) * 1e9);
+	/* timeout is in [0, 1e9) (parse_timeout): truncation is floor */
+	time_t whole = (time_t)timeout;
+	r->deadline.tv_sec += whole;
+	r->deadline.tv_nsec += (long)((timeout - (double)whole) * 1e9);
 	if (r->deadline.tv_nsec >= 1000000000L) {
 		r->deadline.tv_sec++;
 		r->deadline.tv_nsec -= 1000000000L;
