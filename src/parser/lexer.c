@@ -704,11 +704,14 @@ static const bool fast_word_end[256] = {
  * nothing above it (no pushed-back byte, no alias text, no recording, no
  * set -v echo).  Then the token is cut straight out of the buffer: one
  * scan for the blanks, one for the word, the literal word made at once,
- * positions moved per run instead of per byte.  Anything else -- a quote,
- * $, `, a backslash, a comment, a newline, a NUL, a word that may be an
- * IO_NUMBER or {name}, <( or >(, a token reaching the end of the buffer
- * -- returns false with only the blanks consumed, and lx_next reads the
- * token the general way, byte by byte, to the same result.
+ * positions moved per run instead of per byte.  A word with quotes and
+ * simple expansions in it ($name, ${name}, "...", '...', $((...))) is
+ * scanned in one pass by word_lex_quick.  Anything else -- `, a
+ * backslash, $( or ${ with an operator, a comment, a newline, a NUL, a
+ * word that may be an IO_NUMBER or {name}, <( or >(, a token reaching the
+ * end of the buffer -- returns false with only the blanks consumed, and
+ * lx_next reads the token the general way, byte by byte, to the same
+ * result.
  */
 static bool lx_next_fast(struct parser *p, struct token *t)
 {
@@ -729,13 +732,20 @@ static bool lx_next_fast(struct parser *p, struct token *t)
 		size_t j = i + 1;
 		while (j < n && !word_stop_normal[b[j]])
 			j++;
-		if (j == n || !fast_word_end[b[j]] ||
-		    ((b[j] == '<' || b[j] == '>') && ((c >= '0' && c <= '9') || c == '{')))
+		if (j < n && (b[j] == '$' || b[j] == '"' || b[j] == '\'') &&
+		    (t->word = word_lex_quick(p, b + i, n - i, at, fast_word_end,
+					      &len)) != NULL) {
+			t->type = TK_WORD;	/* text, then quotes or $ */
+		} else if (j == n || !fast_word_end[b[j]] ||
+			   ((b[j] == '<' || b[j] == '>') &&
+			    ((c >= '0' && c <= '9') || c == '{'))) {
 			goto blanks_only;
-		len = j - i;
-		t->type = TK_WORD;
-		t->word = word_create_text(WORD_LITERAL, (const char *)b + i, len);
-		t->lit = t->word->lit.text;
+		} else {
+			len = j - i;
+			t->type = TK_WORD;
+			t->word = word_create_text(WORD_LITERAL, (const char *)b + i, len);
+			t->lit = t->word->lit.text;
+		}
 	} else if ((c == '$' || c == '"' || c == '\'') &&
 		   (t->word = word_lex_quick(p, b + i, n - i, at, fast_word_end,
 					     &len)) != NULL) {

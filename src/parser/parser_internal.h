@@ -61,6 +61,7 @@ struct parser {
 	struct vec active_aliases;	/* char * (owned): aliases being read when
 					   the current token started */
 	parser_alias_fn alias_fn;	/* may be NULL */
+	const size_t *alias_count;	/* borrowed, may be NULL: no lookup while 0 */
 	void *alias_ctx;		/* borrowed */
 	parser_warn_fn warn_fn;		/* may be NULL */
 	void *warn_ctx;			/* borrowed */

@@ -36,6 +36,17 @@ struct wbuild {
 					   it is the only one */
 };
 
+/* An empty builder (small[] is left as it is: nlit says how much of it
+   holds bytes). */
+static void wb_init(struct wbuild *wb)
+{
+	wb->parts = (struct vec)VEC_INIT;
+	wb->lit = (struct strbuf)STRBUF_INIT;
+	wb->nlit = 0;
+	wb->have_lit = false;
+	wb->only = NULL;
+}
+
 /* Most words are one part ("then", "$x", "'a b'"): keep that part aside
    and allocate the parts vector only when a second one arrives (one malloc
    and free fewer per word; parsing a big script is mostly words). */
@@ -991,11 +1002,7 @@ static bool word_paren(struct parser *p, struct wbuild *wb, enum word_mode mode,
 struct word *word_lex(struct parser *p, enum word_mode mode)
 {
 	struct wbuild wb;
-	wb.parts = (struct vec)VEC_INIT;
-	wb.lit = (struct strbuf)STRBUF_INIT;
-	wb.nlit = 0;
-	wb.have_lit = false;
-	wb.only = NULL;
+	wb_init(&wb);
 	struct src_pos begin = p->pos;
 	if (mode == WM_DQUOTE)	/* include the opening quote in the range */
 		begin.col = begin.col > 1 ? begin.col - 1 : 1;
@@ -1053,64 +1060,181 @@ struct word *word_lex(struct parser *p, enum word_mode mode)
 }
 
 /*
- * The lexer's fast path (lx_next_fast) for the commonest words that are
- * not plain text: $name, "$name", "text" and 'text' standing alone, the
- * whole word in b[0..n) (b[0] read at position at, nothing in between
- * spanning a line), followed by a byte that ends a word (end[]).  Builds
- * the same tree word_lex would, and sets *len to the word's bytes; NULL
- * (nothing built) for anything else, which word_lex then reads.
+ * The lexer's fast path (lx_next_fast) for words that are not plain text
+ * but still simple: literal text, '...', "..." and the expansions $name,
+ * $1, $@ (and the other special parameters), ${name}, ${10} and a plain
+ * $((...)), in any order, the whole word in b[0..n) on one line (b[0] read
+ * at position at) and followed by a byte that ends a word (end[]).  One
+ * pass with a cursor builds the same tree word_lex builds byte by byte;
+ * *len is set to the word's bytes.  NULL (nothing built, nothing read)
+ * for a word with anything else in it -- a backslash, a backquote, $( or
+ * ${ with an operator, a $ standing for itself, a newline, a NUL, a '(' --
+ * and for a word of plain text alone, which lx_next_fast cuts itself:
+ * word_lex then reads it.
  */
+struct qscan {
+	const unsigned char *b;
+	size_t n;
+	struct src_pos at;	/* the position of b[0] */
+};
+
+static struct src_pos qpos(const struct qscan *q, size_t i)
+{
+	return (struct src_pos){ q->at.line, q->at.col + (unsigned)i };
+}
+
+/* Literal bytes b[i..e) for the word being built (wb_run's job, from
+   bytes in hand). */
+static void wb_text(struct wbuild *wb, const struct qscan *q, size_t i, size_t e)
+{
+	if (!wb->have_lit) {
+		wb->have_lit = true;
+		wb->lit_begin = qpos(q, i);
+	}
+	wb_lit_add(wb, (const char *)q->b + i, e - i);
+	wb->lit_end = qpos(q, e);
+}
+
+/* The expansion whose '$' is b[i], when it is one quick_word takes;
+   *e: the index past it. */
+static struct word *quick_dollar(const struct qscan *q, size_t i, size_t *e)
+{
+	const unsigned char *b = q->b;
+	size_t n = q->n, k = i + 1, j;
+	if (k + 1 >= n)
+		return NULL;
+	int c = b[k];
+	struct word *w;
+	if (is_name_start(c) || digit_bytes[c] || (c && strchr("@*#?-$!", c))) {
+		j = k + 1;				/* $name, $1, $@ */
+		if (is_name_start(c))
+			while (j < n && name_bytes[b[j]])
+				j++;
+		w = word_create(WORD_PARAM);
+	} else if (c == '{') {				/* ${name}, ${10} */
+		const bool *set = digit_bytes[b[k + 1]] ? digit_bytes : name_bytes;
+		if (!is_name_start(b[k + 1]) && set != digit_bytes)
+			return NULL;
+		for (j = k + 2; j < n && set[b[j]]; j++)
+			;
+		if (j == n || b[j] != '}')
+			return NULL;
+		w = word_create(WORD_PARAM);
+		w->param.name = pool_strndup((const char *)b + k + 1, j - k - 1);
+		w->param.braced = true;
+		w->range.begin = qpos(q, i);
+		w->range.end = qpos(q, j + 1);
+		*e = j + 1;
+		return w;
+	} else if (c == '(' && b[k + 1] == '(') {	/* $((text)) */
+		unsigned nest = 0;
+		for (j = k + 2; j < n; j++) {
+			if (b[j] == '(' && ++nest > 64)
+				return NULL;
+			if (b[j] == ')' && nest-- == 0)
+				break;
+			if (stop_arith[b[j]] && b[j] != '(' && b[j] != ')' && b[j] != ';')
+				return NULL;
+		}
+		if (j + 1 >= n || b[j + 1] != ')' || j == k + 2)
+			return NULL;
+		struct word *expr = word_create_text(WORD_LITERAL, (const char *)b + k + 2,
+						     j - k - 2);
+		expr->range.begin = qpos(q, k + 2);
+		expr->range.end = qpos(q, j);
+		w = word_create(WORD_ARITH);
+		w->arith.expr = expr;
+		w->arith.lazy = true;	/* as word_lex_arith: parsed on first use */
+		w->arith.arena = pool_arena_current();
+		w->range.begin = qpos(q, i);
+		w->range.end = qpos(q, j + 2);
+		*e = j + 2;
+		return w;
+	} else {
+		return NULL;
+	}
+	w->param.name = pool_strndup((const char *)b + k, j - k);
+	w->range.begin = qpos(q, i);
+	w->range.end = qpos(q, j);
+	*e = j;
+	return w;
+}
+
+/* "..." from b[i] (the opening quote); *e: the index past the closing one. */
+static struct word *quick_dquote(const struct qscan *q, size_t i, size_t *e)
+{
+	struct wbuild wb;
+	wb_init(&wb);
+	size_t j = i + 1;
+	for (;;) {
+		size_t r = j;
+		while (j < q->n && !stop_dquote[q->b[j]])
+			j++;
+		if (j > r)
+			wb_text(&wb, q, r, j);
+		struct word *part;
+		if (j < q->n && q->b[j] == '"')
+			break;
+		if (j == q->n || q->b[j] != '$' || !(part = quick_dollar(q, j, &j))) {
+			wb_free(&wb);
+			return NULL;
+		}
+		wb_part(&wb, part);
+	}
+	*e = j + 1;
+	return wb_finish(&wb, WORD_DQUOTE, qpos(q, i), qpos(q, j + 1));
+}
+
 struct word *word_lex_quick(struct parser *p, const unsigned char *b, size_t n,
 			    struct src_pos at, const bool end[256], size_t *len)
 {
-	bool dq = b[0] == '"';
-	if (b[0] == '\'') {			/* 'text' */
+	/* "..." and ${ or $(( inside it are two levels: word_lex reports
+	   a nesting too deep. */
+	if (p->depth + 2 > PARSER_MAX_DEPTH)
+		return NULL;
+	const struct qscan q = { b, n, at };
+	struct wbuild wb;
+	wb_init(&wb);
+	size_t i = 0;
+	bool expansion = false;
+	for (;;) {
+		size_t r = i;
+		while (i < n && !stop_normal[b[i]])
+			i++;
+		if (i > r)
+			wb_text(&wb, &q, r, i);
+		if (i == n)
+			break;
+		struct word *part = NULL;
 		size_t e;
-		for (e = 1; e < n && !stop_single[b[e]]; e++)
-			;
-		if (e + 1 >= n || b[e] != '\'' || !end[b[e + 1]])
-			return NULL;
-		*len = e + 1;
-		return new_squote(SQUOTE_SINGLE, pool_strndup((const char *)b + 1, e - 1),
-				  e - 1, at, (struct src_pos){ at.line, at.col + (unsigned)*len });
+		if (b[i] == '\'') {
+			for (e = i + 1; e < n && b[e] != '\'' && b[e] != '\n' && b[e]; e++)
+				;
+			if (e < n && b[e] == '\'') {
+				part = new_squote(SQUOTE_SINGLE, pool_strndup((const char *)b + i + 1,
+									  e - i - 1),
+						  e - i - 1, qpos(&q, i), qpos(&q, e + 1));
+				e++;
+			}
+		} else if (b[i] == '"') {
+			part = quick_dquote(&q, i, &e);
+		} else if (b[i] == '$') {
+			part = quick_dollar(&q, i, &e);
+		} else {
+			break;		/* the word's end, if end[] says so */
+		}
+		if (!part)
+			break;
+		wb_part(&wb, part);
+		expansion = true;
+		i = e;
 	}
-	if (dq && p->depth + 1 > PARSER_MAX_DEPTH)
-		return NULL;	/* word_lex reports it */
-	/* Find the word's end first: nothing is built for a word that
-	   turns out to be more than this. */
-	size_t i = dq, e;
-	bool param = b[i] == '$' && i + 1 < n && is_name_start(b[i + 1]);
-	if (param) {					/* $name */
-		for (e = i + 2; e < n && name_bytes[b[e]]; e++)
-			;
-	} else if (dq) {				/* "text" */
-		for (e = 1; e < n && !stop_dquote[b[e]]; e++)
-			;
-		if (e == 1)
-			return NULL;
-	} else {
+	if (i == n || !end[b[i]] || !expansion) {
+		wb_free(&wb);
 		return NULL;
 	}
-	size_t after = e + dq;	/* past the closing quote */
-	if (after >= n || (dq && b[e] != '"') || !end[b[after]])
-		return NULL;
-	struct word *w;
-	if (param) {
-		w = word_create(WORD_PARAM);
-		w->param.name = pool_strndup((const char *)b + i + 1, e - i - 1);
-	} else {
-		w = word_create_text(WORD_LITERAL, (const char *)b + 1, e - 1);
-	}
-	w->range.begin = (struct src_pos){ at.line, at.col + (unsigned)i };
-	w->range.end = (struct src_pos){ at.line, at.col + (unsigned)e };
-	*len = after;
-	if (!dq)
-		return w;
-	struct word *q = word_create(WORD_DQUOTE);
-	q->range.begin = at;
-	q->range.end = (struct src_pos){ at.line, at.col + (unsigned)after };
-	vec_push(&q->parts, w);
-	return q;
+	*len = i;
+	return wb_finish(&wb, WORD_LIST, at, qpos(&q, i));
 }
 
 /* ------------------------------------------------- here-document bodies */
