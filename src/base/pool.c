@@ -49,6 +49,8 @@ struct free_block {
 struct arena_chunk;
 struct pool_arena;
 
+struct pool_bump *pool_bump_current;
+
 static struct {
 	struct free_block *free[NCLASS];
 	char *chunk;		/* the unused tail of the current chunk */
@@ -91,9 +93,10 @@ struct arena_chunk {
 };
 
 struct pool_arena {
+	struct pool_bump bump;		/* the free tail of the current chunk
+					   and its bytes (pool_alloc in pool.h
+					   bumps it while the arena is current) */
 	unsigned refs;
-	char *next;			/* the free tail of the current chunk */
-	size_t left;			/* its bytes */
 	struct arena_chunk *chunks;	/* owned, newest first */
 	void **adopted;			/* owned malloc'd blocks (pool_adopt) */
 	size_t nadopted, capadopted;
@@ -121,7 +124,7 @@ void pool_arena_unref(struct pool_arena *a)
 	if (!a || --a->refs > 0)
 		return;
 	if (pool.current == a)
-		pool.current = NULL;
+		pool_arena_use(NULL);
 	for (size_t i = 0; i < a->nadopted; i++)
 		free(a->adopted[i]);
 	free(a->adopted);
@@ -146,6 +149,7 @@ struct pool_arena *pool_arena_use(struct pool_arena *a)
 {
 	struct pool_arena *old = pool.current;
 	pool.current = a;
+	pool_bump_current = a ? &a->bump : NULL;
 	return old;
 }
 
@@ -172,7 +176,7 @@ static struct hdr *arena_alloc(struct pool_arena *a, size_t need)
 		arena_keep(a, h);
 		return h;
 	}
-	if (a->left < need) {
+	if (a->bump.left < need) {
 		struct arena_chunk *c;
 		if (need > ARENA_CHUNK / 4) {
 			/* A big block (a long text) gets a chunk of its own;
@@ -192,12 +196,12 @@ static struct hdr *arena_alloc(struct pool_arena *a, size_t need)
 		}
 		c->next = a->chunks;
 		a->chunks = c;
-		a->next = (char *)(c + 1);
-		a->left = c->size;
+		a->bump.next = (char *)(c + 1);
+		a->bump.left = c->size;
 	}
-	struct hdr *h = (struct hdr *)a->next;
-	a->next += need;
-	a->left -= need;
+	struct hdr *h = (struct hdr *)a->bump.next;
+	a->bump.next += need;
+	a->bump.left -= need;
 	return h;
 }
 
@@ -230,7 +234,7 @@ char *pool_strdup(const char *s)
 
 static void *heap_alloc(size_t size);
 
-static __attribute__((noinline)) void *pool_alloc_slow(size_t size)
+void *pool_alloc_slow(size_t size)
 {
 	size_t need = size + sizeof(struct hdr);
 	struct hdr *h;
@@ -241,25 +245,6 @@ static __attribute__((noinline)) void *pool_alloc_slow(size_t size)
 		return h + 1;
 	}
 	return heap_alloc(size);
-}
-
-/* The common case first, with nothing to save: a bump in the current
-   arena's chunk. */
-void *pool_alloc(size_t size)
-{
-	struct pool_arena *a = pool.current;
-	if (a && size <= UINT_MAX) {
-		size_t need = (size + sizeof(struct hdr) + 7) & ~(size_t)7;
-		if (need <= a->left) {
-			struct hdr *h = (struct hdr *)a->next;
-			a->next += need;
-			a->left -= need;
-			h->magic = ARENA_MAGIC;
-			h->cls = (unsigned)size;	/* for pool_realloc */
-			return h + 1;
-		}
-	}
-	return pool_alloc_slow(size);
 }
 
 /* A block from the size classes (or malloc when big), whatever arena is
@@ -285,13 +270,6 @@ static void *heap_alloc(size_t size)
 	h->magic = MAGIC;
 	h->cls = (unsigned)cls;
 	return h + 1;
-}
-
-void *pool_zalloc(size_t size)
-{
-	void *p = pool_alloc(size);
-	memset(p, 0, size);
-	return p;
 }
 
 void *pool_realloc(void *p, size_t size)

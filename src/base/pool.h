@@ -23,10 +23,52 @@
  */
 #define POOL_MAX_BLOCK 256
 
-/** size bytes, uninitialised; never NULL (out of memory is fatal). */
-void *pool_alloc(size_t size);
-/** size bytes, zeroed. */
-void *pool_zalloc(size_t size);
+/* The free tail of the current arena's chunk (see the arenas below):
+   pool_alloc's inline fast path bumps it.  NULL when no arena is current
+   (and, in sanitizer builds, its left stays 0). */
+struct pool_bump {
+	char *next;
+	size_t left;
+};
+extern struct pool_bump *pool_bump_current;
+/* The first word of an arena block's 8-byte header (pool.c). */
+#define POOL_ARENA_MAGIC 0xa4e4a5edu
+
+/* pool_alloc when the current arena's chunk has no room, or no arena is
+   current (pool.c). */
+void *pool_alloc_slow(size_t size);
+
+/**
+ * size bytes, uninitialised; never NULL (out of memory is fatal).  Inline:
+ * a parse allocates a block or two per token, and with an arena current
+ * (the parser's case) the common one is a bump of a pointer.  The block's
+ * header is two unsigned: the arena magic and the size (for pool_realloc).
+ */
+static inline void *pool_alloc(size_t size)
+{
+	struct pool_bump *b = pool_bump_current;
+	if (b && size <= 0xffffffffu) {
+		size_t need = (size + 2 * sizeof(unsigned) + 7) & ~(size_t)7;
+		if (need <= b->left) {
+			unsigned *h = (unsigned *)(void *)b->next;
+			b->next += need;
+			b->left -= need;
+			h[0] = POOL_ARENA_MAGIC;
+			h[1] = (unsigned)size;
+			return h + 2;
+		}
+	}
+	return pool_alloc_slow(size);
+}
+
+/** size bytes, zeroed.  Inline too: with a constant size the compiler
+    clears the block with a few stores instead of a memset call. */
+static inline void *pool_zalloc(size_t size)
+{
+	void *p = pool_alloc(size);
+	__builtin_memset(p, 0, size);
+	return p;
+}
 /**
  * Resize a block from the pool (NULL: a new one), keeping its first bytes:
  * in place while the size class still holds it.  Out of memory is fatal.
@@ -67,8 +109,6 @@ void pool_arena_unref(struct pool_arena *a);
 struct pool_arena *pool_arena_use(struct pool_arena *a);
 /** The current arena, or NULL. */
 struct pool_arena *pool_arena_current(void);
-/* The first word of an arena block's 8-byte header (pool.c). */
-#define POOL_ARENA_MAGIC 0xa4e4a5edu
 /** Is p (from pool_alloc) a block of some arena?  Inline: every
     word_destroy of a tree built in an arena asks. */
 static inline int pool_in_arena(const void *p)

@@ -33,10 +33,9 @@ void vec_reserve(struct vec *v, size_t n)
 	vec_grow(v, xadd(v->len, n));
 }
 
-void vec_push(struct vec *v, void *item)
+void vec_push_grow(struct vec *v, void *item)
 {
-	if (v->len >= v->cap)	/* only then can len + 1 need checking */
-		vec_grow(v, xadd(v->len, 1));
+	vec_grow(v, xadd(v->len, 1));
 	v->items[v->len++] = item;
 }
 

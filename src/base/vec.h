@@ -16,7 +16,17 @@ struct vec {
 #define VEC_INIT { NULL, 0, 0 }
 
 void vec_init(struct vec *v);
-void vec_push(struct vec *v, void *item);
+/* vec_push when the array is full: it grows first (vec.c). */
+void vec_push_grow(struct vec *v, void *item);
+/** Append item.  Inline: a tree's words and nodes are pushed one by one,
+    and most pushes find room. */
+static inline void vec_push(struct vec *v, void *item)
+{
+	if (v->len < v->cap)
+		v->items[v->len++] = item;
+	else
+		vec_push_grow(v, item);
+}
 /** Make room for n more items (one allocation instead of a series). */
 void vec_reserve(struct vec *v, size_t n);
 /** vec_push for a vector that outlives the syntax tree being parsed:
