@@ -141,6 +141,7 @@ static int syntax_hook(void *ctx)
 void shell_parser_hooks(struct shell *sh, struct parser *p)
 {
 	parser_set_alias_hook(p, alias_hook, sh);
+	parser_set_alias_count(p, &sh->aliases.count);
 	parser_set_warn_hook(p, warn_hook, sh);
 	parser_set_syntax_hook(p, syntax_hook, sh);
 }

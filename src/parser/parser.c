@@ -209,10 +209,14 @@ static inline struct token *peek_at(struct parser *p, enum alias_pos pos)
 		fill(p);
 		/* try_alias's own first test, here: most new tokens are
 		   operators, words that are not plain text, or arguments */
-		const struct token *t = &p->tok;
+		struct token *t = &p->tok;
 		if (!p->err && p->alias_fn && t->type == TK_WORD && t->lit &&
-		    !t->alias_checked && (pos == AP_CMD || t->alias_ok))
-			try_alias(p, pos);
+		    !t->alias_checked && (pos == AP_CMD || t->alias_ok)) {
+			if (p->alias_count && *p->alias_count == 0)
+				t->alias_checked = true;	/* no alias to find */
+			else
+				try_alias(p, pos);
+		}
 	}
 	return &p->tok;
 }
@@ -1472,6 +1476,7 @@ struct parser *parser_create_nested(struct parser *parent, struct source *src)
 	struct parser *p = parser_create(src);
 	p->alias_fn = parent->alias_fn;
 	p->alias_ctx = parent->alias_ctx;
+	p->alias_count = parent->alias_count;
 	p->warn_fn = parent->warn_fn;
 	p->warn_ctx = parent->warn_ctx;
 	p->syntax_fn = parent->syntax_fn;
@@ -1630,6 +1635,11 @@ void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx)
 {
 	p->alias_fn = fn;
 	p->alias_ctx = ctx;
+}
+
+void parser_set_alias_count(struct parser *p, const size_t *count)
+{
+	p->alias_count = count;
 }
 
 void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx)

@@ -57,6 +57,12 @@ typedef int (*parser_syntax_fn)(void *ctx);
 struct parser *parser_create(struct source *src);
 void parser_destroy(struct parser *p);
 void parser_set_alias_hook(struct parser *p, parser_alias_fn fn, void *ctx);
+/**
+ * count (borrowed, may be NULL) is the number of aliases defined: while it
+ * is 0 the alias hook is not asked at all, and a word in command position
+ * costs no lookup (most scripts define no alias).
+ */
+void parser_set_alias_count(struct parser *p, const size_t *count);
 void parser_set_warn_hook(struct parser *p, parser_warn_fn fn, void *ctx);
 void parser_set_syntax_hook(struct parser *p, parser_syntax_fn fn, void *ctx);
 
