@@ -122,10 +122,15 @@ static signed char kw_index(const char *s)
 	case '}': lo = KW_RBRACE; hi = KW_RBRACE + 1; break;
 	default: return -1;
 	}
-	for (size_t i = lo; i < hi; i++)
-		if (s[1] == reserved_words[i][1] &&
-		    (s[1] == '\0' || strcmp(s + 2, reserved_words[i] + 2) == 0))
+	for (size_t i = lo; i < hi; i++) {
+		/* the rest compared here: a strcmp call would cost more than
+		   these few bytes */
+		const char *a = s + 1, *b = reserved_words[i] + 1;
+		while (*a && *a == *b)
+			a++, b++;
+		if (*a == *b)
 			return (signed char)i;
+	}
 	return -1;
 }
 

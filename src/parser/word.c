@@ -1418,7 +1418,9 @@ struct word *word_tilde(struct word *w, bool assign)
 	if (!w)
 		return w;
 	if (w->type == WORD_LITERAL) {
-		if (w->lit.text[0] != '~' && !(assign && strstr(w->lit.text, ":~")))
+		if (w->lit.text[0] != '~' &&
+		    !(assign && memchr(w->lit.text, ':', w->lit.len) &&
+		      strstr(w->lit.text, ":~")))
 			return w;
 		struct word *l = word_create(WORD_LIST);
 		l->range = w->range;
@@ -1569,21 +1571,19 @@ char *word_split_assignment(struct word **wp, struct word **subscript,
 	size_t n = name_len(first->lit.text);
 	if (subscript && n > 0 && first->lit.text[n] == '[')
 		return split_subscript_assign(wp, n, subscript, append);
-	char *eq = strchr(first->lit.text, '=');
-	if (!eq || eq == first->lit.text)
-		return NULL;
-	char *name = pool_strndup(first->lit.text, (size_t)(eq - first->lit.text));
-	if (append && eq - first->lit.text > 1 && eq[-1] == '+') {
-		name[eq - first->lit.text - 1] = '\0';	/* x+=value */
+	/* The name must run right up to the first '=' (or to the "+=" of
+	   x+=value when append is asked for). */
+	const char *t = first->lit.text;
+	size_t off;		/* the value's first byte */
+	if (n > 0 && t[n] == '=') {
+		off = n + 1;
+	} else if (append && n > 0 && t[n] == '+' && t[n + 1] == '=') {
+		off = n + 2;
 		*append = true;
-	}
-	if (!parse_is_name(name)) {
-		pool_free(name);
-		if (append)
-			*append = false;
+	} else {
 		return NULL;
 	}
-	size_t off = (size_t)(eq - first->lit.text) + 1;
+	char *name = pool_strndup(t, n);
 	struct word *rest = NULL;
 	if (off < first->lit.len) {
 		rest = word_create_text(WORD_LITERAL, first->lit.text + off,
